@@ -1,0 +1,6 @@
+# Compiler warnings for ddat's own targets only. DDAT_WARNINGS_AS_ERRORS is on in development
+# presets and CI, off by default so that a newer compiler never breaks a user's build.
+option(DDAT_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
+add_library(ddat_warnings INTERFACE)
+target_compile_options(ddat_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+                                               $<$<BOOL:${DDAT_WARNINGS_AS_ERRORS}>:-Werror>)

@@ -1,0 +1,50 @@
+// The errors the core reports, each with enough to tell the user what to fix.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ddat/model.hpp"
+
+namespace ddat {
+
+// One problem found in an input file, at a place in it.
+struct Diagnostic {
+    SourceLocation location;
+    std::string message;
+};
+
+// "FILE:LINE:COL: message", leaving out the parts that are unknown.
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+// An input file could not be read, is not valid YAML or breaks the schema. Carries every problem
+// found, in file order; what() is the first one.
+class InputError : public std::runtime_error {
+public:
+    explicit InputError(std::vector<Diagnostic> diagnostics);
+    InputError(SourceLocation location, std::string message);
+
+    [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+// A name given on the command line matched nothing: an unknown role, role level or skill.
+// Carries the nearest known ids to suggest instead.
+class NotFoundError : public std::runtime_error {
+public:
+    NotFoundError(std::string kind, std::string name, std::vector<std::string> suggestions);
+
+    [[nodiscard]] const std::string& kind() const { return kind_; }
+    [[nodiscard]] const std::string& name() const { return name_; }
+    [[nodiscard]] const std::vector<std::string>& suggestions() const { return suggestions_; }
+
+private:
+    std::string kind_;
+    std::string name_;
+    std::vector<std::string> suggestions_;
+};
+
+}  // namespace ddat

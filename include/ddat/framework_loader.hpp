@@ -1,0 +1,39 @@
+// Reading a framework copy from YAML: a file, a folder of files, or the copy built into ddat.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ddat/errors.hpp"
+#include "ddat/model.hpp"
+
+namespace ddat {
+
+// One framework file's name (as shown in messages) and its text.
+struct SourceFile {
+    std::string name;
+    std::string text;
+};
+
+// The largest framework file ddat reads.
+inline constexpr std::size_t kMaxFrameworkFileBytes = 32U * 1024U * 1024U;
+
+// Reads the framework file at path, or every .yaml/.yml file below the folder at path, in path
+// order. Throws InputError listing every problem found.
+Framework load_framework(const std::string& path);
+
+// Builds a framework from files already in memory, merged in the order given. Throws InputError
+// listing every problem found.
+Framework load_framework_sources(const std::vector<SourceFile>& files);
+
+// The framework built into the ddat binary (the repository's framework/ folder).
+Framework load_builtin_framework();
+
+// Every problem in the framework at path (empty when it is valid), in file order.
+std::vector<Diagnostic> validate_framework(const std::string& path);
+
+// The YAML files of the framework at path: itself when a file, else those below the folder.
+// Throws InputError when path does not exist or a folder holds no YAML file.
+std::vector<std::string> framework_files(const std::string& path);
+
+}  // namespace ddat

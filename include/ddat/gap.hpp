@@ -1,0 +1,65 @@
+// Where a person's self-assessment falls short of a target role level.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ddat/model.hpp"
+#include "ddat/self_assessment.hpp"
+
+namespace ddat {
+
+// How a person's level compares with a required level.
+enum class GapStatus : std::uint8_t { met, exceeds, below, missing };
+
+// "met", "exceeds", "below" or "missing".
+std::string_view to_string(GapStatus status);
+
+// One required skill against the person's level.
+struct SkillGap {
+    const Skill* skill = nullptr;
+    const Requirement* requirement = nullptr;
+    SkillLevel actual = SkillLevel::none;
+    int shortfall = 0;  // required minus actual, in levels, never below 0
+    GapStatus status = GapStatus::met;
+    std::string evidence;
+};
+
+// One criterion (a competence, say) of the target against the person's own statement.
+struct CriterionGap {
+    const Criterion* criterion = nullptr;
+    CriterionStatus status = CriterionStatus::not_assessed;
+    std::string evidence;
+};
+
+// The totals of a gap analysis.
+struct GapSummary {
+    int required = 0;  // skills the target requires
+    int met = 0;       // of which the person meets or exceeds
+    int exceeds = 0;   // of which the person exceeds
+    int below = 0;     // held, but below the required level
+    int missing = 0;   // not held at all
+    int shortfall = 0; // levels short, summed over all skills
+    int criteria = 0;      // criteria of the target
+    int criteria_met = 0;  // of which the person states they meet
+    // 0..1: levels held up to the required level, over levels required, with each criterion
+    // counting as one level (met 1, partly 0.5). 1 when nothing is required.
+    double readiness = 1.0;
+};
+
+// A whole gap analysis of one person against one role level.
+struct GapReport {
+    const RoleLevel* target = nullptr;
+    std::string person;
+    std::vector<SkillGap> skills;  // in the target's order
+    std::vector<CriterionGap> criteria;
+    GapSummary summary;
+
+    // True when any skill is below or missing, or any criterion is not fully met.
+    [[nodiscard]] bool has_gaps() const;
+};
+
+// Compares a self-assessment with what a role level requires.
+GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, const RoleLevel& target);
+
+}  // namespace ddat

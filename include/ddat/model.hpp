@@ -1,0 +1,154 @@
+// The capability framework as typed data: skills, role families, roles and their role levels.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ddat {
+
+// Where something was written: a file and a 1-based line and column (0 when unknown).
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+};
+
+// How well a skill is held or required. `none` is a skill a person does not have; the four
+// framework levels follow in ascending order, numbered 1 to 4 for arithmetic.
+enum class SkillLevel : std::uint8_t { none = 0, awareness = 1, working = 2, practitioner = 3, expert = 4 };
+
+// The four framework levels in ascending order (without `none`).
+inline constexpr SkillLevel kFrameworkLevels[] = {SkillLevel::awareness, SkillLevel::working,
+                                                  SkillLevel::practitioner, SkillLevel::expert};
+
+// The level's word: "none", "awareness", "working", "practitioner" or "expert".
+std::string_view to_string(SkillLevel level);
+
+// The level as a number from 0 (none) to 4 (expert).
+int to_number(SkillLevel level);
+
+// Parses a level word (any letter case, surrounding space ignored) or a digit 0-4.
+std::optional<SkillLevel> parse_skill_level(std::string_view text);
+
+// The framework's own one-line meaning of a level, from "Skill levels for DDaT roles".
+std::string_view level_meaning(SkillLevel level);
+
+// Who published the framework copy, when, and under which licence.
+struct FrameworkMetadata {
+    std::string title;
+    std::string publisher;
+    std::string published;  // YYYY-MM-DD
+    std::string version;
+    std::string source;
+    std::string licence;
+    std::string licence_url;
+    std::string attribution;
+};
+
+// A role family such as "IT operations".
+struct Family {
+    std::string id;
+    std::string name;
+    std::string description;
+    SourceLocation location;
+};
+
+// What a skill level means for one skill in general, independent of any role.
+struct SkillLevelDescription {
+    SkillLevel level = SkillLevel::none;
+    std::string description;
+};
+
+// A skill of the catalogue.
+struct Skill {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::vector<SkillLevelDescription> levels;  // ascending; may be empty
+    SourceLocation location;
+};
+
+// One skill a role level requires, at a level, with what that means for this role level.
+struct Requirement {
+    std::string skill_id;
+    SkillLevel level = SkillLevel::none;
+    std::string description;
+    SourceLocation location;
+};
+
+// A group of responsibilities; the heading is empty for a plain list of bullets.
+struct ResponsibilitySection {
+    std::string heading;
+    std::vector<std::string> items;
+};
+
+// A criterion other than a framework skill, such as a civil service competence in a job
+// description, with its essential and desirable behaviours or statements.
+struct Criterion {
+    std::string id;
+    std::string name;
+    std::string kind;  // "competence" or "specialist-skills"
+    std::vector<std::string> essential;
+    std::vector<std::string> desirable;
+    SourceLocation location;
+};
+
+// One level of a role, such as "Senior business relationship manager".
+struct RoleLevel {
+    std::string id;
+    std::string name;
+    std::vector<std::string> aliases;
+    std::vector<SourceLocation> alias_locations;  // where each alias was written
+    std::string role_id;
+    std::string pay_band;
+    bool senior_civil_service = false;
+    std::string description;
+    std::vector<ResponsibilitySection> responsibilities;
+    std::vector<Requirement> requirements;  // in the order the framework lists them
+    std::vector<Criterion> criteria;
+    SourceLocation location;
+};
+
+// What one skill means across a role as a whole.
+struct RoleSkillDescription {
+    std::string skill_id;
+    std::string description;
+};
+
+// A role, such as "Business relationship manager", with its levels in ascending seniority.
+struct Role {
+    std::string id;
+    std::string name;
+    std::string family_id;
+    std::string description;
+    std::vector<RoleSkillDescription> skills;
+    std::vector<RoleLevel> levels;
+    SourceLocation location;
+};
+
+// A whole framework copy. Lookups return nullptr when nothing has that exact id.
+struct Framework {
+    FrameworkMetadata metadata;
+    std::vector<Family> families;
+    std::vector<Skill> skills;
+    std::vector<Role> roles;
+    std::vector<std::string> files;  // the files it was read from, in reading order
+
+    // The family, role, skill or role level with this exact id.
+    [[nodiscard]] const Family* find_family(std::string_view id) const;
+    [[nodiscard]] const Role* find_role(std::string_view id) const;
+    [[nodiscard]] const Skill* find_skill(std::string_view id) const;
+    [[nodiscard]] const RoleLevel* find_level(std::string_view id) const;
+
+    // The role a level belongs to, and that role's family (never nullptr for a loaded framework).
+    [[nodiscard]] const Role& role_of(const RoleLevel& level) const;
+    [[nodiscard]] const Family& family_of(const Role& role) const;
+
+    // Every role level of every role, in framework order.
+    [[nodiscard]] std::vector<const RoleLevel*> all_levels() const;
+};
+
+}  // namespace ddat

@@ -1,0 +1,28 @@
+// Finding roles, role levels and skills by the names people type.
+#pragma once
+
+#include <string_view>
+
+#include "ddat/model.hpp"
+
+namespace ddat {
+
+// The role level named by `name`: its id, one of its aliases, or its name in any letter case,
+// tried in that order. Throws NotFoundError with the nearest ids and aliases.
+const RoleLevel& resolve_level(const Framework& framework, std::string_view name);
+
+// The role named by `name`: its id, its name in any letter case, or the id, alias or name of
+// one of its levels. Throws NotFoundError with the nearest role ids.
+const Role& resolve_role(const Framework& framework, std::string_view name);
+
+// The skill named by `name`: its id or its name in any letter case. Throws NotFoundError with
+// the nearest skill ids.
+const Skill& resolve_skill(const Framework& framework, std::string_view name);
+
+// The family named by `name`: its id or its name in any letter case. Throws NotFoundError.
+const Family& resolve_family(const Framework& framework, std::string_view name);
+
+// Like resolve_skill, but nullptr instead of an exception.
+const Skill* find_skill_by_name(const Framework& framework, std::string_view name);
+
+}  // namespace ddat

@@ -1,0 +1,35 @@
+// Small text utilities shared by the loaders and name resolution.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ddat {
+
+// The id form of a name: lower case, every run of other characters one hyphen ("Business
+// analysis (IT operations)" -> "business-analysis-it-operations").
+std::string slugify(std::string_view name);
+
+// True when text is an id: lower-case letters and digits in runs joined by single hyphens.
+bool is_valid_id(std::string_view text);
+
+// ASCII lower case; other bytes are kept.
+std::string to_lower(std::string_view text);
+
+// Without leading and trailing white space.
+std::string_view trim(std::string_view text);
+
+// Edit distance (insertions, deletions, substitutions) between two byte strings.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidates closest to name, best first: at most `limit`, and only those near enough to be
+// plausible typos or that contain name as a part.
+std::vector<std::string> nearest(std::string_view name, const std::vector<std::string>& candidates,
+                                 std::size_t limit = 3);
+
+// The byte offset of the first invalid UTF-8 sequence in text, or npos when it is all valid.
+std::size_t find_invalid_utf8(std::string_view text);
+
+}  // namespace ddat

@@ -1,0 +1,218 @@
+#include "cli/app.hpp"
+
+#include <cstdlib>
+#include <sstream>
+
+#include "ddat/errors.hpp"
+#include "ddat/framework_loader.hpp"
+#include "ddat/text.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+constexpr const char* kFrameworkVariable = "DDAT_FRAMEWORK";
+
+int terminal_width(bool is_terminal) {
+    if (const char* columns = std::getenv("COLUMNS")) {
+        const int value = std::atoi(columns);
+        if (value >= 20 && value <= 1000) {
+            return value;
+        }
+    }
+    (void)is_terminal;
+    return 100;
+}
+
+bool color_wanted(const std::string& mode, bool is_terminal) {
+    if (mode == "always") {
+        return true;
+    }
+    if (mode == "never") {
+        return false;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return is_terminal && (no_color == nullptr || *no_color == '\0') &&
+           !(term != nullptr && std::string_view(term) == "dumb");
+}
+
+void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << message << '\n'; }
+
+void print_input_error(std::ostream& err, const InputError& error) {
+    const auto& problems = error.diagnostics();
+    print_error(err, problems.empty() ? std::string(error.what()) : format_diagnostic(problems.front()));
+    if (problems.size() > 1) {
+        err << "ddat: " << problems.size() - 1 << (problems.size() == 2 ? " more problem" : " more problems")
+            << " in the same input; 'ddat validate' lists every problem of a framework\n";
+    }
+}
+
+void print_not_found(std::ostream& err, const NotFoundError& error) {
+    std::string message = "unknown " + error.kind() + " '" + error.name() + "'";
+    const auto& near = error.suggestions();
+    if (!near.empty()) {
+        message += ": did you mean ";
+        for (std::size_t i = 0; i < near.size(); ++i) {
+            message += (i == 0 ? "'" : i + 1 == near.size() ? " or '" : ", '") + near[i] + "'";
+        }
+        message += "?";
+    }
+    print_error(err, message);
+    const std::string& kind = error.kind();
+    const std::string hint = kind == "skill" ? "'ddat skills list' shows every skill"
+                                             : "'ddat roles list' shows every role and role level";
+    err << "ddat: " << hint << '\n';
+}
+
+// Every command name, for "did you mean" on a mistyped command.
+std::vector<std::string> command_names(CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        names.push_back(sub->get_name());
+    }
+    return names;
+}
+
+}  // namespace
+
+const Framework& Session::framework() {
+    if (!framework_) {
+        framework_ = std::make_unique<Framework>(options_.framework_path.empty()
+                                                     ? load_builtin_framework()
+                                                     : load_framework(options_.framework_path));
+    }
+    return *framework_;
+}
+
+Output Session::output() {
+    Output output{out_, parse_format(options_.format), Style{}};
+    output.style.color = output.format == Format::table && color_wanted(options_.color, out_is_terminal_);
+    output.style.width = terminal_width(out_is_terminal_);
+    return output;
+}
+
+void Session::warn(const std::string& message) { err_ << "ddat: warning: " << message << '\n'; }
+
+void add_output_options(CLI::App& command, GlobalOptions& options) {
+    command.add_option("--format", options.format, "Output format")
+        ->check(CLI::IsMember(kFormatNames))
+        ->type_name("FORMAT")
+        ->default_str("table")
+        ->group("Output");
+    command.add_option("--color", options.color, "Colour: auto (on a terminal, unless NO_COLOR is set), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("WHEN")
+        ->group("Output");
+    command.add_option("--framework", options.framework_path,
+                       "Read the framework from this YAML file or folder instead of the built-in copy")
+        ->envname(kFrameworkVariable)
+        ->type_name("PATH")
+        ->group("Framework");
+}
+
+void CommandRegistry::add(CLI::App* command, Action action) {
+    add_output_options(*command, options_);
+    actions_.emplace_back(command, std::move(action));
+}
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool out_is_terminal) {
+    GlobalOptions options;
+    CLI::App app{"ddat: career paths through the UK government's Digital, Data and Technology (DDaT)\n"
+                 "capability framework: roles, what each role level requires, what changes between\n"
+                 "levels, and where a self-assessment falls short of a target.",
+                 "ddat"};
+    app.name("ddat");
+    app.set_version_flag("--version", std::string("ddat ") + DDAT_VERSION);
+    app.require_subcommand(0, 1);
+    app.allow_extras();
+    add_output_options(app, options);
+    app.footer(
+        "Examples:\n"
+        "  ddat roles list                          every role and role level, by family\n"
+        "  ddat level show senior-brm               what a senior BRM needs\n"
+        "  ddat diff brm senior-brm                 what changes from one level to the next\n"
+        "  ddat gap --me me.yaml --target senior-brm    where a self-assessment falls short\n"
+        "\n"
+        "Run 'ddat COMMAND --help' for a command's options. Exit codes: 0 success, 1 differences\n"
+        "or gaps found (with --exit-code), 2 usage error, 3 input error.");
+
+    CommandRegistry registry(options);
+    add_roles_commands(app, registry);
+    add_level_commands(app, registry);
+    add_diff_command(app, registry);
+    add_gap_command(app, registry);
+    add_skills_commands(app, registry);
+    add_validate_command(app, registry);
+
+    std::ostringstream buffer;
+    try {
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e, out, err);
+        } catch (const CLI::CallForAllHelp& e) {
+            return app.exit(e, out, err);
+        } catch (const CLI::CallForVersion& e) {
+            return app.exit(e, out, err);
+        } catch (const CLI::ParseError& e) {
+            std::string message = e.what();
+            print_error(err, message);
+            err << "ddat: run 'ddat --help' (or 'ddat COMMAND --help') for usage\n";
+            return kExitUsage;
+        }
+        // Extras: the first word that named no command or option.
+        const auto extras = app.remaining();
+        if (!extras.empty()) {
+            const std::string& word = extras.front();
+            CLI::App* deepest = &app;
+            for (CLI::App* sub = &app; sub != nullptr;) {
+                CLI::App* next = nullptr;
+                for (CLI::App* child : sub->get_subcommands()) {
+                    next = child;
+                }
+                if (next != nullptr) {
+                    deepest = next;
+                }
+                sub = next;
+            }
+            std::string message;
+            if (!word.empty() && word[0] == '-') {
+                message = "unknown option '" + word + "'";
+            } else if (deepest == &app || !deepest->get_subcommands([](const CLI::App*) { return true; }).empty()) {
+                const auto near = nearest(word, command_names(*deepest), 1);
+                message = "'" + word + "' is not a ddat " + (deepest == &app ? "" : deepest->get_name() + " ") +
+                          "command" + (near.empty() ? "" : "; did you mean '" + near.front() + "'?");
+            } else {
+                message = "unexpected argument '" + word + "'";
+            }
+            print_error(err, message);
+            err << "ddat: run '" << (deepest == &app ? std::string("ddat") : "ddat " + deepest->get_name())
+                << " --help' for usage\n";
+            return kExitUsage;
+        }
+        Session session(options, buffer, err, out_is_terminal);
+        for (const auto& [command, action] : registry.actions()) {
+            if (command->parsed()) {
+                const int code = action(session);
+                out << buffer.str();
+                return code;
+            }
+        }
+        // No command given: a group alone, or ddat alone.
+        for (CLI::App* sub : app.get_subcommands()) {
+            out << sub->help();
+            return kExitOk;
+        }
+        out << app.help();
+        return kExitOk;
+    } catch (const NotFoundError& error) {
+        print_not_found(err, error);
+        return kExitUsage;
+    } catch (const InputError& error) {
+        print_input_error(err, error);
+        return kExitInput;
+    }
+}
+
+}  // namespace ddat::cli

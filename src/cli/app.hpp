@@ -1,0 +1,93 @@
+// The command-line program: option parsing, the framework in use, and error reporting.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/output.hpp"
+#include "ddat/model.hpp"
+
+namespace ddat::cli {
+
+// ddat's exit codes (documented in the README).
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitDifferences = 1,  // diff or gap found something, with --exit-code
+    kExitUsage = 2,        // unknown option, command, role level or skill
+    kExitInput = 3,        // a file that cannot be read, is not valid YAML or breaks the schema
+};
+
+// The options every command takes.
+struct GlobalOptions {
+    std::string framework_path;  // --framework or DDAT_FRAMEWORK; empty for the built-in copy
+    std::string format = "table";
+    std::string color = "auto";
+};
+
+// What a command runs with: the options, the framework in use, and where to write.
+class Session {
+public:
+    Session(GlobalOptions& options, std::ostream& out, std::ostream& err, bool out_is_terminal)
+        : options_(options), out_(out), err_(err), out_is_terminal_(out_is_terminal) {}
+
+    // The framework in use, read on first use (--framework, DDAT_FRAMEWORK or the built-in copy).
+    const Framework& framework();
+
+    // Where and how to write the result.
+    Output output();
+
+    // Where warnings and errors go.
+    std::ostream& err() { return err_; }
+
+    // Prints "ddat: warning: ..." on stderr.
+    void warn(const std::string& message);
+
+    [[nodiscard]] const GlobalOptions& options() const { return options_; }
+
+private:
+    GlobalOptions& options_;
+    std::ostream& out_;
+    std::ostream& err_;
+    bool out_is_terminal_;
+    std::unique_ptr<Framework> framework_;
+};
+
+// What runs when a command was chosen on the command line.
+using Action = std::function<int(Session&)>;
+
+// The commands' actions, keyed by the CLI11 subcommand that selects them.
+// Every command it adds also takes the output and framework options.
+class CommandRegistry {
+public:
+    explicit CommandRegistry(GlobalOptions& options) : options_(options) {}
+
+    void add(CLI::App* command, Action action);
+    [[nodiscard]] const std::vector<std::pair<CLI::App*, Action>>& actions() const { return actions_; }
+
+private:
+    GlobalOptions& options_;
+    std::vector<std::pair<CLI::App*, Action>> actions_;
+};
+
+// Each command group adds its subcommands to the app (one file per group).
+void add_roles_commands(CLI::App& app, CommandRegistry& registry);
+void add_level_commands(CLI::App& app, CommandRegistry& registry);
+void add_diff_command(CLI::App& app, CommandRegistry& registry);
+void add_gap_command(CLI::App& app, CommandRegistry& registry);
+void add_skills_commands(CLI::App& app, CommandRegistry& registry);
+void add_validate_command(CLI::App& app, CommandRegistry& registry);
+
+// Adds --format, --color and --framework to a command, so they can follow its name.
+void add_output_options(CLI::App& command, GlobalOptions& options);
+
+// Runs ddat with these arguments, writing the result to out and messages to err; returns the
+// exit code. out receives nothing when the command fails.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool out_is_terminal);
+
+}  // namespace ddat::cli

@@ -1,0 +1,136 @@
+// ddat diff FROM TO
+#include <memory>
+
+#include "cli/app.hpp"
+#include "ddat/diff.hpp"
+#include "ddat/resolve.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+struct DiffOptions {
+    std::string from;
+    std::string to;
+    bool text = false;
+    bool exit_code = false;
+};
+
+std::string level_word(SkillLevel level) { return level == SkillLevel::none ? "-" : std::string(to_string(level)); }
+
+nlohmann::json diff_json(const LevelDiff& diff) {
+    nlohmann::json skills = nlohmann::json::array();
+    for (const auto& s : diff.skills) {
+        skills.push_back({{"id", s.skill->id},
+                          {"name", s.skill->name},
+                          {"from", level_json(s.from)},
+                          {"to", level_json(s.to)},
+                          {"change", std::string(to_string(s.change))},
+                          {"text_changed", s.text_changed()},
+                          {"from_description",
+                           s.from_requirement ? nlohmann::json(s.from_requirement->description) : nlohmann::json(nullptr)},
+                          {"to_description",
+                           s.to_requirement ? nlohmann::json(s.to_requirement->description) : nlohmann::json(nullptr)}});
+    }
+    nlohmann::json criteria = nlohmann::json::array();
+    for (const auto& c : diff.criteria) {
+        criteria.push_back(
+            {{"id", c.criterion->id}, {"name", c.criterion->name}, {"change", std::string(to_string(c.change))}});
+    }
+    nlohmann::json summary;
+    for (const LevelChange change :
+         {LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same}) {
+        summary[std::string(to_string(change))] = diff.count(change);
+    }
+    return {{"from", id_and_name(*diff.from)},
+            {"to", id_and_name(*diff.to)},
+            {"summary", summary},
+            {"skills", skills},
+            {"criteria", criteria}};
+}
+
+void write_diff_table(const LevelDiff& diff, const Output& output, bool with_text) {
+    const Style& style = output.style;
+    std::ostream& out = output.out;
+    out << style.bold(diff.from->name) << "  →  " << style.bold(diff.to->name) << '\n' << '\n';
+    TextTable table({"SKILL", "FROM", "TO", "CHANGE"});
+    for (const auto& s : diff.skills) {
+        const std::string change(to_string(s.change));
+        table.add_row({s.skill->name, level_word(s.from), level_word(s.to), change}, {"", "", "", change});
+    }
+    table.write(out, style, "  ");
+    if (!diff.criteria.empty()) {
+        out << '\n';
+        TextTable criteria({"COMPETENCE OR SPECIALIST SKILLS", "CHANGE"});
+        for (const auto& c : diff.criteria) {
+            const std::string change(to_string(c.change));
+            criteria.add_row({c.criterion->name, change}, {"", change});
+        }
+        criteria.write(out, style, "  ");
+    }
+    out << '\n';
+    std::string summary;
+    for (const LevelChange change :
+         {LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same}) {
+        summary += (summary.empty() ? "" : ", ") + std::to_string(diff.count(change)) + " " +
+                   std::string(to_string(change));
+    }
+    out << summary << '\n';
+    if (!with_text) {
+        if (diff.has_differences()) {
+            out << style.dim("Add --text to see what " + diff.to->name + " asks of each changed skill.") << '\n';
+        }
+        return;
+    }
+    bool any = false;
+    for (const auto& s : diff.skills) {
+        if (s.change == LevelChange::same && !s.text_changed()) {
+            continue;
+        }
+        if (!any) {
+            out << '\n' << style.bold("What changes") << '\n';
+            any = true;
+        }
+        const std::string change(to_string(s.change));
+        out << "  " << style.bold(s.skill->name) << "  " << style.status(change, change) << " ("
+            << level_word(s.from) << " → " << level_word(s.to) << ")" << '\n';
+        if (s.from_requirement != nullptr) {
+            write_wrapped(out, "From: " + s.from_requirement->description, style, "      ");
+        }
+        if (s.to_requirement != nullptr) {
+            write_wrapped(out, "To:   " + s.to_requirement->description, style, "      ");
+        }
+    }
+}
+
+int run_diff(Session& session, const DiffOptions& options) {
+    const Framework& framework = session.framework();
+    const RoleLevel& from = resolve_level(framework, options.from);
+    const RoleLevel& to = resolve_level(framework, options.to);
+    const LevelDiff diff = diff_levels(framework, from, to);
+    Output output = session.output();
+    if (output.format == Format::json) {
+        write_json(output.out, diff_json(diff));
+    } else {
+        write_diff_table(diff, output, options.text);
+    }
+    return options.exit_code && diff.has_differences() ? kExitDifferences : kExitOk;
+}
+
+}  // namespace
+
+void add_diff_command(CLI::App& app, CommandRegistry& registry) {
+    auto options = std::make_shared<DiffOptions>();
+    CLI::App* diff = app.add_subcommand(
+        "diff", "Compare two role levels: per skill, the level in each and whether it was raised, lowered, added, "
+                "removed or is the same");
+    diff->add_option("FROM", options->from, "The role level to compare from (id, alias or name)")->required();
+    diff->add_option("TO", options->to, "The role level to compare to; any role's level")->required();
+    diff->add_flag("--text", options->text, "Also show what each level asks of every changed skill");
+    diff->add_flag("--exit-code", options->exit_code, "Exit with 1 when the levels differ, as git diff --exit-code");
+    diff->footer("Examples:\n  ddat diff brm senior-brm\n  ddat diff senior-itsm head-of-itsm --text\n"
+                 "  ddat diff senior-brm senior-itsm --format json");
+    registry.add(diff, [options](Session& session) { return run_diff(session, *options); });
+}
+
+}  // namespace ddat::cli

@@ -1,0 +1,179 @@
+// ddat gap --me FILE --target LEVEL
+#include <cmath>
+#include <memory>
+
+#include "cli/app.hpp"
+#include "ddat/errors.hpp"
+#include "ddat/gap.hpp"
+#include "ddat/resolve.hpp"
+#include "ddat/self_assessment.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+struct GapOptions {
+    std::string me;
+    std::string target;
+    bool exit_code = false;
+};
+
+std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
+
+nlohmann::json gap_json(const GapReport& report) {
+    nlohmann::json skills = nlohmann::json::array();
+    for (const auto& g : report.skills) {
+        skills.push_back({{"id", g.skill->id},
+                          {"name", g.skill->name},
+                          {"required", std::string(to_string(g.requirement->level))},
+                          {"actual", level_json(g.actual)},
+                          {"shortfall", g.shortfall},
+                          {"status", std::string(to_string(g.status))},
+                          {"description", g.requirement->description},
+                          {"evidence", g.evidence.empty() ? nlohmann::json(nullptr) : nlohmann::json(g.evidence)}});
+    }
+    nlohmann::json criteria = nlohmann::json::array();
+    for (const auto& c : report.criteria) {
+        criteria.push_back({{"id", c.criterion->id},
+                            {"name", c.criterion->name},
+                            {"kind", c.criterion->kind},
+                            {"status", std::string(to_string(c.status))},
+                            {"evidence", c.evidence.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.evidence)}});
+    }
+    const GapSummary& s = report.summary;
+    return {{"target", id_and_name(*report.target)},
+            {"person", report.person.empty() ? nlohmann::json(nullptr) : nlohmann::json(report.person)},
+            {"summary",
+             {{"required", s.required},
+              {"met", s.met},
+              {"exceeds", s.exceeds},
+              {"below", s.below},
+              {"missing", s.missing},
+              {"shortfall", s.shortfall},
+              {"criteria", s.criteria},
+              {"criteria_met", s.criteria_met},
+              {"readiness", std::round(s.readiness * 1000) / 1000}}},
+            {"skills", skills},
+            {"criteria", criteria}};
+}
+
+void write_gap_table(const GapReport& report, const Output& output) {
+    const Style& style = output.style;
+    std::ostream& out = output.out;
+    const RoleLevel& target = *report.target;
+    out << (report.person.empty() ? std::string("Gap") : report.person) << " against " << style.bold(target.name)
+        << '\n'
+        << '\n';
+    if (!report.skills.empty()) {
+        TextTable table({"SKILL", "REQUIRED", "YOURS", "SHORT", "STATUS"});
+        for (const auto& g : report.skills) {
+            const std::string status(to_string(g.status));
+            table.add_row({g.skill->name, std::string(to_string(g.requirement->level)),
+                           g.actual == SkillLevel::none ? "-" : std::string(to_string(g.actual)),
+                           g.shortfall == 0 ? "" : std::to_string(g.shortfall), status},
+                          {"", "", "", "", status});
+        }
+        table.write(out, style, "  ");
+    }
+    if (!report.criteria.empty()) {
+        out << '\n';
+        TextTable table({"COMPETENCE OR SPECIALIST SKILLS", "STATUS"});
+        for (const auto& c : report.criteria) {
+            const std::string status(to_string(c.status));
+            table.add_row({c.criterion->name, status}, {"", status});
+        }
+        table.write(out, style, "  ");
+    }
+    const GapSummary& s = report.summary;
+    out << '\n' << style.bold("Readiness " + percent(s.readiness)) << ": ";
+    std::string line;
+    if (s.required > 0) {
+        line = std::to_string(s.met) + " of " + std::to_string(s.required) + " skills met";
+        if (s.exceeds > 0) {
+            line += " (" + std::to_string(s.exceeds) + " exceeded)";
+        }
+        line += ", " + std::to_string(s.below) + " below, " + std::to_string(s.missing) + " missing, " +
+                std::to_string(s.shortfall) + (s.shortfall == 1 ? " level" : " levels") + " short";
+    }
+    if (s.criteria > 0) {
+        line += (line.empty() ? "" : "; ") + std::to_string(s.criteria_met) + " of " + std::to_string(s.criteria) +
+                " competences and specialist skills met";
+    }
+    out << line << '\n';
+    bool any = false;
+    for (const auto& g : report.skills) {
+        if (g.status != GapStatus::below && g.status != GapStatus::missing) {
+            continue;
+        }
+        if (!any) {
+            out << '\n' << style.bold("What " + target.name + " asks where you are short") << '\n';
+            any = true;
+        }
+        out << "  " << style.bold(g.skill->name) << "  " << to_string(g.requirement->level) << ", yours "
+            << (g.actual == SkillLevel::none ? std::string("none") : std::string(to_string(g.actual))) << '\n';
+        if (!g.requirement->description.empty()) {
+            write_wrapped(out, g.requirement->description, style, "      ");
+        }
+    }
+}
+
+int run_gap(Session& session, const GapOptions& options) {
+    const Framework& framework = session.framework();
+    std::vector<Diagnostic> warnings;
+    const SelfAssessment person = load_self_assessment(options.me, framework, warnings);
+    for (const auto& warning : warnings) {
+        session.warn(format_diagnostic(warning));
+    }
+    std::string target_name = options.target;
+    if (target_name.empty()) {
+        target_name = person.target_level_id;
+    }
+    if (target_name.empty()) {
+        throw InputError(SourceLocation{person.file, 0, 0},
+                         "no target role level: give --target LEVEL, or 'target:' in the self-assessment");
+    }
+    const RoleLevel& target = resolve_level(framework, target_name);
+    const GapReport report = analyse_gap(framework, person, target);
+    Output output = session.output();
+    if (output.format == Format::json) {
+        write_json(output.out, gap_json(report));
+    } else {
+        write_gap_table(report, output);
+    }
+    return options.exit_code && report.has_gaps() ? kExitDifferences : kExitOk;
+}
+
+}  // namespace
+
+void add_gap_command(CLI::App& app, CommandRegistry& registry) {
+    auto options = std::make_shared<GapOptions>();
+    CLI::App* gap = app.add_subcommand("gap", "Show where a self-assessment falls short of a target role level");
+    gap->add_option("--me", options->me, "Your self-assessment (YAML); - reads standard input")
+        ->required()
+        ->type_name("FILE");
+    gap->add_option("--target", options->target,
+                    "The role level to compare with (id, alias or name); default: 'target:' in the file")
+        ->type_name("LEVEL");
+    gap->add_flag("--exit-code", options->exit_code, "Exit with 1 when any requirement is not met");
+    gap->footer(
+        "A self-assessment is a YAML file of skills and the level you hold each at:\n"
+        "\n"
+        "  name: Sam Example                  # optional\n"
+        "  target: senior-brm                 # optional: the default for --target\n"
+        "  skills:\n"
+        "    relationship-management: practitioner      # a skill id or name, and a level\n"
+        "    Service reporting: 2                       # 0 none, 1 awareness ... 4 expert\n"
+        "    user-focus:\n"
+        "      level: working\n"
+        "      evidence: Ran the discovery interviews for the new service\n"
+        "\n"
+        "ddat reads it and writes nothing of it anywhere but this command's output.\n"
+        "\n"
+        "Examples:\n"
+        "  ddat gap --me me.yaml --target senior-brm\n"
+        "  ddat gap --me me.yaml --target lead-brm --format json\n"
+        "  ddat gap --me - --target itsm < me.yaml");
+    registry.add(gap, [options](Session& session) { return run_gap(session, *options); });
+}
+
+}  // namespace ddat::cli

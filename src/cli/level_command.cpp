@@ -1,0 +1,151 @@
+// ddat level show LEVEL
+#include <memory>
+
+#include "cli/app.hpp"
+#include "ddat/resolve.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+nlohmann::json responsibilities_json(const RoleLevel& level) {
+    nlohmann::json sections = nlohmann::json::array();
+    for (const auto& section : level.responsibilities) {
+        sections.push_back({{"heading", section.heading.empty() ? nlohmann::json(nullptr) : nlohmann::json(section.heading)},
+                            {"items", section.items}});
+    }
+    return sections;
+}
+
+nlohmann::json criteria_json(const RoleLevel& level) {
+    nlohmann::json criteria = nlohmann::json::array();
+    for (const auto& c : level.criteria) {
+        criteria.push_back({{"id", c.id},
+                            {"name", c.name},
+                            {"kind", c.kind},
+                            {"essential", c.essential},
+                            {"desirable", c.desirable}});
+    }
+    return criteria;
+}
+
+void write_level_table(const Framework& framework, const RoleLevel& level, const Output& output) {
+    const Style& style = output.style;
+    std::ostream& out = output.out;
+    const Role& role = framework.role_of(level);
+    std::string names = level.id;
+    for (const auto& alias : level.aliases) {
+        names += ", " + alias;
+    }
+    out << style.bold(level.name) << style.dim("  " + names) << '\n';
+    out << "Role: " << role.name << "  ·  Family: " << framework.family_of(role).name;
+    if (!level.pay_band.empty()) {
+        out << "  ·  Pay band: " << level.pay_band;
+    }
+    if (level.senior_civil_service) {
+        out << " (Senior Civil Service)";
+    }
+    out << '\n';
+    if (!level.description.empty()) {
+        out << '\n';
+        write_wrapped(out, level.description, style, "");
+    }
+    if (!level.responsibilities.empty()) {
+        out << '\n' << style.bold("Responsibilities") << '\n';
+        for (const auto& section : level.responsibilities) {
+            if (!section.heading.empty()) {
+                out << "  " << section.heading << '\n';
+            }
+            const std::string bullet = section.heading.empty() ? "  • " : "    • ";
+            const std::string hanging(display_width(bullet), ' ');
+            for (const auto& item : section.items) {
+                const auto lines = wrap(item, static_cast<std::size_t>(std::max(style.width, 40)) - hanging.size());
+                for (std::size_t i = 0; i < lines.size(); ++i) {
+                    out << (i == 0 ? bullet : hanging) << lines[i] << '\n';
+                }
+            }
+        }
+    }
+    if (!level.requirements.empty()) {
+        out << '\n' << style.bold("Skills (" + std::to_string(level.requirements.size()) + ")") << '\n';
+        std::size_t name_width = 0;
+        for (const auto& r : level.requirements) {
+            name_width = std::max(name_width, display_width(framework.find_skill(r.skill_id)->name));
+        }
+        for (const auto& r : level.requirements) {
+            const std::string word(to_string(r.level));
+            out << "  " << style.bold(pad(framework.find_skill(r.skill_id)->name, name_width)) << "  "
+                << pad(word, 12) << "  " << level_marker(r.level) << '\n';
+            if (!r.description.empty()) {
+                write_wrapped(out, r.description, style, "      ");
+            }
+        }
+    }
+    if (!level.criteria.empty()) {
+        out << '\n' << style.bold("Competences and specialist skills (" + std::to_string(level.criteria.size()) + ")")
+            << '\n';
+        for (const auto& c : level.criteria) {
+            out << "  " << style.bold(c.name) << style.dim("  " + c.id) << '\n';
+            const auto list = [&](std::string_view heading, const std::vector<std::string>& items) {
+                if (items.empty()) {
+                    return;
+                }
+                out << "    " << heading << '\n';
+                for (const auto& item : items) {
+                    const auto lines = wrap(item, static_cast<std::size_t>(std::max(style.width, 40)) - 8);
+                    for (std::size_t i = 0; i < lines.size(); ++i) {
+                        out << (i == 0 ? "      • " : "        ") << lines[i] << '\n';
+                    }
+                }
+            };
+            list("Essential", c.essential);
+            list("Desirable", c.desirable);
+        }
+    }
+}
+
+int show_level(Session& session, const std::string& name) {
+    const Framework& framework = session.framework();
+    const RoleLevel& level = resolve_level(framework, name);
+    Output output = session.output();
+    if (output.format == Format::json) {
+        const Role& role = framework.role_of(level);
+        nlohmann::json skills = nlohmann::json::array();
+        for (const auto& r : level.requirements) {
+            skills.push_back({{"id", r.skill_id},
+                              {"name", framework.find_skill(r.skill_id)->name},
+                              {"level", std::string(to_string(r.level))},
+                              {"level_number", to_number(r.level)},
+                              {"description", r.description}});
+        }
+        write_json(output.out, {{"id", level.id},
+                                {"name", level.name},
+                                {"aliases", level.aliases},
+                                {"role", id_and_name(role)},
+                                {"family", id_and_name(framework.family_of(role))},
+                                {"pay_band", level.pay_band.empty() ? nlohmann::json(nullptr) : nlohmann::json(level.pay_band)},
+                                {"senior_civil_service", level.senior_civil_service},
+                                {"description", level.description},
+                                {"responsibilities", responsibilities_json(level)},
+                                {"skills", skills},
+                                {"criteria", criteria_json(level)}});
+        return kExitOk;
+    }
+    write_level_table(framework, level, output);
+    return kExitOk;
+}
+
+}  // namespace
+
+void add_level_commands(CLI::App& app, CommandRegistry& registry) {
+    CLI::App* level = app.add_subcommand("level", "Show what a role level requires");
+    level->require_subcommand(0, 1);
+    auto name = std::make_shared<std::string>();
+    CLI::App* show = level->add_subcommand(
+        "show", "Show what a role level requires: each skill, the level and what it means for this role");
+    show->add_option("LEVEL", *name, "Role level id, alias (such as senior-brm) or name")->required();
+    show->footer("Examples:\n  ddat level show senior-brm\n  ddat level show \"Head of IT service management\" --format json");
+    registry.add(show, [name](Session& session) { return show_level(session, *name); });
+}
+
+}  // namespace ddat::cli

@@ -1,0 +1,227 @@
+#include "cli/output.hpp"
+
+#include <algorithm>
+
+namespace ddat::cli {
+
+Format parse_format(std::string_view name) { return name == "json" ? Format::json : Format::table; }
+
+namespace {
+std::string paint(bool on, std::string_view code, std::string_view text) {
+    if (!on) {
+        return std::string(text);
+    }
+    return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
+}
+}  // namespace
+
+std::string Style::bold(std::string_view text) const { return paint(color, "1", text); }
+std::string Style::dim(std::string_view text) const { return paint(color, "2", text); }
+
+std::string Style::status(std::string_view word, std::string_view text) const {
+    if (word == "met" || word == "same") {
+        return paint(color, "32", text);
+    }
+    if (word == "exceeds" || word == "added" || word == "raised") {
+        return paint(color, "36", text);
+    }
+    if (word == "below" || word == "partly" || word == "lowered") {
+        return paint(color, "33", text);
+    }
+    if (word == "missing" || word == "not-met" || word == "removed") {
+        return paint(color, "31", text);
+    }
+    return std::string(text);
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0x1b) {  // skip an escape sequence: ESC [ ... letter
+            ++i;
+            if (i < text.size() && text[i] == '[') {
+                ++i;
+                while (i < text.size() && !((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z'))) {
+                    ++i;
+                }
+                ++i;
+            }
+            continue;
+        }
+        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+        length = std::min(length, text.size() - i);
+        std::uint32_t code = length == 1 ? c : (c & (0xFF >> (length + 1)));
+        for (std::size_t k = 1; k < length; ++k) {
+            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        }
+        i += length;
+        const bool combining = (code >= 0x300 && code <= 0x36F) || (code >= 0x200B && code <= 0x200F);
+        const bool wide = (code >= 0x1100 && code <= 0x115F) || (code >= 0x2E80 && code <= 0xA4CF) ||
+                          (code >= 0xAC00 && code <= 0xD7A3) || (code >= 0xF900 && code <= 0xFAFF) ||
+                          (code >= 0xFE30 && code <= 0xFE4F) || (code >= 0xFF00 && code <= 0xFF60) ||
+                          (code >= 0xFFE0 && code <= 0xFFE6) || (code >= 0x1F300 && code <= 0x1FAFF) ||
+                          (code >= 0x20000 && code <= 0x3FFFD);
+        width += combining ? 0 : wide ? 2 : 1;
+    }
+    return width;
+}
+
+std::string to_upper_ascii(std::string_view text) {
+    std::string upper(text);
+    for (char& c : upper) {
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+        }
+    }
+    return upper;
+}
+
+std::string pad(std::string_view text, std::size_t width) {
+    std::string padded(text);
+    const std::size_t have = display_width(text);
+    if (have < width) {
+        padded.append(width - have, ' ');
+    }
+    return padded;
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width) {
+    std::vector<std::string> lines;
+    width = std::max<std::size_t>(width, 20);
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t newline = text.find('\n', start);
+        const std::string_view paragraph =
+            text.substr(start, newline == std::string_view::npos ? std::string_view::npos : newline - start);
+        std::string line;
+        std::size_t line_width = 0;
+        std::size_t i = 0;
+        bool any = false;
+        while (i < paragraph.size()) {
+            const std::size_t word_end = std::min(paragraph.find(' ', i), paragraph.size());
+            const std::string_view word = paragraph.substr(i, word_end - i);
+            i = word_end + 1;
+            if (word.empty()) {
+                continue;
+            }
+            const std::size_t word_width = display_width(word);
+            if (line_width > 0 && line_width + 1 + word_width > width) {
+                lines.push_back(line);
+                line.clear();
+                line_width = 0;
+            }
+            if (line_width > 0) {
+                line += ' ';
+                ++line_width;
+            }
+            line += word;
+            line_width += word_width;
+            any = true;
+        }
+        if (any || paragraph.empty()) {
+            lines.push_back(line);
+        }
+        if (newline == std::string_view::npos) {
+            break;
+        }
+        start = newline + 1;
+    }
+    while (!lines.empty() && lines.back().empty()) {
+        lines.pop_back();
+    }
+    return lines;
+}
+
+void write_wrapped(std::ostream& out, std::string_view text, const Style& style, std::string_view indent) {
+    const std::size_t indent_width = display_width(indent);
+    const std::size_t width = static_cast<std::size_t>(std::max(style.width, 40)) - indent_width;
+    for (const auto& line : wrap(text, width)) {
+        if (line.empty()) {
+            out << '\n';
+        } else {
+            out << indent << line << '\n';
+        }
+    }
+}
+
+std::string level_marker(SkillLevel level) {
+    std::string marker;
+    for (int i = 1; i <= 4; ++i) {
+        marker += i <= to_number(level) ? "●" : "○";
+    }
+    return marker;
+}
+
+void TextTable::add_row(std::vector<std::string> cells, std::vector<std::string> colors) {
+    cells.resize(headers_.size());
+    colors.resize(headers_.size());
+    rows_.push_back(std::move(cells));
+    colors_.push_back(std::move(colors));
+}
+
+void TextTable::write(std::ostream& out, const Style& style, std::string_view indent) const {
+    const std::size_t columns = headers_.size();
+    std::vector<std::size_t> widths(columns, 0);
+    for (std::size_t c = 0; c < columns; ++c) {
+        widths[c] = display_width(headers_[c]);
+        for (const auto& row : rows_) {
+            widths[c] = std::max(widths[c], display_width(row[c]));
+        }
+    }
+    std::size_t before_last = display_width(indent);
+    for (std::size_t c = 0; c + 1 < columns; ++c) {
+        before_last += widths[c] + 2;
+    }
+    const std::size_t available = static_cast<std::size_t>(std::max(style.width, 40));
+    const std::size_t last_width =
+        before_last + 20 <= available ? available - before_last : std::max<std::size_t>(widths[columns - 1], 20);
+    const auto write_row = [&](const std::vector<std::string>& cells, const std::vector<std::string>* colors,
+                               bool header) {
+        std::vector<std::string> last_lines = wrap(cells[columns - 1], last_width);
+        if (last_lines.empty()) {
+            last_lines.emplace_back();
+        }
+        for (std::size_t line = 0; line < last_lines.size(); ++line) {
+            std::string text(indent);
+            for (std::size_t c = 0; c + 1 < columns; ++c) {
+                const std::string cell = line == 0 ? cells[c] : std::string();
+                std::string shown = pad(cell, widths[c]);
+                if (header) {
+                    shown = style.bold(shown);
+                } else if (colors != nullptr && !(*colors)[c].empty()) {
+                    shown = style.status((*colors)[c], shown);
+                }
+                text += shown + "  ";
+            }
+            std::string last = last_lines[line];
+            if (header) {
+                last = style.bold(last);
+            } else if (colors != nullptr && !(*colors)[columns - 1].empty()) {
+                last = style.status((*colors)[columns - 1], last);
+            }
+            text += last;
+            while (!text.empty() && text.back() == ' ') {
+                text.pop_back();
+            }
+            out << text << '\n';
+        }
+    };
+    write_row(headers_, nullptr, true);
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+        write_row(rows_[r], &colors_[r], false);
+    }
+}
+
+void write_json(std::ostream& out, const nlohmann::json& value) {
+    out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+nlohmann::json level_json(SkillLevel level) {
+    if (level == SkillLevel::none) {
+        return nullptr;
+    }
+    return std::string(to_string(level));
+}
+
+}  // namespace ddat::cli

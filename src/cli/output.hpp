@@ -1,0 +1,92 @@
+// Rendering helpers shared by the commands: output formats, colour, aligned tables, wrapping.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ddat/model.hpp"
+
+namespace ddat::cli {
+
+// The output formats a command can write.
+enum class Format { table, json };
+
+// The formats' names, for --format's help and checks.
+inline const std::vector<std::string> kFormatNames = {"table", "json"};
+
+// Parses a format name (already checked by the option parser).
+Format parse_format(std::string_view name);
+
+// How a command should write for a person: colour, and the width to wrap text to.
+struct Style {
+    bool color = false;
+    int width = 100;
+
+    // Text in bold, dim, or the colour of a status word ("met", "below", "raised", ...); unchanged
+    // without colour.
+    [[nodiscard]] std::string bold(std::string_view text) const;
+    [[nodiscard]] std::string dim(std::string_view text) const;
+    [[nodiscard]] std::string status(std::string_view word, std::string_view text) const;
+};
+
+// Everything a command needs to write its result.
+struct Output {
+    std::ostream& out;
+    Format format = Format::table;
+    Style style;
+};
+
+// The number of terminal columns text takes: one per character, two for wide East Asian ones,
+// none for escape sequences and combining marks.
+std::size_t display_width(std::string_view text);
+
+// ASCII upper case, for column headings.
+std::string to_upper_ascii(std::string_view text);
+
+// Text padded with spaces to a display width.
+std::string pad(std::string_view text, std::size_t width);
+
+// Text broken into lines of at most `width` columns at spaces (a longer word stands alone).
+std::vector<std::string> wrap(std::string_view text, std::size_t width);
+
+// Writes text wrapped to the style's width, every line starting with `indent`.
+void write_wrapped(std::ostream& out, std::string_view text, const Style& style, std::string_view indent);
+
+// A compact marker for a level: filled and empty dots, "●●○○" for working.
+std::string level_marker(SkillLevel level);
+
+// A table with a header row, columns aligned by display width. The last column is wrapped to
+// fit the style's width when it would run over.
+class TextTable {
+public:
+    explicit TextTable(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+
+    // Adds a row; `colors` optionally gives a status word per cell to colour it by.
+    void add_row(std::vector<std::string> cells, std::vector<std::string> colors = {});
+
+    // Writes the table with every line starting with `indent`.
+    void write(std::ostream& out, const Style& style, std::string_view indent = "") const;
+
+private:
+    std::vector<std::string> headers_;
+    std::vector<std::vector<std::string>> rows_;
+    std::vector<std::vector<std::string>> colors_;
+};
+
+// Writes JSON, indented, with a final newline; invalid UTF-8 is replaced, never fatal.
+void write_json(std::ostream& out, const nlohmann::json& value);
+
+// {"id": ..., "name": ...} of anything with an id and a name.
+template <typename T>
+nlohmann::json id_and_name(const T& item) {
+    return {{"id", item.id}, {"name", item.name}};
+}
+
+// A level word for JSON: null for none.
+nlohmann::json level_json(SkillLevel level);
+
+}  // namespace ddat::cli

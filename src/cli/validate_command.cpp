@@ -1,0 +1,69 @@
+// ddat validate [PATH]
+#include <memory>
+
+#include "cli/app.hpp"
+#include "ddat/errors.hpp"
+#include "ddat/framework_loader.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+int run_validate(Session& session, const std::string& path_argument) {
+    const std::string path = path_argument.empty() ? session.options().framework_path : path_argument;
+    std::vector<Diagnostic> problems;
+    Framework framework;
+    try {
+        framework = path.empty() ? load_builtin_framework() : load_framework(path);
+    } catch (const InputError& error) {
+        problems = error.diagnostics();
+    }
+    const std::string shown = path.empty() ? std::string("the built-in framework") : path;
+    Output output = session.output();
+    if (output.format == Format::json) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& p : problems) {
+            list.push_back({{"file", p.location.file},
+                            {"line", p.location.line},
+                            {"column", p.location.column},
+                            {"message", p.message}});
+        }
+        nlohmann::json counts = nullptr;
+        if (problems.empty()) {
+            counts = {{"families", framework.families.size()},
+                      {"roles", framework.roles.size()},
+                      {"role_levels", framework.all_levels().size()},
+                      {"skills", framework.skills.size()},
+                      {"files", framework.files.size()}};
+        }
+        write_json(output.out, {{"path", shown}, {"valid", problems.empty()}, {"problems", list}, {"counts", counts}});
+        return problems.empty() ? kExitOk : kExitInput;
+    }
+    if (!problems.empty()) {
+        for (const auto& p : problems) {
+            session.err() << "ddat: error: " << format_diagnostic(p) << '\n';
+        }
+        session.err() << "ddat: " << shown << ": " << problems.size()
+                      << (problems.size() == 1 ? " problem" : " problems") << '\n';
+        return kExitInput;
+    }
+    output.out << shown << ": valid: " << framework.families.size() << " families, " << framework.roles.size()
+               << " roles, " << framework.all_levels().size() << " role levels, " << framework.skills.size()
+               << " skills in " << framework.files.size() << (framework.files.size() == 1 ? " file" : " files")
+               << '\n';
+    return kExitOk;
+}
+
+}  // namespace
+
+void add_validate_command(CLI::App& app, CommandRegistry& registry) {
+    auto path = std::make_shared<std::string>();
+    CLI::App* validate = app.add_subcommand(
+        "validate", "Check a framework file or folder and report every problem with its file, line and column");
+    validate->add_option("PATH", *path, "Framework YAML file or folder (default: the framework in use)");
+    validate->footer("Examples:\n  ddat validate my-framework/\n  ddat validate roles/local-roles.yaml --format json\n"
+                     "\nThe format is described in docs/framework-format.md.");
+    registry.add(validate, [path](Session& session) { return run_validate(session, *path); });
+}
+
+}  // namespace ddat::cli

@@ -1,0 +1,37 @@
+#include "ddat/errors.hpp"
+
+namespace ddat {
+
+std::string format_diagnostic(const Diagnostic& diagnostic) {
+    std::string text = diagnostic.location.file;
+    if (diagnostic.location.line > 0) {
+        text += ':' + std::to_string(diagnostic.location.line);
+        if (diagnostic.location.column > 0) {
+            text += ':' + std::to_string(diagnostic.location.column);
+        }
+    }
+    if (!text.empty()) {
+        text += ": ";
+    }
+    return text + diagnostic.message;
+}
+
+namespace {
+std::string first_message(const std::vector<Diagnostic>& diagnostics) {
+    return diagnostics.empty() ? std::string("invalid input") : format_diagnostic(diagnostics.front());
+}
+}  // namespace
+
+InputError::InputError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(first_message(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+InputError::InputError(SourceLocation location, std::string message)
+    : InputError(std::vector<Diagnostic>{Diagnostic{std::move(location), std::move(message)}}) {}
+
+NotFoundError::NotFoundError(std::string kind, std::string name, std::vector<std::string> suggestions)
+    : std::runtime_error("unknown " + kind + " '" + name + "'"),
+      kind_(std::move(kind)),
+      name_(std::move(name)),
+      suggestions_(std::move(suggestions)) {}
+
+}  // namespace ddat

@@ -1,0 +1,517 @@
+#include "ddat/framework_loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "ddat/builtin_framework.hpp"
+#include "ddat/text.hpp"
+#include "decoder.hpp"
+#include "yaml_tree.hpp"
+
+namespace ddat {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// What one file contributes before the files are merged.
+struct FileContents {
+    bool has_metadata = false;
+    SourceLocation metadata_location;
+    FrameworkMetadata metadata;
+    std::vector<Family> families;
+    std::vector<Skill> skills;
+    std::vector<Role> roles;
+    // Where each reference to another definition was written, to report a broken one there.
+    std::vector<std::pair<SourceLocation, std::string>> family_refs;  // (place, family id)
+};
+
+std::string place(const SourceLocation& location) {
+    return location.file + ":" + std::to_string(location.line) + ":" + std::to_string(location.column);
+}
+
+class FileDecoder {
+public:
+    FileDecoder(const std::string& file, std::vector<Diagnostic>& problems) : d_(file, problems) {}
+
+    FileContents decode(const yaml::Node& root) {
+        FileContents contents;
+        if (root.is_null()) {
+            d_.problem(root, "the file is empty: a framework file needs at least one of framework, families, "
+                             "skills, roles");
+            return contents;
+        }
+        if (!d_.expect_mapping(root, "a framework file")) {
+            return contents;
+        }
+        d_.check_keys(root, "a framework file", {"framework", "families", "skills", "roles"}, {});
+        if (const auto* node = root.find("framework")) {
+            contents.has_metadata = true;
+            contents.metadata_location = d_.location(*node);
+            contents.metadata = metadata(*node);
+        }
+        if (const auto* node = root.find("families"); node != nullptr && d_.expect_sequence(*node, "'families'")) {
+            for (const auto& item : node->items) {
+                family(item, contents);
+            }
+        }
+        if (const auto* node = root.find("skills"); node != nullptr && d_.expect_sequence(*node, "'skills'")) {
+            for (const auto& item : node->items) {
+                skill(item, contents);
+            }
+        }
+        if (const auto* node = root.find("roles"); node != nullptr && d_.expect_sequence(*node, "'roles'")) {
+            for (const auto& item : node->items) {
+                role(item, contents);
+            }
+        }
+        return contents;
+    }
+
+private:
+    FrameworkMetadata metadata(const yaml::Node& node) {
+        FrameworkMetadata m;
+        if (!d_.expect_mapping(node, "'framework'")) {
+            return m;
+        }
+        d_.check_keys(node, "'framework'",
+                      {"title", "publisher", "published", "version", "source", "licence", "licence_url", "attribution"},
+                      {"title"});
+        m.title = d_.optional_text(node, "title", "the title");
+        m.publisher = d_.optional_text(node, "publisher", "the publisher");
+        m.published = d_.optional_text(node, "published", "the publication date");
+        m.version = d_.optional_text(node, "version", "the version");
+        m.source = d_.optional_text(node, "source", "the source");
+        m.licence = d_.optional_text(node, "licence", "the licence");
+        m.licence_url = d_.optional_text(node, "licence_url", "the licence URL");
+        m.attribution = d_.optional_text(node, "attribution", "the attribution");
+        return m;
+    }
+
+    void family(const yaml::Node& node, FileContents& contents) {
+        if (!d_.expect_mapping(node, "a family")) {
+            return;
+        }
+        d_.check_keys(node, "a family", {"id", "name", "description"}, {"id", "name"});
+        Family f;
+        f.location = d_.location(node);
+        const auto* id_node = node.find("id");
+        const auto id = id_node != nullptr ? d_.id(*id_node, "the family id") : std::nullopt;
+        f.name = d_.optional_text(node, "name", "the family name");
+        f.description = d_.optional_text(node, "description", "the family description");
+        if (id) {
+            f.id = *id;
+            contents.families.push_back(std::move(f));
+        }
+    }
+
+    void skill(const yaml::Node& node, FileContents& contents) {
+        if (!d_.expect_mapping(node, "a skill")) {
+            return;
+        }
+        d_.check_keys(node, "a skill", {"id", "name", "description", "levels"}, {"id", "name"});
+        Skill s;
+        s.location = d_.location(node);
+        const auto* id_node = node.find("id");
+        const auto id = id_node != nullptr ? d_.id(*id_node, "the skill id") : std::nullopt;
+        s.name = d_.optional_text(node, "name", "the skill name");
+        s.description = d_.optional_text(node, "description", "the skill description");
+        if (const auto* levels = node.find("levels");
+            levels != nullptr && !levels->is_null() && d_.expect_mapping(*levels, "a skill's 'levels'")) {
+            d_.check_keys(*levels, "a skill's 'levels'", {"awareness", "working", "practitioner", "expert"}, {});
+            for (const SkillLevel level : kFrameworkLevels) {
+                if (const auto* text = levels->find(to_string(level)); text != nullptr && !text->is_null()) {
+                    s.levels.push_back({level, d_.text(*text, "a skill level description").value_or("")});
+                }
+            }
+        }
+        if (id) {
+            s.id = *id;
+            contents.skills.push_back(std::move(s));
+        }
+    }
+
+    void role(const yaml::Node& node, FileContents& contents) {
+        if (!d_.expect_mapping(node, "a role")) {
+            return;
+        }
+        d_.check_keys(node, "a role", {"id", "name", "family", "description", "skills", "levels"},
+                      {"id", "name", "family", "levels"});
+        Role r;
+        r.location = d_.location(node);
+        const auto* id_node = node.find("id");
+        const auto id = id_node != nullptr ? d_.id(*id_node, "the role id") : std::nullopt;
+        r.name = d_.optional_text(node, "name", "the role name");
+        r.description = d_.optional_text(node, "description", "the role description");
+        if (const auto* family_node = node.find("family")) {
+            if (auto family_id = d_.text(*family_node, "the role's family")) {
+                r.family_id = *family_id;
+                contents.family_refs.emplace_back(d_.location(*family_node), *family_id);
+            }
+        }
+        if (const auto* skills = node.find("skills");
+            skills != nullptr && !skills->is_null() && d_.expect_mapping(*skills, "a role's 'skills'")) {
+            d_.check_unique_keys(*skills, "a role's 'skills'");
+            for (std::size_t i = 0; i < skills->entry_count(); ++i) {
+                const auto skill_id = d_.id(skills->key(i), "the skill id");
+                const auto text = d_.text(skills->value_at(i), "a role's skill description");
+                if (skill_id && text) {
+                    r.skills.push_back({*skill_id, *text});
+                    skill_refs_.emplace_back(d_.location(skills->key(i)), *skill_id);
+                }
+            }
+        }
+        if (const auto* levels = node.find("levels"); levels != nullptr && d_.expect_sequence(*levels, "'levels'")) {
+            if (levels->items.empty()) {
+                d_.problem(*levels, "a role needs at least one level");
+            }
+            for (const auto& item : levels->items) {
+                level(item, r);
+            }
+        }
+        if (id) {
+            r.id = *id;
+            for (auto& l : r.levels) {
+                l.role_id = r.id;
+            }
+            contents.roles.push_back(std::move(r));
+        }
+    }
+
+    void level(const yaml::Node& node, Role& role) {
+        if (!d_.expect_mapping(node, "a role level")) {
+            return;
+        }
+        d_.check_keys(node, "a role level",
+                      {"id", "name", "aliases", "pay_band", "senior_civil_service", "description", "responsibilities",
+                       "requirements", "criteria"},
+                      {"id", "name"});
+        RoleLevel l;
+        l.location = d_.location(node);
+        const auto* id_node = node.find("id");
+        const auto id = id_node != nullptr ? d_.id(*id_node, "the role level id") : std::nullopt;
+        l.name = d_.optional_text(node, "name", "the role level name");
+        l.description = d_.optional_text(node, "description", "the role level description");
+        l.pay_band = d_.optional_text(node, "pay_band", "the pay band");
+        if (const auto* scs = node.find("senior_civil_service"); scs != nullptr && !scs->is_null()) {
+            l.senior_civil_service = d_.boolean(*scs, "'senior_civil_service'").value_or(false);
+        }
+        if (const auto* aliases = node.find("aliases"); aliases != nullptr && !aliases->is_null()) {
+            if (d_.expect_sequence(*aliases, "'aliases'")) {
+                for (const auto& alias : aliases->items) {
+                    if (auto value = d_.id(alias, "an alias")) {
+                        l.aliases.push_back(*value);
+                        l.alias_locations.push_back(d_.location(alias));
+                    }
+                }
+            }
+        }
+        if (const auto* responsibilities = node.find("responsibilities")) {
+            l.responsibilities = responsibility_sections(*responsibilities);
+        }
+        if (const auto* requirements = node.find("requirements");
+            requirements != nullptr && !requirements->is_null() &&
+            d_.expect_mapping(*requirements, "'requirements'")) {
+            d_.check_unique_keys(*requirements, "'requirements'");
+            for (std::size_t i = 0; i < requirements->entry_count(); ++i) {
+                requirement(requirements->key(i), requirements->value_at(i), l);
+            }
+        }
+        if (const auto* criteria = node.find("criteria");
+            criteria != nullptr && !criteria->is_null() && d_.expect_sequence(*criteria, "'criteria'")) {
+            for (const auto& item : criteria->items) {
+                criterion(item, l);
+            }
+        }
+        if (id) {
+            l.id = *id;
+            role.levels.push_back(std::move(l));
+        }
+    }
+
+    std::vector<ResponsibilitySection> responsibility_sections(const yaml::Node& node) {
+        std::vector<ResponsibilitySection> sections;
+        if (node.is_null() || !d_.expect_sequence(node, "'responsibilities'")) {
+            return sections;
+        }
+        ResponsibilitySection plain;
+        for (const auto& item : node.items) {
+            if (item.is_mapping()) {
+                d_.check_keys(item, "a responsibilities section", {"heading", "items"}, {"heading", "items"});
+                ResponsibilitySection section;
+                section.heading = d_.optional_text(item, "heading", "a section heading");
+                if (const auto* items = item.find("items")) {
+                    section.items = d_.text_list(*items, "a section's 'items'");
+                }
+                sections.push_back(std::move(section));
+            } else if (auto text = d_.text(item, "a responsibility")) {
+                plain.items.push_back(std::move(*text));
+            }
+        }
+        if (!plain.items.empty()) {
+            sections.insert(sections.begin(), std::move(plain));
+        }
+        return sections;
+    }
+
+    void requirement(const yaml::Node& key, const yaml::Node& value, RoleLevel& level) {
+        const auto skill_id = d_.id(key, "the skill id");
+        if (!d_.expect_mapping(value, "a requirement")) {
+            return;
+        }
+        d_.check_keys(value, "a requirement", {"level", "description"}, {"level"});
+        Requirement r;
+        r.location = d_.location(key);
+        r.description = d_.optional_text(value, "description", "a requirement's description");
+        if (const auto* level_node = value.find("level")) {
+            const auto word = d_.text(*level_node, "a required level");
+            const auto parsed = word ? parse_skill_level(*word) : std::nullopt;
+            if (word && (!parsed || *parsed == SkillLevel::none)) {
+                d_.problem(*level_node, "'" + *word +
+                                            "' is not a skill level: use awareness, working, practitioner or expert");
+            } else if (parsed) {
+                r.level = *parsed;
+            }
+        }
+        if (skill_id && r.level != SkillLevel::none) {
+            r.skill_id = *skill_id;
+            skill_refs_.emplace_back(r.location, *skill_id);
+            level.requirements.push_back(std::move(r));
+        }
+    }
+
+    void criterion(const yaml::Node& node, RoleLevel& level) {
+        if (!d_.expect_mapping(node, "a criterion")) {
+            return;
+        }
+        d_.check_keys(node, "a criterion", {"id", "name", "kind", "essential", "desirable"}, {"id", "name", "kind"});
+        Criterion c;
+        c.location = d_.location(node);
+        const auto* id_node = node.find("id");
+        const auto id = id_node != nullptr ? d_.id(*id_node, "the criterion id") : std::nullopt;
+        c.name = d_.optional_text(node, "name", "the criterion name");
+        c.kind = d_.optional_text(node, "kind", "the criterion kind");
+        if (const auto* kind = node.find("kind");
+            kind != nullptr && !c.kind.empty() && c.kind != "competence" && c.kind != "specialist-skills") {
+            d_.problem(*kind, "'" + c.kind + "' is not a criterion kind: use competence or specialist-skills");
+        }
+        if (const auto* essential = node.find("essential")) {
+            c.essential = d_.text_list(*essential, "'essential'");
+        }
+        if (const auto* desirable = node.find("desirable")) {
+            c.desirable = d_.text_list(*desirable, "'desirable'");
+        }
+        if (id) {
+            for (const auto& other : level.criteria) {
+                if (other.id == *id) {
+                    d_.problem(*id_node, "criterion id '" + *id + "' is used twice in this role level (first at " +
+                                             place(other.location) + ")");
+                }
+            }
+            c.id = *id;
+            level.criteria.push_back(std::move(c));
+        }
+    }
+
+public:
+    // Every skill id this file refers to, with where, checked after all files are merged.
+    std::vector<std::pair<SourceLocation, std::string>> skill_refs_;
+
+private:
+    Decoder d_;
+};
+
+// Records a problem for each id defined more than once, naming both places.
+template <typename T>
+void check_unique(const std::vector<T>& items, std::string_view kind, std::vector<Diagnostic>& problems) {
+    std::map<std::string, const T*> seen;
+    for (const auto& item : items) {
+        auto [where, inserted] = seen.emplace(item.id, &item);
+        if (!inserted) {
+            problems.push_back({item.location, std::string(kind) + " id '" + item.id + "' is already defined at " +
+                                                   place(where->second->location)});
+        }
+    }
+}
+
+}  // namespace
+
+Framework load_framework_sources(const std::vector<SourceFile>& files) {
+    std::vector<Diagnostic> problems;
+    Framework framework;
+    std::vector<std::pair<SourceLocation, std::string>> skill_refs;
+    std::vector<std::pair<SourceLocation, std::string>> family_refs;
+    SourceLocation metadata_location;
+    bool has_metadata = false;
+    for (const auto& file : files) {
+        framework.files.push_back(file.name);
+        yaml::Node root;
+        try {
+            root = yaml::parse(file.text, file.name, yaml::Limits{kMaxFrameworkFileBytes, 100});
+        } catch (const InputError& error) {
+            problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+            continue;
+        }
+        FileDecoder decoder(file.name, problems);
+        FileContents contents = decoder.decode(root);
+        if (contents.has_metadata) {
+            if (has_metadata) {
+                problems.push_back({contents.metadata_location,
+                                    "the framework metadata is already given at " + place(metadata_location) +
+                                        ": keep 'framework:' in one file"});
+            } else {
+                has_metadata = true;
+                metadata_location = contents.metadata_location;
+                framework.metadata = std::move(contents.metadata);
+            }
+        }
+        std::move(contents.families.begin(), contents.families.end(), std::back_inserter(framework.families));
+        std::move(contents.skills.begin(), contents.skills.end(), std::back_inserter(framework.skills));
+        std::move(contents.roles.begin(), contents.roles.end(), std::back_inserter(framework.roles));
+        skill_refs.insert(skill_refs.end(), decoder.skill_refs_.begin(), decoder.skill_refs_.end());
+        family_refs.insert(family_refs.end(), contents.family_refs.begin(), contents.family_refs.end());
+    }
+    if (!has_metadata && !files.empty() && problems.empty()) {
+        problems.push_back({SourceLocation{files.front().name, 0, 0},
+                            "no file of the framework has 'framework:' metadata (at least a title): add it"});
+    }
+
+    check_unique(framework.families, "family", problems);
+    check_unique(framework.skills, "skill", problems);
+    check_unique(framework.roles, "role", problems);
+    {
+        std::map<std::string, SourceLocation> level_ids;
+        for (const auto& role : framework.roles) {
+            for (const auto& level : role.levels) {
+                auto [where, inserted] = level_ids.emplace(level.id, level.location);
+                if (!inserted) {
+                    problems.push_back({level.location, "role level id '" + level.id + "' is already defined at " +
+                                                            place(where->second)});
+                }
+            }
+        }
+        std::map<std::string, SourceLocation> aliases;
+        for (const auto& role : framework.roles) {
+            for (const auto& level : role.levels) {
+                for (std::size_t i = 0; i < level.aliases.size(); ++i) {
+                    const std::string& alias = level.aliases[i];
+                    const SourceLocation& at = level.alias_locations[i];
+                    if (auto other = level_ids.find(alias); other != level_ids.end() && alias != level.id) {
+                        problems.push_back({at, "alias '" + alias + "' is the id of another role level, defined at " +
+                                                    place(other->second)});
+                    }
+                    auto [where, inserted] = aliases.emplace(alias, at);
+                    if (!inserted) {
+                        problems.push_back({at, "alias '" + alias + "' is already used at " + place(where->second)});
+                    }
+                }
+            }
+        }
+    }
+    std::vector<std::string> family_ids;
+    for (const auto& family : framework.families) {
+        family_ids.push_back(family.id);
+    }
+    std::vector<std::string> skill_ids;
+    for (const auto& skill : framework.skills) {
+        skill_ids.push_back(skill.id);
+    }
+    for (const auto& [at, id] : family_refs) {
+        if (framework.find_family(id) == nullptr) {
+            const auto near = nearest(id, family_ids, 1);
+            problems.push_back({at, "unknown family '" + id + "'" +
+                                        (near.empty() ? ": add it under 'families'"
+                                                      : ": did you mean '" + near.front() + "'?")});
+        }
+    }
+    for (const auto& [at, id] : skill_refs) {
+        if (framework.find_skill(id) == nullptr) {
+            const auto near = nearest(id, skill_ids, 1);
+            problems.push_back({at, "unknown skill '" + id + "'" +
+                                        (near.empty() ? ": add it to the skills catalogue"
+                                                      : ": did you mean '" + near.front() + "'?")});
+        }
+    }
+    if (!problems.empty()) {
+        std::stable_sort(problems.begin(), problems.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+            const auto file_rank = [&](const std::string& name) {
+                return std::find(framework.files.begin(), framework.files.end(), name) - framework.files.begin();
+            };
+            const auto ra = file_rank(a.location.file);
+            const auto rb = file_rank(b.location.file);
+            if (ra != rb) {
+                return ra < rb;
+            }
+            return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
+        });
+        throw InputError(std::move(problems));
+    }
+    return framework;
+}
+
+std::vector<std::string> framework_files(const std::string& path) {
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+        throw InputError(SourceLocation{path, 0, 0}, "no such file or folder");
+    }
+    if (!fs::is_directory(status)) {
+        return {path};
+    }
+    std::vector<std::string> files;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+    if (error) {
+        throw InputError(SourceLocation{path, 0, 0}, "cannot read the folder: " + error.message());
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (error) {
+            throw InputError(SourceLocation{path, 0, 0}, "cannot read the folder: " + error.message());
+        }
+        const auto extension = it->path().extension().string();
+        if ((extension == ".yaml" || extension == ".yml") && !it->is_directory(error)) {
+            files.push_back(it->path().string());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+        throw InputError(SourceLocation{path, 0, 0}, "the folder holds no .yaml or .yml file");
+    }
+    return files;
+}
+
+Framework load_framework(const std::string& path) {
+    std::vector<SourceFile> sources;
+    std::vector<Diagnostic> problems;
+    for (const auto& file : framework_files(path)) {
+        try {
+            sources.push_back({file, yaml::read_file(file, kMaxFrameworkFileBytes)});
+        } catch (const InputError& error) {
+            problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+        }
+    }
+    if (!problems.empty()) {
+        throw InputError(std::move(problems));
+    }
+    return load_framework_sources(sources);
+}
+
+Framework load_builtin_framework() {
+    std::vector<SourceFile> sources;
+    for (const auto& file : builtin_framework_files()) {
+        sources.push_back({"(built-in)/" + std::string(file.path), std::string(file.text)});
+    }
+    return load_framework_sources(sources);
+}
+
+std::vector<Diagnostic> validate_framework(const std::string& path) {
+    try {
+        load_framework(path);
+    } catch (const InputError& error) {
+        return error.diagnostics();
+    }
+    return {};
+}
+
+}  // namespace ddat

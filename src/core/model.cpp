@@ -1,0 +1,99 @@
+#include "ddat/model.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "ddat/text.hpp"
+
+namespace ddat {
+
+std::string_view to_string(SkillLevel level) {
+    switch (level) {
+        case SkillLevel::none: return "none";
+        case SkillLevel::awareness: return "awareness";
+        case SkillLevel::working: return "working";
+        case SkillLevel::practitioner: return "practitioner";
+        case SkillLevel::expert: return "expert";
+    }
+    return "none";
+}
+
+int to_number(SkillLevel level) { return static_cast<int>(level); }
+
+std::optional<SkillLevel> parse_skill_level(std::string_view text) {
+    const std::string word = to_lower(trim(text));
+    if (word.size() == 1 && word[0] >= '0' && word[0] <= '4') {
+        return static_cast<SkillLevel>(word[0] - '0');
+    }
+    for (const SkillLevel level : {SkillLevel::none, SkillLevel::awareness, SkillLevel::working,
+                                   SkillLevel::practitioner, SkillLevel::expert}) {
+        if (word == to_string(level)) {
+            return level;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view level_meaning(SkillLevel level) {
+    switch (level) {
+        case SkillLevel::none: return "does not have the skill";
+        case SkillLevel::awareness: return "knows about the skill and appreciates how it is applied";
+        case SkillLevel::working:
+            return "can apply their knowledge and experience of the skill, including tools and techniques";
+        case SkillLevel::practitioner:
+            return "can share their knowledge and experience of the skill with others and define the tools "
+                   "and techniques most appropriate";
+        case SkillLevel::expert:
+            return "a recognised specialist and adviser who can lead or guide others in best-practice use";
+    }
+    return "";
+}
+
+namespace {
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+    const auto found = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+    return found == items.end() ? nullptr : &*found;
+}
+}  // namespace
+
+const Family* Framework::find_family(std::string_view id) const { return find_by_id(families, id); }
+const Role* Framework::find_role(std::string_view id) const { return find_by_id(roles, id); }
+const Skill* Framework::find_skill(std::string_view id) const { return find_by_id(skills, id); }
+
+const RoleLevel* Framework::find_level(std::string_view id) const {
+    for (const auto& role : roles) {
+        if (const RoleLevel* level = find_by_id(role.levels, id)) {
+            return level;
+        }
+    }
+    return nullptr;
+}
+
+const Role& Framework::role_of(const RoleLevel& level) const {
+    const Role* role = find_role(level.role_id);
+    if (role == nullptr) {
+        throw std::logic_error("role level '" + level.id + "' has no role");
+    }
+    return *role;
+}
+
+const Family& Framework::family_of(const Role& role) const {
+    const Family* family = find_family(role.family_id);
+    if (family == nullptr) {
+        throw std::logic_error("role '" + role.id + "' has no family");
+    }
+    return *family;
+}
+
+std::vector<const RoleLevel*> Framework::all_levels() const {
+    std::vector<const RoleLevel*> levels;
+    for (const auto& role : roles) {
+        for (const auto& level : role.levels) {
+            levels.push_back(&level);
+        }
+    }
+    return levels;
+}
+
+}  // namespace ddat

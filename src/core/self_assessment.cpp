@@ -1,0 +1,249 @@
+#include "ddat/self_assessment.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "ddat/resolve.hpp"
+#include "ddat/text.hpp"
+#include "decoder.hpp"
+#include "yaml_tree.hpp"
+
+namespace ddat {
+
+std::string_view to_string(CriterionStatus status) {
+    switch (status) {
+        case CriterionStatus::not_assessed: return "not-assessed";
+        case CriterionStatus::not_met: return "not-met";
+        case CriterionStatus::partly: return "partly";
+        case CriterionStatus::met: return "met";
+    }
+    return "not-assessed";
+}
+
+const AssessedSkill* SelfAssessment::find_skill(std::string_view skill_id) const {
+    const auto found =
+        std::find_if(skills.begin(), skills.end(), [&](const AssessedSkill& s) { return s.skill_id == skill_id; });
+    return found == skills.end() ? nullptr : &*found;
+}
+
+const AssessedCriterion* SelfAssessment::find_criterion(std::string_view criterion_id) const {
+    const auto found = std::find_if(criteria.begin(), criteria.end(),
+                                    [&](const AssessedCriterion& c) { return c.criterion_id == criterion_id; });
+    return found == criteria.end() ? nullptr : &*found;
+}
+
+namespace {
+
+constexpr std::string_view kLevelHelp =
+    "use awareness, working, practitioner or expert, a number from 0 (none) to 4 (expert), or none";
+
+std::optional<CriterionStatus> parse_status(std::string_view text) {
+    const std::string word = to_lower(trim(text));
+    if (word == "met" || word == "true" || word == "yes") {
+        return CriterionStatus::met;
+    }
+    if (word == "partly" || word == "partially") {
+        return CriterionStatus::partly;
+    }
+    if (word == "not-met" || word == "not met" || word == "false" || word == "no") {
+        return CriterionStatus::not_met;
+    }
+    return std::nullopt;
+}
+
+class AssessmentDecoder {
+public:
+    AssessmentDecoder(const std::string& file, const Framework& framework, std::vector<Diagnostic>& problems,
+                      std::vector<Diagnostic>& warnings)
+        : d_(file, problems), framework_(framework), warnings_(warnings) {}
+
+    SelfAssessment decode(const yaml::Node& root) {
+        SelfAssessment a;
+        a.file = d_.file();
+        if (root.is_null()) {
+            d_.problem(root, "the self-assessment is empty: it needs a 'skills:' mapping of skill to level "
+                             "(see 'ddat gap --help')");
+            return a;
+        }
+        if (!d_.expect_mapping(root, "a self-assessment")) {
+            return a;
+        }
+        d_.check_keys(root, "a self-assessment", {"name", "current", "target", "skills", "criteria"}, {"skills"});
+        a.name = d_.optional_text(root, "name", "'name'");
+        a.current_level_id = level_reference(root, "current");
+        a.target_level_id = level_reference(root, "target");
+        if (const auto* skills = root.find("skills");
+            skills != nullptr && !skills->is_null() && d_.expect_mapping(*skills, "'skills'")) {
+            d_.check_unique_keys(*skills, "'skills'");
+            for (std::size_t i = 0; i < skills->entry_count(); ++i) {
+                skill(skills->key(i), skills->value_at(i), a);
+            }
+        }
+        if (const auto* criteria = root.find("criteria");
+            criteria != nullptr && !criteria->is_null() && d_.expect_mapping(*criteria, "'criteria'")) {
+            d_.check_unique_keys(*criteria, "'criteria'");
+            for (std::size_t i = 0; i < criteria->entry_count(); ++i) {
+                criterion(criteria->key(i), criteria->value_at(i), a);
+            }
+        }
+        return a;
+    }
+
+private:
+    std::string level_reference(const yaml::Node& root, std::string_view key) {
+        const auto* node = root.find(key);
+        if (node == nullptr || node->is_null()) {
+            return {};
+        }
+        const auto text = d_.text(*node, "'" + std::string(key) + "'");
+        if (!text) {
+            return {};
+        }
+        try {
+            return resolve_level(framework_, *text).id;
+        } catch (const NotFoundError& error) {
+            std::string message = "'" + std::string(key) + "' names an unknown role level";
+            if (!error.suggestions().empty()) {
+                message += ": did you mean '" + error.suggestions().front() + "'?";
+            } else {
+                message += ": 'ddat roles list' shows them";
+            }
+            d_.problem(*node, message);
+            return {};
+        }
+    }
+
+    void skill(const yaml::Node& key, const yaml::Node& value, SelfAssessment& a) {
+        if (!key.is_scalar()) {
+            return;  // reported by check_unique_keys
+        }
+        const Skill* known = find_skill_by_name(framework_, key.value);
+        AssessedSkill s;
+        s.location = d_.location(key);
+        const yaml::Node* level_node = &value;
+        if (value.is_mapping()) {
+            d_.check_keys(value, "a skill entry", {"level", "evidence"}, {"level"});
+            level_node = value.find("level");
+            s.evidence = d_.optional_text(value, "evidence", "'evidence'");
+        }
+        if (level_node == nullptr) {
+            return;
+        }
+        const std::string what = "the level of '" + key.value + "'";
+        if (!level_node->is_scalar()) {
+            d_.problem(*level_node, what + " must be a level word or number, not " +
+                                        std::string(yaml::describe(*level_node)) + ": " + std::string(kLevelHelp));
+            return;
+        }
+        const auto level = parse_skill_level(level_node->value);
+        if (!level) {
+            d_.problem(*level_node, what + " is not a skill level: " + std::string(kLevelHelp));
+            return;
+        }
+        s.level = *level;
+        if (known == nullptr) {
+            std::vector<std::string> ids;
+            for (const auto& skill : framework_.skills) {
+                ids.push_back(skill.id);
+            }
+            const auto near = nearest(slugify(key.value), ids, 1);
+            warnings_.push_back({s.location, "unknown skill '" + key.value + "'" +
+                                                 (near.empty() ? std::string() : ", did you mean '" + near.front() + "'?") +
+                                                 " (left out)"});
+            return;
+        }
+        s.skill_id = known->id;
+        if (const AssessedSkill* earlier = a.find_skill(known->id)) {
+            d_.problem(key, "the skill '" + known->id + "' is assessed twice, at lines " +
+                                std::to_string(earlier->location.line) + " and " + std::to_string(key.line) +
+                                ": keep one");
+            return;
+        }
+        a.skills.push_back(std::move(s));
+    }
+
+    void criterion(const yaml::Node& key, const yaml::Node& value, SelfAssessment& a) {
+        if (!key.is_scalar()) {
+            return;
+        }
+        AssessedCriterion c;
+        c.location = d_.location(key);
+        const yaml::Node* status_node = &value;
+        if (value.is_mapping()) {
+            d_.check_keys(value, "a criterion entry", {"status", "evidence"}, {"status"});
+            status_node = value.find("status");
+            c.evidence = d_.optional_text(value, "evidence", "'evidence'");
+        }
+        if (status_node == nullptr) {
+            return;
+        }
+        const auto status = status_node->is_scalar() ? parse_status(status_node->value) : std::nullopt;
+        if (!status) {
+            d_.problem(*status_node, "the status of '" + key.value + "' must be met, partly or not-met");
+            return;
+        }
+        c.status = *status;
+        const std::string id = slugify(key.value);
+        std::vector<std::string> ids;
+        for (const RoleLevel* level : framework_.all_levels()) {
+            for (const auto& criterion : level->criteria) {
+                ids.push_back(criterion.id);
+            }
+        }
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            const auto near = nearest(id, ids, 1);
+            warnings_.push_back({c.location, "unknown criterion '" + key.value + "'" +
+                                                 (near.empty() ? std::string() : ", did you mean '" + near.front() + "'?") +
+                                                 " (left out)"});
+            return;
+        }
+        if (const AssessedCriterion* earlier = a.find_criterion(id)) {
+            d_.problem(key, "the criterion '" + id + "' is assessed twice, at lines " +
+                                std::to_string(earlier->location.line) + " and " + std::to_string(key.line) +
+                                ": keep one");
+            return;
+        }
+        c.criterion_id = id;
+        a.criteria.push_back(std::move(c));
+    }
+
+    Decoder d_;
+    const Framework& framework_;
+    std::vector<Diagnostic>& warnings_;
+};
+
+}  // namespace
+
+SelfAssessment parse_self_assessment(std::string_view text, const std::string& file, const Framework& framework,
+                                     std::vector<Diagnostic>& warnings) {
+    const yaml::Node root = yaml::parse(text, file, yaml::Limits{kMaxAssessmentFileBytes, 20});
+    std::vector<Diagnostic> problems;
+    std::vector<Diagnostic> found_warnings;
+    AssessmentDecoder decoder(file, framework, problems, found_warnings);
+    SelfAssessment assessment = decoder.decode(root);
+    if (!problems.empty()) {
+        std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& x, const Diagnostic& y) {
+            return std::pair(x.location.line, x.location.column) < std::pair(y.location.line, y.location.column);
+        });
+        throw InputError(std::move(problems));
+    }
+    warnings.insert(warnings.end(), found_warnings.begin(), found_warnings.end());
+    return assessment;
+}
+
+SelfAssessment load_self_assessment(const std::string& path, const Framework& framework,
+                                    std::vector<Diagnostic>& warnings) {
+    const std::string name = path == "-" ? std::string("<stdin>") : path;
+    std::string text;
+    try {
+        text = yaml::read_file(path, kMaxAssessmentFileBytes);
+    } catch (const InputError& error) {
+        if (path == "-") {
+            throw InputError(SourceLocation{name, 0, 0}, error.diagnostics().front().message);
+        }
+        throw;
+    }
+    return parse_self_assessment(text, name, framework, warnings);
+}
+
+}  // namespace ddat

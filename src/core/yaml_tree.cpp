@@ -1,0 +1,243 @@
+#include "yaml_tree.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "ddat/text.hpp"
+
+namespace ddat::yaml {
+
+const Node* Node::find(std::string_view key_text) const {
+    if (!is_mapping()) {
+        return nullptr;
+    }
+    for (std::size_t i = 0; i < entry_count(); ++i) {
+        if (key(i).is_scalar() && key(i).value == key_text) {
+            return &value_at(i);
+        }
+    }
+    return nullptr;
+}
+
+std::string_view describe(const Node& node) {
+    switch (node.kind) {
+        case Node::Kind::null: return "nothing";
+        case Node::Kind::scalar: return "text";
+        case Node::Kind::sequence: return "a list";
+        case Node::Kind::mapping: return "a mapping";
+    }
+    return "nothing";
+}
+
+namespace {
+
+// Thrown from inside the event handler to stop parsing at a located problem.
+struct StopParsing {
+    int line;
+    int column;
+    std::string message;
+};
+
+class TreeBuilder : public YAML::EventHandler {
+public:
+    explicit TreeBuilder(int max_depth) : max_depth_(max_depth) {}
+
+    Node take_root() { return std::move(root_); }
+    [[nodiscard]] bool has_root() const { return has_root_; }
+
+    void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+        add(leaf(Node::Kind::null, mark, "", true));
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+        throw StopParsing{mark.line + 1, mark.column + 1,
+                          "YAML aliases (*name) are not supported: write the value out in full"};
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+                  const std::string& value) override {
+        add(leaf(Node::Kind::scalar, mark, value, tag == "?"));
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                         YAML::EmitterStyle::value /*style*/) override {
+        open(Node::Kind::sequence, mark);
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                    YAML::EmitterStyle::value /*style*/) override {
+        open(Node::Kind::mapping, mark);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    static Node leaf(Node::Kind kind, const YAML::Mark& mark, const std::string& value, bool plain) {
+        Node node;
+        node.kind = kind;
+        node.value = value;
+        node.plain = plain;
+        node.line = mark.line + 1;
+        node.column = mark.column + 1;
+        return node;
+    }
+
+    void open(Node::Kind kind, const YAML::Mark& mark) {
+        if (static_cast<int>(stack_.size()) >= max_depth_) {
+            throw StopParsing{mark.line + 1, mark.column + 1,
+                              "nested more than " + std::to_string(max_depth_) + " levels deep"};
+        }
+        stack_.push_back(leaf(kind, mark, "", true));
+    }
+
+    void close() {
+        Node done = std::move(stack_.back());
+        stack_.pop_back();
+        add(std::move(done));
+    }
+
+    void add(Node node) {
+        if (stack_.empty()) {
+            root_ = std::move(node);
+            has_root_ = true;
+        } else {
+            stack_.back().items.push_back(std::move(node));
+        }
+    }
+
+    int max_depth_;
+    std::vector<Node> stack_;
+    Node root_;
+    bool has_root_ = false;
+};
+
+// The 1-based line and column of a byte offset.
+std::pair<int, int> locate(std::string_view text, std::size_t offset) {
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+}  // namespace
+
+Node parse(std::string_view text, const std::string& file, const Limits& limits) {
+    if (text.size() > limits.max_bytes) {
+        throw InputError(SourceLocation{file, 0, 0},
+                         "the file is larger than " + std::to_string(limits.max_bytes / (1024 * 1024)) +
+                             " MiB, too large to be a framework or a self-assessment");
+    }
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    const bool has_bom = text.substr(0, bom.size()) == bom;
+    if (has_bom) {
+        text.remove_prefix(bom.size());
+    }
+    if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+        const auto [line, column] = locate(text, bad);
+        throw InputError(SourceLocation{file, line, column},
+                         "the file is not valid UTF-8 text: save it as UTF-8 and try again");
+    }
+    if (text.find('\0') != std::string_view::npos) {
+        const auto [line, column] = locate(text, text.find('\0'));
+        throw InputError(SourceLocation{file, line, column}, "the file holds a NUL byte: it is not a text file");
+    }
+    std::istringstream stream{std::string(text)};
+    TreeBuilder builder(limits.max_depth);
+    try {
+        YAML::Parser parser(stream);
+        parser.HandleNextDocument(builder);
+        if (!builder.has_root()) {
+            return Node{};
+        }
+        Node root = builder.take_root();
+        TreeBuilder rest(limits.max_depth);
+        if (parser.HandleNextDocument(rest)) {
+            const Node second = rest.has_root() ? rest.take_root() : Node{};
+            throw InputError(SourceLocation{file, second.line, second.column},
+                             "the file holds more than one YAML document ('---'): keep one per file");
+        }
+        return root;
+    } catch (const StopParsing& stop) {
+        throw InputError(SourceLocation{file, stop.line, stop.column}, stop.message);
+    } catch (const YAML::DeepRecursion& e) {
+        throw InputError(SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
+                         "nested more than " + std::to_string(limits.max_depth) + " levels deep");
+    } catch (const YAML::Exception& e) {
+        const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+        const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+        throw InputError(SourceLocation{file, line, column}, "not valid YAML: " + e.msg);
+    }
+}
+
+std::string read_file(const std::string& path, std::size_t max_bytes) {
+    const auto too_large = [&] {
+        return InputError(SourceLocation{path, 0, 0},
+                          "the file is larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MiB");
+    };
+    if (path == "-") {
+        std::string text;
+        char buffer[65536];
+        while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+            text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+            if (text.size() > max_bytes) {
+                throw too_large();
+            }
+        }
+        return text;
+    }
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        const int error = errno;
+        throw InputError(SourceLocation{path, 0, 0},
+                         error == ENOENT ? std::string("no such file") : std::string(std::strerror(error)));
+    }
+    if (S_ISDIR(info.st_mode)) {
+        throw InputError(SourceLocation{path, 0, 0}, "is a folder, not a file");
+    }
+    if (!S_ISREG(info.st_mode)) {
+        throw InputError(SourceLocation{path, 0, 0}, "is not a regular file (a device, pipe or socket)");
+    }
+    if (static_cast<std::size_t>(info.st_size) > max_bytes) {
+        throw too_large();
+    }
+    std::FILE* handle = std::fopen(path.c_str(), "rb");
+    if (handle == nullptr) {
+        throw InputError(SourceLocation{path, 0, 0}, std::string("cannot be read: ") + std::strerror(errno));
+    }
+    std::string text;
+    char buffer[65536];
+    std::size_t got = 0;
+    while ((got = std::fread(buffer, 1, sizeof buffer, handle)) > 0) {
+        text.append(buffer, got);
+        if (text.size() > max_bytes) {
+            std::fclose(handle);
+            throw too_large();
+        }
+    }
+    const bool failed = std::ferror(handle) != 0;
+    std::fclose(handle);
+    if (failed) {
+        throw InputError(SourceLocation{path, 0, 0}, "cannot be read");
+    }
+    return text;
+}
+
+}  // namespace ddat::yaml
