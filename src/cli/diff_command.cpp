@@ -18,8 +18,8 @@ struct DiffOptions {
 
 std::string level_word(SkillLevel level) { return level == SkillLevel::none ? "-" : std::string(to_string(level)); }
 
-nlohmann::json diff_json(const LevelDiff& diff) {
-    nlohmann::json skills = nlohmann::json::array();
+Json diff_json(const LevelDiff& diff) {
+    Json skills = Json::array();
     for (const auto& s : diff.skills) {
         skills.push_back({{"id", s.skill->id},
                           {"name", s.skill->name},
@@ -28,16 +28,16 @@ nlohmann::json diff_json(const LevelDiff& diff) {
                           {"change", std::string(to_string(s.change))},
                           {"text_changed", s.text_changed()},
                           {"from_description",
-                           s.from_requirement ? nlohmann::json(s.from_requirement->description) : nlohmann::json(nullptr)},
+                           s.from_requirement ? Json(s.from_requirement->description) : Json(nullptr)},
                           {"to_description",
-                           s.to_requirement ? nlohmann::json(s.to_requirement->description) : nlohmann::json(nullptr)}});
+                           s.to_requirement ? Json(s.to_requirement->description) : Json(nullptr)}});
     }
-    nlohmann::json criteria = nlohmann::json::array();
+    Json criteria = Json::array();
     for (const auto& c : diff.criteria) {
         criteria.push_back(
             {{"id", c.criterion->id}, {"name", c.criterion->name}, {"change", std::string(to_string(c.change))}});
     }
-    nlohmann::json summary;
+    Json summary;
     for (const LevelChange change :
          {LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same}) {
         summary[std::string(to_string(change))] = diff.count(change);
@@ -84,7 +84,7 @@ void write_diff_table(const LevelDiff& diff, const Output& output, bool with_tex
     }
     bool any = false;
     for (const auto& s : diff.skills) {
-        if (s.change == LevelChange::same && !s.text_changed()) {
+        if (s.change == LevelChange::same) {
             continue;
         }
         if (!any) {

@@ -20,8 +20,8 @@ struct GapOptions {
 
 std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
 
-nlohmann::json gap_json(const GapReport& report) {
-    nlohmann::json skills = nlohmann::json::array();
+Json gap_json(const GapReport& report) {
+    Json skills = Json::array();
     for (const auto& g : report.skills) {
         skills.push_back({{"id", g.skill->id},
                           {"name", g.skill->name},
@@ -30,19 +30,19 @@ nlohmann::json gap_json(const GapReport& report) {
                           {"shortfall", g.shortfall},
                           {"status", std::string(to_string(g.status))},
                           {"description", g.requirement->description},
-                          {"evidence", g.evidence.empty() ? nlohmann::json(nullptr) : nlohmann::json(g.evidence)}});
+                          {"evidence", g.evidence.empty() ? Json(nullptr) : Json(g.evidence)}});
     }
-    nlohmann::json criteria = nlohmann::json::array();
+    Json criteria = Json::array();
     for (const auto& c : report.criteria) {
         criteria.push_back({{"id", c.criterion->id},
                             {"name", c.criterion->name},
                             {"kind", c.criterion->kind},
                             {"status", std::string(to_string(c.status))},
-                            {"evidence", c.evidence.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.evidence)}});
+                            {"evidence", c.evidence.empty() ? Json(nullptr) : Json(c.evidence)}});
     }
     const GapSummary& s = report.summary;
     return {{"target", id_and_name(*report.target)},
-            {"person", report.person.empty() ? nlohmann::json(nullptr) : nlohmann::json(report.person)},
+            {"person", report.person.empty() ? Json(nullptr) : Json(report.person)},
             {"summary",
              {{"required", s.required},
               {"met", s.met},

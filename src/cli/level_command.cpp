@@ -8,17 +8,17 @@ namespace ddat::cli {
 
 namespace {
 
-nlohmann::json responsibilities_json(const RoleLevel& level) {
-    nlohmann::json sections = nlohmann::json::array();
+Json responsibilities_json(const RoleLevel& level) {
+    Json sections = Json::array();
     for (const auto& section : level.responsibilities) {
-        sections.push_back({{"heading", section.heading.empty() ? nlohmann::json(nullptr) : nlohmann::json(section.heading)},
+        sections.push_back({{"heading", section.heading.empty() ? Json(nullptr) : Json(section.heading)},
                             {"items", section.items}});
     }
     return sections;
 }
 
-nlohmann::json criteria_json(const RoleLevel& level) {
-    nlohmann::json criteria = nlohmann::json::array();
+Json criteria_json(const RoleLevel& level) {
+    Json criteria = Json::array();
     for (const auto& c : level.criteria) {
         criteria.push_back({{"id", c.id},
                             {"name", c.name},
@@ -110,7 +110,7 @@ int show_level(Session& session, const std::string& name) {
     Output output = session.output();
     if (output.format == Format::json) {
         const Role& role = framework.role_of(level);
-        nlohmann::json skills = nlohmann::json::array();
+        Json skills = Json::array();
         for (const auto& r : level.requirements) {
             skills.push_back({{"id", r.skill_id},
                               {"name", framework.find_skill(r.skill_id)->name},
@@ -123,7 +123,7 @@ int show_level(Session& session, const std::string& name) {
                                 {"aliases", level.aliases},
                                 {"role", id_and_name(role)},
                                 {"family", id_and_name(framework.family_of(role))},
-                                {"pay_band", level.pay_band.empty() ? nlohmann::json(nullptr) : nlohmann::json(level.pay_band)},
+                                {"pay_band", level.pay_band.empty() ? Json(nullptr) : Json(level.pay_band)},
                                 {"senior_civil_service", level.senior_civil_service},
                                 {"description", level.description},
                                 {"responsibilities", responsibilities_json(level)},

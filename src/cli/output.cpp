@@ -213,11 +213,11 @@ void TextTable::write(std::ostream& out, const Style& style, std::string_view in
     }
 }
 
-void write_json(std::ostream& out, const nlohmann::json& value) {
-    out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+void write_json(std::ostream& out, const Json& value) {
+    out << value.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
-nlohmann::json level_json(SkillLevel level) {
+Json level_json(SkillLevel level) {
     if (level == SkillLevel::none) {
         return nullptr;
     }

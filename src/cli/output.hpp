@@ -12,6 +12,9 @@
 
 namespace ddat::cli {
 
+// JSON objects keep their keys in the order written, so output reads in a stable, documented order.
+using Json = nlohmann::ordered_json;
+
 // The output formats a command can write.
 enum class Format { table, json };
 
@@ -78,15 +81,15 @@ private:
 };
 
 // Writes JSON, indented, with a final newline; invalid UTF-8 is replaced, never fatal.
-void write_json(std::ostream& out, const nlohmann::json& value);
+void write_json(std::ostream& out, const Json& value);
 
 // {"id": ..., "name": ...} of anything with an id and a name.
 template <typename T>
-nlohmann::json id_and_name(const T& item) {
+Json id_and_name(const T& item) {
     return {{"id", item.id}, {"name", item.name}};
 }
 
 // A level word for JSON: null for none.
-nlohmann::json level_json(SkillLevel level);
+Json level_json(SkillLevel level);
 
 }  // namespace ddat::cli

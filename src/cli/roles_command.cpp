@@ -13,8 +13,8 @@ const std::string& short_name(const RoleLevel& level) {
     return level.aliases.empty() ? level.id : level.aliases.front();
 }
 
-nlohmann::json role_json(const Framework& framework, const Role& role) {
-    nlohmann::json levels = nlohmann::json::array();
+Json role_json(const Framework& framework, const Role& role) {
+    Json levels = Json::array();
     for (const auto& level : role.levels) {
         levels.push_back({{"id", level.id}, {"name", level.name}, {"aliases", level.aliases}});
     }
@@ -29,7 +29,7 @@ int list_roles(Session& session, const std::string& family_name) {
     const Family* only = family_name.empty() ? nullptr : &resolve_family(framework, family_name);
     Output output = session.output();
     if (output.format == Format::json) {
-        nlohmann::json roles = nlohmann::json::array();
+        Json roles = Json::array();
         for (const auto& role : framework.roles) {
             if (only == nullptr || role.family_id == only->id) {
                 roles.push_back(role_json(framework, role));
@@ -77,9 +77,9 @@ int show_role(Session& session, const std::string& name) {
     const Role& role = resolve_role(framework, name);
     Output output = session.output();
     if (output.format == Format::json) {
-        nlohmann::json json = role_json(framework, role);
+        Json json = role_json(framework, role);
         json["description"] = role.description;
-        nlohmann::json skills = nlohmann::json::array();
+        Json skills = Json::array();
         for (const auto& skill : role.skills) {
             skills.push_back({{"id", skill.skill_id},
                               {"name", framework.find_skill(skill.skill_id)->name},
@@ -89,8 +89,8 @@ int show_role(Session& session, const std::string& name) {
         for (std::size_t i = 0; i < role.levels.size(); ++i) {
             const RoleLevel& level = role.levels[i];
             json["levels"][i]["description"] = level.description;
-            json["levels"][i]["pay_band"] = level.pay_band.empty() ? nlohmann::json(nullptr) : nlohmann::json(level.pay_band);
-            nlohmann::json requirements = nlohmann::json::array();
+            json["levels"][i]["pay_band"] = level.pay_band.empty() ? Json(nullptr) : Json(level.pay_band);
+            Json requirements = Json::array();
             for (const auto& r : level.requirements) {
                 requirements.push_back({{"id", r.skill_id}, {"level", std::string(to_string(r.level))}});
             }

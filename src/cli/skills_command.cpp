@@ -26,7 +26,7 @@ int list_skills(Session& session) {
     const Framework& framework = session.framework();
     Output output = session.output();
     if (output.format == Format::json) {
-        nlohmann::json skills = nlohmann::json::array();
+        Json skills = Json::array();
         for (const auto& skill : framework.skills) {
             skills.push_back({{"id", skill.id},
                               {"name", skill.name},
@@ -54,11 +54,11 @@ int show_skill(Session& session, const std::string& name) {
     const auto requiring = levels_requiring(framework, skill.id);
     Output output = session.output();
     if (output.format == Format::json) {
-        nlohmann::json levels = nlohmann::json::object();
+        Json levels = Json::object();
         for (const auto& l : skill.levels) {
             levels[std::string(to_string(l.level))] = l.description;
         }
-        nlohmann::json roles = nlohmann::json::array();
+        Json roles = Json::array();
         for (const auto& role : framework.roles) {
             for (const auto& s : role.skills) {
                 if (s.skill_id == skill.id) {
@@ -66,7 +66,7 @@ int show_skill(Session& session, const std::string& name) {
                 }
             }
         }
-        nlohmann::json required_by = nlohmann::json::array();
+        Json required_by = Json::array();
         for (const auto& [level, requirement] : requiring) {
             const Role& role = framework.role_of(*level);
             required_by.push_back({{"id", level->id},

@@ -21,14 +21,14 @@ int run_validate(Session& session, const std::string& path_argument) {
     const std::string shown = path.empty() ? std::string("the built-in framework") : path;
     Output output = session.output();
     if (output.format == Format::json) {
-        nlohmann::json list = nlohmann::json::array();
+        Json list = Json::array();
         for (const auto& p : problems) {
             list.push_back({{"file", p.location.file},
                             {"line", p.location.line},
                             {"column", p.location.column},
                             {"message", p.message}});
         }
-        nlohmann::json counts = nullptr;
+        Json counts = nullptr;
         if (problems.empty()) {
             counts = {{"families", framework.families.size()},
                       {"roles", framework.roles.size()},
