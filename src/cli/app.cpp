@@ -74,6 +74,41 @@ std::vector<std::string> command_names(CLI::App& app) {
     return names;
 }
 
+// The full command path of a (sub)command: "ddat level show".
+std::string command_path(const CLI::App* command) {
+    std::string path = command->get_name();
+    for (const CLI::App* parent = command->get_parent(); parent != nullptr; parent = parent->get_parent()) {
+        path = parent->get_name() + " " + path;
+    }
+    return path;
+}
+
+// CLI11's help, with the whole command path in the usage line ("Usage: ddat level show ...").
+class HelpFormatter : public CLI::Formatter {
+public:
+    std::string make_usage(const CLI::App* app, std::string /*name*/) const override {
+        return CLI::Formatter::make_usage(app, command_path(app));
+    }
+    std::string make_footer(const CLI::App* app) const override {
+        const std::string footer = CLI::Formatter::make_footer(app);
+        return footer.empty() || footer.back() == '\n' ? footer : footer + "\n";
+    }
+};
+
+// The deepest command that was given on the command line.
+CLI::App* deepest_command(CLI::App& app) {
+    CLI::App* deepest = &app;
+    for (bool descended = true; descended;) {
+        descended = false;
+        for (CLI::App* child : deepest->get_subcommands()) {
+            deepest = child;
+            descended = true;
+            break;
+        }
+    }
+    return deepest;
+}
+
 }  // namespace
 
 const Framework& Session::framework() {
@@ -126,6 +161,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     app.set_version_flag("--version", std::string("ddat ") + DDAT_VERSION);
     app.require_subcommand(0, 1);
     app.allow_extras();
+    app.formatter(std::make_shared<HelpFormatter>());
     add_output_options(app, options);
     app.footer(
         "Examples:\n"
@@ -156,26 +192,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e, out, err);
         } catch (const CLI::ParseError& e) {
-            std::string message = e.what();
-            print_error(err, message);
-            err << "ddat: run 'ddat --help' (or 'ddat COMMAND --help') for usage\n";
+            print_error(err, e.what());
+            err << "ddat: run '" << command_path(deepest_command(app)) << " --help' for usage\n";
             return kExitUsage;
         }
         // Extras: the first word that named no command or option.
-        const auto extras = app.remaining();
+        const auto extras = app.remaining(true);
         if (!extras.empty()) {
             const std::string& word = extras.front();
-            CLI::App* deepest = &app;
-            for (CLI::App* sub = &app; sub != nullptr;) {
-                CLI::App* next = nullptr;
-                for (CLI::App* child : sub->get_subcommands()) {
-                    next = child;
-                }
-                if (next != nullptr) {
-                    deepest = next;
-                }
-                sub = next;
-            }
+            CLI::App* deepest = deepest_command(app);
             std::string message;
             if (!word.empty() && word[0] == '-') {
                 message = "unknown option '" + word + "'";
@@ -187,8 +212,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                 message = "unexpected argument '" + word + "'";
             }
             print_error(err, message);
-            err << "ddat: run '" << (deepest == &app ? std::string("ddat") : "ddat " + deepest->get_name())
-                << " --help' for usage\n";
+            err << "ddat: run '" << command_path(deepest) << " --help' for usage\n";
             return kExitUsage;
         }
         Session session(options, buffer, err, out_is_terminal);
@@ -199,9 +223,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                 return code;
             }
         }
-        // No command given: a group alone, or ddat alone.
-        for (CLI::App* sub : app.get_subcommands()) {
-            out << sub->help();
+        // No command given: a group alone ("ddat roles"), or ddat alone.
+        if (CLI::App* group = deepest_command(app); group != &app) {
+            out << group->help();
             return kExitOk;
         }
         out << app.help();

@@ -154,6 +154,7 @@ int show_role(Session& session, const std::string& name) {
 void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* roles = app.add_subcommand("roles", "List roles and their levels, or show one role");
     roles->require_subcommand(0, 1);
+    roles->footer("Examples:\n  ddat roles list\n  ddat roles show brm");
 
     auto family = std::make_shared<std::string>();
     CLI::App* list = roles->add_subcommand("list", "List every role and its levels, by family");

@@ -122,6 +122,7 @@ int show_skill(Session& session, const std::string& name) {
 void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* skills = app.add_subcommand("skills", "List the skills catalogue, or show one skill");
     skills->require_subcommand(0, 1);
+    skills->footer("Examples:\n  ddat skills list\n  ddat skills show user-focus");
     CLI::App* list = skills->add_subcommand("list", "List every skill of the framework");
     list->footer("Example:\n  ddat skills list --format json");
     registry.add(list, [](Session& session) { return list_skills(session); });
