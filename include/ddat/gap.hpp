@@ -42,8 +42,11 @@ struct GapSummary {
     int shortfall = 0; // levels short, summed over all skills
     int criteria = 0;      // criteria of the target
     int criteria_met = 0;  // of which the person states they meet
-    // 0..1: levels held up to the required level, over levels required, with each criterion
-    // counting as one level (met 1, partly 0.5). 1 when nothing is required.
+    // Levels held up to the required level, and levels required, summed over the skills; each
+    // criterion counts as one level (met 1, partly 0.5).
+    double held = 0;
+    double wanted = 0;
+    // held / wanted, from 0 to 1; 1 when nothing is required.
     double readiness = 1.0;
 };
 

@@ -39,12 +39,12 @@ bool color_wanted(const std::string& mode, bool is_terminal) {
 
 void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << message << '\n'; }
 
-void print_input_error(std::ostream& err, const InputError& error) {
+void print_input_error(std::ostream& err, const InputError& error, bool in_framework) {
     const auto& problems = error.diagnostics();
     print_error(err, problems.empty() ? std::string(error.what()) : format_diagnostic(problems.front()));
     if (problems.size() > 1) {
         err << "ddat: " << problems.size() - 1 << (problems.size() == 2 ? " more problem" : " more problems")
-            << " in the same input; 'ddat validate' lists every problem of a framework\n";
+            << (in_framework ? " in the framework; 'ddat validate' lists them all" : " in the same file") << '\n';
     }
 }
 
@@ -60,8 +60,9 @@ void print_not_found(std::ostream& err, const NotFoundError& error) {
     }
     print_error(err, message);
     const std::string& kind = error.kind();
-    const std::string hint = kind == "skill" ? "'ddat skills list' shows every skill"
-                                             : "'ddat roles list' shows every role and role level";
+    const std::string hint = kind == "skill"    ? "'ddat skills list' shows every skill"
+                             : kind == "family" ? "'ddat roles list --format json' shows every family id"
+                                                : "'ddat roles list' shows every role and role level";
     err << "ddat: " << hint << '\n';
 }
 
@@ -111,11 +112,28 @@ CLI::App* deepest_command(CLI::App& app) {
 
 }  // namespace
 
+std::string framework_path(const GlobalOptions& options) {
+    if (!options.framework_path.empty()) {
+        return options.framework_path;
+    }
+    const char* from_environment = std::getenv(kFrameworkVariable);
+    return from_environment != nullptr ? std::string(from_environment) : std::string();
+}
+
 const Framework& Session::framework() {
     if (!framework_) {
-        framework_ = std::make_unique<Framework>(options_.framework_path.empty()
-                                                     ? load_builtin_framework()
-                                                     : load_framework(options_.framework_path));
+        const std::string path = framework_path(options_);
+        try {
+            framework_ = std::make_unique<Framework>(path.empty() ? load_builtin_framework() : load_framework(path));
+        } catch (const InputError& error) {
+            if (options_.framework_path.empty() && !path.empty() && error.diagnostics().size() == 1 &&
+                error.diagnostics().front().location.file == path) {
+                Diagnostic problem = error.diagnostics().front();
+                problem.message += " (the framework named by " + std::string(kFrameworkVariable) + ")";
+                throw FrameworkError(InputError({problem}));
+            }
+            throw FrameworkError(error);
+        }
     }
     return *framework_;
 }
@@ -133,17 +151,13 @@ void add_output_options(CLI::App& command, GlobalOptions& options) {
     command.add_option("--format", options.format, "Output format")
         ->check(CLI::IsMember(kFormatNames))
         ->type_name("FORMAT")
-        ->default_str("table")
-        ->group("Output");
-    command.add_option("--color", options.color, "Colour: auto (on a terminal, unless NO_COLOR is set), always, never")
+        ->default_str("table");
+    command.add_option("--color", options.color, "auto (on a terminal, no NO_COLOR), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->type_name("WHEN")
-        ->group("Output");
+        ->type_name("WHEN");
     command.add_option("--framework", options.framework_path,
-                       "Read the framework from this YAML file or folder instead of the built-in copy")
-        ->envname(kFrameworkVariable)
-        ->type_name("PATH")
-        ->group("Framework");
+                       "Framework file or folder; default $DDAT_FRAMEWORK")
+        ->type_name("PATH");
 }
 
 void CommandRegistry::add(CLI::App* command, Action action) {
@@ -153,9 +167,9 @@ void CommandRegistry::add(CLI::App* command, Action action) {
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool out_is_terminal) {
     GlobalOptions options;
-    CLI::App app{"ddat: career paths through the UK government's Digital, Data and Technology (DDaT)\n"
-                 "capability framework: roles, what each role level requires, what changes between\n"
-                 "levels, and where a self-assessment falls short of a target.",
+    CLI::App app{"ddat: career paths through the UK government's Digital, Data and Technology\n"
+                 "(DDaT) capability framework: roles, what each role level requires, what\n"
+                 "changes between levels, and where a self-assessment falls short of a target.\n",
                  "ddat"};
     app.name("ddat");
     app.set_version_flag("--version", std::string("ddat ") + DDAT_VERSION);
@@ -165,13 +179,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_output_options(app, options);
     app.footer(
         "Examples:\n"
-        "  ddat roles list                          every role and role level, by family\n"
-        "  ddat level show senior-brm               what a senior BRM needs\n"
-        "  ddat diff brm senior-brm                 what changes from one level to the next\n"
-        "  ddat gap --me me.yaml --target senior-brm    where a self-assessment falls short\n"
+        "  ddat roles list                            every role and level, by family\n"
+        "  ddat level show senior-brm                 what a senior BRM needs\n"
+        "  ddat diff brm senior-brm                   what changes to the next level\n"
+        "  ddat gap --me me.yaml --target senior-brm  where you fall short\n"
         "\n"
-        "Run 'ddat COMMAND --help' for a command's options. Exit codes: 0 success, 1 differences\n"
-        "or gaps found (with --exit-code), 2 usage error, 3 input error.");
+        "Run 'ddat COMMAND --help' for a command's options. Exit codes: 0 success,\n"
+        "1 differences or gaps found (with --exit-code), 2 usage error, 3 input error.");
 
     CommandRegistry registry(options);
     add_roles_commands(app, registry);
@@ -233,8 +247,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     } catch (const NotFoundError& error) {
         print_not_found(err, error);
         return kExitUsage;
+    } catch (const FrameworkError& error) {
+        print_input_error(err, error, true);
+        return kExitInput;
     } catch (const InputError& error) {
-        print_input_error(err, error);
+        print_input_error(err, error, false);
         return kExitInput;
     }
 }

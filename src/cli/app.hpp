@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/output.hpp"
+#include "ddat/errors.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat::cli {
@@ -25,10 +26,19 @@ enum ExitCode : int {
 
 // The options every command takes.
 struct GlobalOptions {
-    std::string framework_path;  // --framework or DDAT_FRAMEWORK; empty for the built-in copy
+    std::string framework_path;  // --framework; empty when not given
     std::string format = "table";
     std::string color = "auto";
 };
+
+// An input error in the framework in use, as opposed to in a file the command was given.
+class FrameworkError : public InputError {
+public:
+    explicit FrameworkError(const InputError& error) : InputError(error) {}
+};
+
+// The framework path the options name: --framework, else DDAT_FRAMEWORK; empty for the built-in copy.
+std::string framework_path(const GlobalOptions& options);
 
 // What a command runs with: the options, the framework in use, and where to write.
 class Session {

@@ -122,12 +122,11 @@ int run_diff(Session& session, const DiffOptions& options) {
 void add_diff_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<DiffOptions>();
     CLI::App* diff = app.add_subcommand(
-        "diff", "Compare two role levels: per skill, the level in each and whether it was raised, lowered, added, "
-                "removed or is the same");
+        "diff", "Compare two role levels, skill by skill");
     diff->add_option("FROM", options->from, "The role level to compare from (id, alias or name)")->required();
     diff->add_option("TO", options->to, "The role level to compare to; any role's level")->required();
-    diff->add_flag("--text", options->text, "Also show what each level asks of every changed skill");
-    diff->add_flag("--exit-code", options->exit_code, "Exit with 1 when the levels differ, as git diff --exit-code");
+    diff->add_flag("--text", options->text, "Also show what the levels ask of changed skills");
+    diff->add_flag("--exit-code", options->exit_code, "Exit 1 when the levels differ");
     diff->footer("Examples:\n  ddat diff brm senior-brm\n  ddat diff senior-itsm head-of-itsm --text\n"
                  "  ddat diff senior-brm senior-itsm --format json");
     registry.add(diff, [options](Session& session) { return run_diff(session, *options); });

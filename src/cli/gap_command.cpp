@@ -18,6 +18,12 @@ struct GapOptions {
     bool exit_code = false;
 };
 
+// A count that may be a half (a partly met criterion): "20" or "20.5".
+std::string format_units(double units) {
+    const auto whole = static_cast<long>(units);
+    return static_cast<double>(whole) == units ? std::to_string(whole) : std::to_string(whole) + ".5";
+}
+
 std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
 
 Json gap_json(const GapReport& report) {
@@ -52,6 +58,8 @@ Json gap_json(const GapReport& report) {
               {"shortfall", s.shortfall},
               {"criteria", s.criteria},
               {"criteria_met", s.criteria_met},
+              {"levels_held", s.held},
+              {"levels_required", s.wanted},
               {"readiness", std::round(s.readiness * 1000) / 1000}}},
             {"skills", skills},
             {"criteria", criteria}};
@@ -65,7 +73,7 @@ void write_gap_table(const GapReport& report, const Output& output) {
         << '\n'
         << '\n';
     if (!report.skills.empty()) {
-        TextTable table({"SKILL", "REQUIRED", "YOURS", "SHORT", "STATUS"});
+        TextTable table({"SKILL", "REQUIRED", "YOURS", "SHORT", "STATUS"}, 0);
         for (const auto& g : report.skills) {
             const std::string status(to_string(g.status));
             table.add_row({g.skill->name, std::string(to_string(g.requirement->level)),
@@ -77,7 +85,7 @@ void write_gap_table(const GapReport& report, const Output& output) {
     }
     if (!report.criteria.empty()) {
         out << '\n';
-        TextTable table({"COMPETENCE OR SPECIALIST SKILLS", "STATUS"});
+        TextTable table({"COMPETENCE OR SPECIALIST SKILLS", "STATUS"}, 0);
         for (const auto& c : report.criteria) {
             const std::string status(to_string(c.status));
             table.add_row({c.criterion->name, status}, {"", status});
@@ -85,7 +93,8 @@ void write_gap_table(const GapReport& report, const Output& output) {
         table.write(out, style, "  ");
     }
     const GapSummary& s = report.summary;
-    out << '\n' << style.bold("Readiness " + percent(s.readiness)) << ": ";
+    out << '\n' << style.bold("Readiness " + percent(s.readiness)) << " (" << format_units(s.held) << " of "
+        << format_units(s.wanted) << " required levels)" << '\n';
     std::string line;
     if (s.required > 0) {
         line = std::to_string(s.met) + " of " + std::to_string(s.required) + " skills met";
@@ -99,7 +108,7 @@ void write_gap_table(const GapReport& report, const Output& output) {
         line += (line.empty() ? "" : "; ") + std::to_string(s.criteria_met) + " of " + std::to_string(s.criteria) +
                 " competences and specialist skills met";
     }
-    out << line << '\n';
+    write_wrapped(out, line, style, "");
     bool any = false;
     for (const auto& g : report.skills) {
         if (g.status != GapStatus::below && g.status != GapStatus::missing) {
@@ -147,22 +156,22 @@ int run_gap(Session& session, const GapOptions& options) {
 
 void add_gap_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<GapOptions>();
-    CLI::App* gap = app.add_subcommand("gap", "Show where a self-assessment falls short of a target role level");
-    gap->add_option("--me", options->me, "Your self-assessment (YAML); - reads standard input")
+    CLI::App* gap = app.add_subcommand("gap", "Where a self-assessment falls short of a level");
+    gap->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")
         ->required()
         ->type_name("FILE");
     gap->add_option("--target", options->target,
-                    "The role level to compare with (id, alias or name); default: 'target:' in the file")
+                    "Target role level (default: 'target:' in the file)")
         ->type_name("LEVEL");
-    gap->add_flag("--exit-code", options->exit_code, "Exit with 1 when any requirement is not met");
+    gap->add_flag("--exit-code", options->exit_code, "Exit 1 when any requirement is not met");
     gap->footer(
         "A self-assessment is a YAML file of skills and the level you hold each at:\n"
         "\n"
         "  name: Sam Example                  # optional\n"
         "  target: senior-brm                 # optional: the default for --target\n"
         "  skills:\n"
-        "    relationship-management: practitioner      # a skill id or name, and a level\n"
-        "    Service reporting: 2                       # 0 none, 1 awareness ... 4 expert\n"
+        "    relationship-management: practitioner   # a skill id or name: a level\n"
+        "    Service reporting: 2                    # 0 none ... 4 expert\n"
         "    user-focus:\n"
         "      level: working\n"
         "      evidence: Ran the discovery interviews for the new service\n"

@@ -33,19 +33,22 @@ void write_level_table(const Framework& framework, const RoleLevel& level, const
     const Style& style = output.style;
     std::ostream& out = output.out;
     const Role& role = framework.role_of(level);
-    std::string names = level.id;
-    for (const auto& alias : level.aliases) {
-        names += ", " + alias;
+    std::string facts = "Id: " + level.id;
+    if (!level.aliases.empty()) {
+        facts += level.aliases.size() == 1 ? " · Alias: " : " · Aliases: ";
+        for (std::size_t i = 0; i < level.aliases.size(); ++i) {
+            facts += (i == 0 ? "" : ", ") + level.aliases[i];
+        }
     }
-    out << style.bold(level.name) << style.dim("  " + names) << '\n';
-    out << "Role: " << role.name << "  ·  Family: " << framework.family_of(role).name;
+    facts += "\nRole: " + role.name + " · Family: " + framework.family_of(role).name;
     if (!level.pay_band.empty()) {
-        out << "  ·  Pay band: " << level.pay_band;
+        facts += " · Pay band: " + level.pay_band;
     }
     if (level.senior_civil_service) {
-        out << " (Senior Civil Service)";
+        facts += " (Senior Civil Service)";
     }
-    out << '\n';
+    out << style.bold(level.name) << '\n';
+    write_wrapped(out, facts, style, "");
     if (!level.description.empty()) {
         out << '\n';
         write_wrapped(out, level.description, style, "");
@@ -143,7 +146,7 @@ void add_level_commands(CLI::App& app, CommandRegistry& registry) {
     level->footer("Example:\n  ddat level show senior-brm");
     auto name = std::make_shared<std::string>();
     CLI::App* show = level->add_subcommand(
-        "show", "Show what a role level requires: each skill, the level and what it means for this role");
+        "show", "What a role level requires, skill by skill");
     show->add_option("LEVEL", *name, "Role level id, alias (such as senior-brm) or name")->required();
     show->footer("Examples:\n  ddat level show senior-brm\n  ddat level show \"Head of IT service management\" --format json");
     registry.add(show, [name](Session& session) { return show_level(session, *name); });

@@ -169,38 +169,41 @@ void TextTable::write(std::ostream& out, const Style& style, std::string_view in
             widths[c] = std::max(widths[c], display_width(row[c]));
         }
     }
-    std::size_t before_last = display_width(indent);
-    for (std::size_t c = 0; c + 1 < columns; ++c) {
-        before_last += widths[c] + 2;
+    // Narrow the wrapped column so that the whole table fits, but never below 16 columns.
+    std::size_t others = display_width(indent) + 2 * (columns - 1);
+    for (std::size_t c = 0; c < columns; ++c) {
+        others += c == wrapped_ ? 0 : widths[c];
     }
-    const std::size_t available = static_cast<std::size_t>(std::max(style.width, 40));
-    const std::size_t last_width =
-        before_last + 20 <= available ? available - before_last : std::max<std::size_t>(widths[columns - 1], 20);
+    const auto available = static_cast<std::size_t>(std::max(style.width, 40));
+    if (others + widths[wrapped_] > available) {
+        widths[wrapped_] = std::max<std::size_t>(available > others ? available - others : 0, 16);
+    }
     const auto write_row = [&](const std::vector<std::string>& cells, const std::vector<std::string>* colors,
                                bool header) {
-        std::vector<std::string> last_lines = wrap(cells[columns - 1], last_width);
-        if (last_lines.empty()) {
-            last_lines.emplace_back();
+        std::vector<std::vector<std::string>> lines(columns);
+        std::size_t height = 1;
+        for (std::size_t c = 0; c < columns; ++c) {
+            lines[c] = c == wrapped_ ? wrap(cells[c], widths[c]) : std::vector<std::string>{cells[c]};
+            if (lines[c].empty()) {
+                lines[c].emplace_back();
+            }
+            height = std::max(height, lines[c].size());
         }
-        for (std::size_t line = 0; line < last_lines.size(); ++line) {
+        for (std::size_t line = 0; line < height; ++line) {
             std::string text(indent);
-            for (std::size_t c = 0; c + 1 < columns; ++c) {
-                const std::string cell = line == 0 ? cells[c] : std::string();
-                std::string shown = pad(cell, widths[c]);
+            for (std::size_t c = 0; c < columns; ++c) {
+                const std::string cell = line < lines[c].size() ? lines[c][line] : std::string();
+                std::string shown = c + 1 < columns ? pad(cell, widths[c]) : cell;
                 if (header) {
                     shown = style.bold(shown);
                 } else if (colors != nullptr && !(*colors)[c].empty()) {
                     shown = style.status((*colors)[c], shown);
                 }
-                text += shown + "  ";
+                text += shown;
+                if (c + 1 < columns) {
+                    text += "  ";
+                }
             }
-            std::string last = last_lines[line];
-            if (header) {
-                last = style.bold(last);
-            } else if (colors != nullptr && !(*colors)[columns - 1].empty()) {
-                last = style.status((*colors)[columns - 1], last);
-            }
-            text += last;
             while (!text.empty() && text.back() == ' ') {
                 text.pop_back();
             }

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -62,11 +63,12 @@ void write_wrapped(std::ostream& out, std::string_view text, const Style& style,
 // A compact marker for a level: filled and empty dots, "●●○○" for working.
 std::string level_marker(SkillLevel level);
 
-// A table with a header row, columns aligned by display width. The last column is wrapped to
-// fit the style's width when it would run over.
+// A table with a header row, columns aligned by display width. One column (the last unless
+// told otherwise) is wrapped to fit the style's width when the table would run over.
 class TextTable {
 public:
-    explicit TextTable(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+    explicit TextTable(std::vector<std::string> headers, std::size_t wrapped_column = SIZE_MAX)
+        : headers_(std::move(headers)), wrapped_(wrapped_column == SIZE_MAX ? headers_.size() - 1 : wrapped_column) {}
 
     // Adds a row; `colors` optionally gives a status word per cell to colour it by.
     void add_row(std::vector<std::string> cells, std::vector<std::string> colors = {});
@@ -76,6 +78,7 @@ public:
 
 private:
     std::vector<std::string> headers_;
+    std::size_t wrapped_;
     std::vector<std::vector<std::string>> rows_;
     std::vector<std::vector<std::string>> colors_;
 };

@@ -163,7 +163,7 @@ void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     registry.add(list, [family](Session& session) { return list_roles(session, *family); });
 
     auto name = std::make_shared<std::string>();
-    CLI::App* show = roles->add_subcommand("show", "Show one role: its levels and the skills each requires");
+    CLI::App* show = roles->add_subcommand("show", "One role: its levels and the skills each requires");
     show->add_option("ROLE", *name, "Role id or name, or any of its levels")->required();
     show->footer("Example:\n  ddat roles show business-relationship-manager");
     registry.add(show, [name](Session& session) { return show_role(session, *name); });

@@ -110,7 +110,7 @@ int show_skill(Session& session, const std::string& name) {
         TextTable table({"LEVEL", "ROLE LEVEL", "REQUIRED"});
         for (const auto& [level, requirement] : requiring) {
             table.add_row({level->aliases.empty() ? level->id : level->aliases.front(), level->name,
-                           std::string(to_string(requirement->level)) + "  " + level_marker(requirement->level)});
+                           pad(to_string(requirement->level), 12) + "  " + level_marker(requirement->level)});
         }
         table.write(out, style, "  ");
     }
@@ -129,7 +129,7 @@ void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
 
     auto name = std::make_shared<std::string>();
     CLI::App* show = skills->add_subcommand(
-        "show", "Show one skill: its descriptions and every role level that requires it, at which level");
+        "show", "One skill, and every role level that requires it");
     show->add_option("SKILL", *name, "Skill id or name")->required();
     show->footer("Examples:\n  ddat skills show user-focus\n  ddat skills show \"Strategic thinking\"");
     registry.add(show, [name](Session& session) { return show_skill(session, *name); });

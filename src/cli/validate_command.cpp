@@ -10,7 +10,7 @@ namespace ddat::cli {
 namespace {
 
 int run_validate(Session& session, const std::string& path_argument) {
-    const std::string path = path_argument.empty() ? session.options().framework_path : path_argument;
+    const std::string path = path_argument.empty() ? framework_path(session.options()) : path_argument;
     std::vector<Diagnostic> problems;
     Framework framework;
     try {
@@ -36,7 +36,11 @@ int run_validate(Session& session, const std::string& path_argument) {
                       {"skills", framework.skills.size()},
                       {"files", framework.files.size()}};
         }
-        write_json(output.out, {{"path", shown}, {"valid", problems.empty()}, {"problems", list}, {"counts", counts}});
+        write_json(output.out, {{"path", path.empty() ? Json(nullptr) : Json(path)},
+                                {"builtin", path.empty()},
+                                {"valid", problems.empty()},
+                                {"problems", list},
+                                {"counts", counts}});
         return problems.empty() ? kExitOk : kExitInput;
     }
     if (!problems.empty()) {
@@ -47,10 +51,14 @@ int run_validate(Session& session, const std::string& path_argument) {
                       << (problems.size() == 1 ? " problem" : " problems") << '\n';
         return kExitInput;
     }
-    output.out << shown << ": valid: " << framework.families.size() << " families, " << framework.roles.size()
-               << " roles, " << framework.all_levels().size() << " role levels, " << framework.skills.size()
-               << " skills in " << framework.files.size() << (framework.files.size() == 1 ? " file" : " files")
-               << '\n';
+    const auto count = [](std::size_t n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    output.out << shown << ": valid: " << count(framework.families.size(), "family", "families") << ", "
+               << count(framework.roles.size(), "role", "roles") << ", "
+               << count(framework.all_levels().size(), "role level", "role levels") << ", "
+               << count(framework.skills.size(), "skill", "skills") << " in "
+               << count(framework.files.size(), "file", "files") << '\n';
     return kExitOk;
 }
 
@@ -59,8 +67,8 @@ int run_validate(Session& session, const std::string& path_argument) {
 void add_validate_command(CLI::App& app, CommandRegistry& registry) {
     auto path = std::make_shared<std::string>();
     CLI::App* validate = app.add_subcommand(
-        "validate", "Check a framework file or folder and report every problem with its file, line and column");
-    validate->add_option("PATH", *path, "Framework YAML file or folder (default: the framework in use)");
+        "validate", "Check a framework file or folder for problems");
+    validate->add_option("PATH", *path, "Framework file or folder (default: the one in use)");
     validate->footer("Examples:\n  ddat validate my-framework/\n  ddat validate roles/local-roles.yaml --format json\n"
                      "\nThe format is described in docs/framework-format.md.");
     registry.add(validate, [path](Session& session) { return run_validate(session, *path); });

@@ -71,8 +71,11 @@ void Decoder::check_keys(const yaml::Node& mapping, std::string_view what,
         problem(key, message);
     }
     for (const std::string_view key : required) {
-        if (mapping.find(key) == nullptr) {
+        const yaml::Node* value = mapping.find(key);
+        if (value == nullptr) {
             problem(mapping, std::string(what) + " has no '" + std::string(key) + "': add it");
+        } else if (value->is_null() || (value->is_scalar() && trim(value->value).empty())) {
+            problem(*value, "'" + std::string(key) + "' in " + std::string(what) + " is empty: give it a value");
         }
     }
 }

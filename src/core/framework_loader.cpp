@@ -345,6 +345,7 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
     std::vector<std::pair<SourceLocation, std::string>> family_refs;
     SourceLocation metadata_location;
     bool has_metadata = false;
+    bool unreadable_file = false;
     for (const auto& file : files) {
         framework.files.push_back(file.name);
         yaml::Node root;
@@ -352,6 +353,7 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
             root = yaml::parse(file.text, file.name, yaml::Limits{kMaxFrameworkFileBytes, 100});
         } catch (const InputError& error) {
             problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+            unreadable_file = true;
             continue;
         }
         FileDecoder decoder(file.name, problems);
@@ -373,7 +375,7 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
         skill_refs.insert(skill_refs.end(), decoder.skill_refs_.begin(), decoder.skill_refs_.end());
         family_refs.insert(family_refs.end(), contents.family_refs.begin(), contents.family_refs.end());
     }
-    if (!has_metadata && !files.empty() && problems.empty()) {
+    if (!has_metadata && !files.empty() && !unreadable_file) {
         problems.push_back({SourceLocation{files.front().name, 0, 0},
                             "no file of the framework has 'framework:' metadata (at least a title): add it"});
     }

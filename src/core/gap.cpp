@@ -66,6 +66,8 @@ GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, 
         wanted += 1.0;
         report.criteria.push_back(std::move(gap));
     }
+    report.summary.held = held;
+    report.summary.wanted = wanted;
     report.summary.readiness = wanted > 0 ? held / wanted : 1.0;
     return report;
 }

@@ -82,6 +82,7 @@ public:
         if (const auto* criteria = root.find("criteria");
             criteria != nullptr && !criteria->is_null() && d_.expect_mapping(*criteria, "'criteria'")) {
             d_.check_unique_keys(*criteria, "'criteria'");
+            seen_keys_.clear();
             for (std::size_t i = 0; i < criteria->entry_count(); ++i) {
                 criterion(criteria->key(i), criteria->value_at(i), a);
             }
@@ -113,9 +114,18 @@ private:
         }
     }
 
+    // False for a key that is not text or was written before: check_unique_keys reports those.
+    bool first_time(const yaml::Node& key) {
+        if (!key.is_scalar() || std::find(seen_keys_.begin(), seen_keys_.end(), key.value) != seen_keys_.end()) {
+            return false;
+        }
+        seen_keys_.push_back(key.value);
+        return true;
+    }
+
     void skill(const yaml::Node& key, const yaml::Node& value, SelfAssessment& a) {
-        if (!key.is_scalar()) {
-            return;  // reported by check_unique_keys
+        if (!first_time(key)) {
+            return;
         }
         const Skill* known = find_skill_by_name(framework_, key.value);
         AssessedSkill s;
@@ -163,7 +173,7 @@ private:
     }
 
     void criterion(const yaml::Node& key, const yaml::Node& value, SelfAssessment& a) {
-        if (!key.is_scalar()) {
+        if (!first_time(key)) {
             return;
         }
         AssessedCriterion c;
@@ -183,15 +193,20 @@ private:
             return;
         }
         c.status = *status;
-        const std::string id = slugify(key.value);
+        // A criterion by id, or by name in any letter case.
+        std::string id;
         std::vector<std::string> ids;
+        const std::string lower = to_lower(trim(key.value));
         for (const RoleLevel* level : framework_.all_levels()) {
             for (const auto& criterion : level->criteria) {
                 ids.push_back(criterion.id);
+                if (id.empty() && (criterion.id == key.value || to_lower(criterion.name) == lower)) {
+                    id = criterion.id;
+                }
             }
         }
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-            const auto near = nearest(id, ids, 1);
+        if (id.empty()) {
+            const auto near = nearest(slugify(key.value), ids, 1);
             warnings_.push_back({c.location, "unknown criterion '" + key.value + "'" +
                                                  (near.empty() ? std::string() : ", did you mean '" + near.front() + "'?") +
                                                  " (left out)"});
@@ -210,6 +225,7 @@ private:
     Decoder d_;
     const Framework& framework_;
     std::vector<Diagnostic>& warnings_;
+    std::vector<std::string> seen_keys_;
 };
 
 }  // namespace

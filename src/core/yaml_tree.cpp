@@ -50,7 +50,7 @@ struct StopParsing {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    explicit TreeBuilder(int max_depth) : max_depth_(max_depth) {}
+    TreeBuilder(int max_depth, std::string_view text) : max_depth_(max_depth), text_(text) {}
 
     Node take_root() { return std::move(root_); }
     [[nodiscard]] bool has_root() const { return has_root_; }
@@ -58,7 +58,8 @@ public:
     void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
     void OnDocumentEnd() override {}
 
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        refuse_anchor(mark, anchor);
         add(leaf(Node::Kind::null, mark, "", true));
     }
 
@@ -67,24 +68,39 @@ public:
                           "YAML aliases (*name) are not supported: write the value out in full"};
     }
 
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
+        refuse_anchor(mark, anchor);
+        if (tag != "?") {
+            check_quote_closed(mark);
+        }
         add(leaf(Node::Kind::scalar, mark, value, tag == "?"));
     }
 
-    void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value /*style*/) override {
+        refuse_anchor(mark, anchor);
         open(Node::Kind::sequence, mark);
     }
     void OnSequenceEnd() override { close(); }
 
-    void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+    void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value /*style*/) override {
+        refuse_anchor(mark, anchor);
         open(Node::Kind::mapping, mark);
     }
     void OnMapEnd() override { close(); }
 
 private:
+    // Anchors only serve aliases, which ddat refuses; an anchor alone is refused too, so that a
+    // file never depends on either.
+    static void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor) {
+            throw StopParsing{mark.line + 1, mark.column + 1,
+                              "YAML anchors (&name) are not supported: remove the anchor and write values out in full"};
+        }
+    }
+
     static Node leaf(Node::Kind kind, const YAML::Mark& mark, const std::string& value, bool plain) {
         Node node;
         node.kind = kind;
@@ -118,7 +134,35 @@ private:
         }
     }
 
+    // yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the file unclosed, swallowing
+    // every line after it; refuse that.
+    void check_quote_closed(const YAML::Mark& mark) const {
+        if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) {
+            return;
+        }
+        const auto start = static_cast<std::size_t>(mark.pos);
+        const char quote = text_[start];
+        if (quote != '"' && quote != '\'') {
+            return;
+        }
+        for (std::size_t i = start + 1; i < text_.size(); ++i) {
+            if (quote == '"' && text_[i] == '\\') {
+                ++i;
+            } else if (text_[i] == quote) {
+                if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+                    ++i;
+                } else {
+                    return;
+                }
+            }
+        }
+        throw StopParsing{mark.line + 1, mark.column + 1,
+                          std::string("not valid YAML: the quoted text that starts here is never closed: add the "
+                                      "closing ") + quote};
+    }
+
     int max_depth_;
+    std::string_view text_;
     std::vector<Node> stack_;
     Node root_;
     bool has_root_ = false;
@@ -160,19 +204,31 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits)
         throw InputError(SourceLocation{file, line, column}, "the file holds a NUL byte: it is not a text file");
     }
     std::istringstream stream{std::string(text)};
-    TreeBuilder builder(limits.max_depth);
+    TreeBuilder builder(limits.max_depth, text);
     try {
         YAML::Parser parser(stream);
         parser.HandleNextDocument(builder);
         if (!builder.has_root()) {
-            return Node{};
+            Node empty;
+            empty.line = 1;
+            empty.column = 1;
+            return empty;
         }
         Node root = builder.take_root();
-        TreeBuilder rest(limits.max_depth);
+        TreeBuilder rest(limits.max_depth, text);
         if (parser.HandleNextDocument(rest)) {
             const Node second = rest.has_root() ? rest.take_root() : Node{};
+            if (root.is_null() && second.is_null() && second.line == root.line && second.column == root.column) {
+                // the parser stood still: a stray character such as ',' that starts no document
+                throw InputError(SourceLocation{file, root.line, root.column},
+                                 "not valid YAML: unexpected character; a file should start with 'key: value' lines");
+            }
             throw InputError(SourceLocation{file, second.line, second.column},
                              "the file holds more than one YAML document ('---'): keep one per file");
+        }
+        if (root.is_null() && root.line == 0) {
+            root.line = 1;
+            root.column = 1;
         }
         return root;
     } catch (const StopParsing& stop) {

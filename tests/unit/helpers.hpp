@@ -7,9 +7,32 @@
 #include <string_view>
 #include <vector>
 
+#include "ddat/diff.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/framework_loader.hpp"
+#include "ddat/gap.hpp"
 #include "ddat/model.hpp"
+#include "ddat/self_assessment.hpp"
+
+// Failure messages show the enums' words rather than numbers.
+namespace Catch {
+template <>
+struct StringMaker<ddat::SkillLevel> {
+    static std::string convert(ddat::SkillLevel value) { return std::string(ddat::to_string(value)); }
+};
+template <>
+struct StringMaker<ddat::LevelChange> {
+    static std::string convert(ddat::LevelChange value) { return std::string(ddat::to_string(value)); }
+};
+template <>
+struct StringMaker<ddat::GapStatus> {
+    static std::string convert(ddat::GapStatus value) { return std::string(ddat::to_string(value)); }
+};
+template <>
+struct StringMaker<ddat::CriterionStatus> {
+    static std::string convert(ddat::CriterionStatus value) { return std::string(ddat::to_string(value)); }
+};
+}  // namespace Catch
 
 namespace ddat_test {
 

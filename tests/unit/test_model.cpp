@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "ddat/model.hpp"
+#include "helpers.hpp"
 
 using ddat::parse_skill_level;
 using ddat::SkillLevel;

@@ -1,0 +1,318 @@
+// Reading a person's self-assessment against the built-in framework. It is personal data: the
+// values a person wrote must never be echoed in a message.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "ddat/errors.hpp"
+#include "ddat/self_assessment.hpp"
+#include "helpers.hpp"
+
+using ddat::CriterionStatus;
+using ddat::Diagnostic;
+using ddat::SkillLevel;
+using ddat_test::builtin;
+using ddat_test::contains;
+using ddat_test::describe;
+
+namespace {
+
+ddat::SelfAssessment parse(const std::string& text, std::vector<Diagnostic>& warnings) {
+    return ddat::parse_self_assessment(text, "me.yaml", builtin(), warnings);
+}
+
+ddat::SelfAssessment parse(const std::string& text) {
+    std::vector<Diagnostic> warnings;
+    ddat::SelfAssessment assessment = parse(text, warnings);
+    INFO(describe(warnings));
+    CHECK(warnings.empty());
+    return assessment;
+}
+
+// The problems of an assessment that must not parse.
+std::vector<Diagnostic> problems(const std::string& text) {
+    std::vector<Diagnostic> warnings;
+    try {
+        (void)parse(text, warnings);
+    } catch (const ddat::InputError& error) {
+        return error.diagnostics();
+    }
+    FAIL_CHECK("the self-assessment parsed, but an InputError was expected");
+    return {};
+}
+
+Diagnostic only(const std::vector<Diagnostic>& diagnostics) {
+    INFO(describe(diagnostics));
+    REQUIRE(diagnostics.size() == 1);
+    return diagnostics.front();
+}
+
+}  // namespace
+
+TEST_CASE("a self-assessment reads level words and numbers", "[assessment]") {
+    const auto a = parse(R"yaml(skills:
+  relationship-management: practitioner
+  user-focus: 3
+  service-focus: Expert
+  strategic-thinking: 0
+)yaml");
+    REQUIRE(a.skills.size() == 4);
+    CHECK(a.file == "me.yaml");
+    CHECK(a.find_skill("relationship-management")->level == SkillLevel::practitioner);
+    CHECK(a.find_skill("user-focus")->level == SkillLevel::practitioner);
+    CHECK(a.find_skill("service-focus")->level == SkillLevel::expert);
+    CHECK(a.find_skill("strategic-thinking")->level == SkillLevel::none);
+    CHECK(a.find_skill("service-reporting") == nullptr);
+}
+
+TEST_CASE("a self-assessment keeps the skills in file order with their places", "[assessment]") {
+    const auto a = parse("skills:\n  user-focus: working\n  service-focus: awareness\n");
+    REQUIRE(a.skills.size() == 2);
+    CHECK(a.skills[0].skill_id == "user-focus");
+    CHECK(a.skills[0].location.file == "me.yaml");
+    CHECK(a.skills[0].location.line == 2);
+    CHECK(a.skills[0].location.column == 3);
+    CHECK(a.skills[1].skill_id == "service-focus");
+    CHECK(a.skills[1].location.line == 3);
+}
+
+TEST_CASE("a skill entry may be a mapping with a level and evidence", "[assessment]") {
+    const auto a = parse(R"yaml(skills:
+  service-reporting:
+    level: Working
+    evidence: Wrote the commentary for the quarterly report.
+)yaml");
+    REQUIRE(a.skills.size() == 1);
+    CHECK(a.skills[0].skill_id == "service-reporting");
+    CHECK(a.skills[0].level == SkillLevel::working);
+    CHECK(a.skills[0].evidence == "Wrote the commentary for the quarterly report.");
+}
+
+TEST_CASE("a skill is matched by its name in any letter case", "[assessment]") {
+    const auto a = parse("skills:\n  Business analysis (IT operations): working\n  USER FOCUS: awareness\n");
+    REQUIRE(a.skills.size() == 2);
+    CHECK(a.skills[0].skill_id == "business-analysis-it-operations");
+    CHECK(a.skills[1].skill_id == "user-focus");
+    CHECK(a.skills[1].level == SkillLevel::awareness);
+}
+
+TEST_CASE("name, current and target are read, levels resolved to their ids", "[assessment]") {
+    const auto a = parse("name: Sam Example\ncurrent: brm\ntarget: Senior business relationship manager\n"
+                         "skills:\n  user-focus: working\n");
+    CHECK(a.name == "Sam Example");
+    CHECK(a.current_level_id == "business-relationship-manager");
+    CHECK(a.target_level_id == "senior-business-relationship-manager");
+}
+
+TEST_CASE("current and target are empty when not given", "[assessment]") {
+    const auto a = parse("skills:\n  user-focus: working\n");
+    CHECK(a.name.empty());
+    CHECK(a.current_level_id.empty());
+    CHECK(a.target_level_id.empty());
+}
+
+TEST_CASE("criteria are read by id or name with their status", "[assessment]") {
+    const auto a = parse(R"yaml(skills: {}
+criteria:
+  seeing-the-big-picture: met
+  Delivering at pace: partly
+  changing-and-improving:
+    status: not-met
+    evidence: Not yet.
+)yaml");
+    REQUIRE(a.criteria.size() == 3);
+    CHECK(a.find_criterion("seeing-the-big-picture")->status == CriterionStatus::met);
+    CHECK(a.find_criterion("delivering-at-pace")->status == CriterionStatus::partly);
+    CHECK(a.find_criterion("changing-and-improving")->status == CriterionStatus::not_met);
+    CHECK(a.find_criterion("changing-and-improving")->evidence == "Not yet.");
+}
+
+TEST_CASE("a criterion is matched by its name in any letter case", "[assessment]") {
+    // As `ddat level show` names it: the specialist-skills criterion is "Specialist skills and
+    // expertise", whose slug is not its id.
+    const auto a = parse("skills: {}\ncriteria:\n  Specialist skills and expertise: partly\n"
+                         "  SEEING THE BIG PICTURE: met\n");
+    REQUIRE(a.criteria.size() == 2);
+    CHECK(a.criteria[0].criterion_id == "specialist-skills");
+    CHECK(a.criteria[0].status == CriterionStatus::partly);
+    CHECK(a.criteria[1].criterion_id == "seeing-the-big-picture");
+}
+
+TEST_CASE("an unknown skill is a warning naming the nearest skill, and the rest is read", "[assessment]") {
+    std::vector<Diagnostic> warnings;
+    const auto a = parse("skills:\n  relationship-managment: working\n  user-focus: expert\n", warnings);
+    const Diagnostic w = only(warnings);
+    CHECK(w.location.file == "me.yaml");
+    CHECK(w.location.line == 2);
+    CHECK(w.message == "unknown skill 'relationship-managment', did you mean 'relationship-management'? (left out)");
+    REQUIRE(a.skills.size() == 1);
+    CHECK(a.skills[0].skill_id == "user-focus");
+}
+
+TEST_CASE("an unknown criterion is a warning, and the rest is read", "[assessment]") {
+    std::vector<Diagnostic> warnings;
+    const auto a = parse("skills:\n  user-focus: expert\ncriteria:\n  seeing-the-big-pictur: met\n", warnings);
+    const Diagnostic w = only(warnings);
+    CHECK(w.location.line == 4);
+    CHECK(contains(w.message, "did you mean 'seeing-the-big-picture'?"));
+    CHECK(a.criteria.empty());
+    CHECK(a.skills.size() == 1);
+}
+
+TEST_CASE("warnings are added to those already collected", "[assessment]") {
+    std::vector<Diagnostic> warnings{{{"earlier.yaml", 1, 1}, "an earlier warning"}};
+    (void)parse("skills:\n  juggling: expert\n", warnings);
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].message == "an earlier warning");
+    CHECK(contains(warnings[1].message, "unknown skill 'juggling'"));
+}
+
+TEST_CASE("an invalid level is an error listing the valid levels without echoing the value", "[assessment][privacy]") {
+    const std::string secret = "guru-level-9000";
+    std::vector<Diagnostic> warnings;
+    try {
+        (void)parse("skills:\n  user-focus: " + secret + "\n", warnings);
+        FAIL("expected an InputError");
+    } catch (const ddat::InputError& error) {
+        const Diagnostic d = only(error.diagnostics());
+        CHECK(d.location.file == "me.yaml");
+        CHECK(d.location.line == 2);
+        CHECK(d.location.column == 15);
+        CHECK(contains(d.message, "the level of 'user-focus' is not a skill level"));
+        CHECK(contains(d.message, "awareness, working, practitioner or expert"));
+        CHECK(contains(d.message, "0 (none) to 4 (expert)"));
+        CHECK_FALSE(contains(d.message, secret));
+        CHECK_FALSE(contains(error.what(), secret));
+    }
+}
+
+TEST_CASE("an invalid level in a mapping entry is not echoed either", "[assessment][privacy]") {
+    const std::string secret = "guru-level-9000";
+    const auto diagnostics =
+        problems("skills:\n  user-focus:\n    level: " + secret + "\n    evidence: private notes\n");
+    const Diagnostic d = only(diagnostics);
+    CHECK(d.location.line == 3);
+    CHECK(contains(d.message, "awareness, working, practitioner or expert"));
+    CHECK_FALSE(contains(d.message, secret));
+    CHECK_FALSE(contains(d.message, "private notes"));
+}
+
+TEST_CASE("a list where a level is expected is an error without echoing the list", "[assessment][privacy]") {
+    const Diagnostic d = only(problems("skills:\n  user-focus: [guru-level-9000]\n"));
+    CHECK(contains(d.message, "must be a level word or number, not a list"));
+    CHECK_FALSE(contains(d.message, "guru-level-9000"));
+}
+
+TEST_CASE("the same skill twice, by id and by name, is an error naming both lines", "[assessment]") {
+    const Diagnostic d = only(problems("skills:\n  user-focus: working\n  service-focus: working\n  User Focus: expert\n"));
+    CHECK(d.location.file == "me.yaml");
+    CHECK(d.location.line == 4);
+    CHECK(d.message == "the skill 'user-focus' is assessed twice, at lines 2 and 4: keep one");
+}
+
+TEST_CASE("the same key twice in skills is an error naming the first line", "[assessment]") {
+    const Diagnostic d = only(problems("skills:\n  user-focus: working\n  user-focus: expert\n"));
+    CHECK(d.location.line == 3);
+    CHECK(contains(d.message, "(first at line 2)"));
+}
+
+TEST_CASE("an unknown target level is an error without echoing the value", "[assessment][privacy]") {
+    const Diagnostic d = only(problems("target: chief-wizard-9000\nskills:\n  user-focus: working\n"));
+    CHECK(d.location.line == 1);
+    CHECK(d.location.column == 9);
+    CHECK(contains(d.message, "'target' names an unknown role level"));
+    CHECK_FALSE(contains(d.message, "chief-wizard-9000"));
+}
+
+TEST_CASE("a misspelt target level suggests the nearest level", "[assessment]") {
+    const Diagnostic d = only(problems("target: senior-bmr\nskills:\n  user-focus: working\n"));
+    CHECK(contains(d.message, "did you mean 'senior-brm'?"));
+}
+
+TEST_CASE("an unknown current level is an error", "[assessment]") {
+    const Diagnostic d = only(problems("current: nowhere-at-all\nskills:\n  user-focus: working\n"));
+    CHECK(contains(d.message, "'current' names an unknown role level"));
+}
+
+TEST_CASE("an invalid criterion status is an error without echoing the value", "[assessment][privacy]") {
+    const Diagnostic d = only(problems("skills: {}\ncriteria:\n  delivering-at-pace: mostly-9000\n"));
+    CHECK(d.location.line == 3);
+    CHECK(contains(d.message, "must be met, partly or not-met"));
+    CHECK_FALSE(contains(d.message, "mostly-9000"));
+}
+
+TEST_CASE("a self-assessment without skills is an error", "[assessment]") {
+    const Diagnostic d = only(problems("name: Sam\n"));
+    CHECK(d.message == "a self-assessment has no 'skills': add it");
+}
+
+TEST_CASE("an empty self-assessment is an error", "[assessment]") {
+    const Diagnostic d = only(problems(""));
+    CHECK(contains(d.message, "the self-assessment is empty"));
+}
+
+TEST_CASE("an unknown top-level key in a self-assessment suggests the nearest", "[assessment]") {
+    const Diagnostic d = only(problems("skills:\n  user-focus: working\ntraget: brm\n"));
+    CHECK(d.location.line == 3);
+    CHECK(contains(d.message, "did you mean 'target'?"));
+}
+
+TEST_CASE("every problem of a self-assessment is reported, in file order", "[assessment]") {
+    const auto diagnostics = problems(R"yaml(target: nowhere-9000
+skills:
+  user-focus: guru
+  service-focus: working
+  Service Focus: expert
+)yaml");
+    INFO(describe(diagnostics));
+    REQUIRE(diagnostics.size() == 3);
+    CHECK(diagnostics[0].location.line == 1);
+    CHECK(diagnostics[1].location.line == 3);
+    CHECK(diagnostics[2].location.line == 5);
+}
+
+TEST_CASE("a self-assessment nested too deep is rejected", "[assessment]") {
+    const Diagnostic d = only(problems("skills:\n  user-focus: " + std::string(30, '[') + std::string(30, ']') + "\n"));
+    CHECK(contains(d.message, "nested more than"));
+}
+
+TEST_CASE("load_self_assessment reads a file and names it in places", "[assessment]") {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("ddat-unit-me-" + std::to_string(::getpid()) + ".yaml");
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "name: Sam\nskills:\n  user-focus: working\n";
+    }
+    std::vector<Diagnostic> warnings;
+    const auto a = ddat::load_self_assessment(path.string(), builtin(), warnings);
+    std::filesystem::remove(path);
+    CHECK(a.file == path.string());
+    CHECK(a.name == "Sam");
+    REQUIRE(a.skills.size() == 1);
+    CHECK(a.skills[0].location.file == path.string());
+}
+
+TEST_CASE("load_self_assessment of a missing file is an error naming it", "[assessment]") {
+    std::vector<Diagnostic> warnings;
+    const std::string missing = (std::filesystem::temp_directory_path() / "ddat-unit-no-such-me.yaml").string();
+    try {
+        (void)ddat::load_self_assessment(missing, builtin(), warnings);
+        FAIL("expected an InputError");
+    } catch (const ddat::InputError& error) {
+        const Diagnostic d = only(error.diagnostics());
+        CHECK(d.location.file == missing);
+        CHECK(d.message == "no such file");
+    }
+}
+
+TEST_CASE("CriterionStatus words", "[assessment]") {
+    CHECK(ddat::to_string(CriterionStatus::not_assessed) == "not-assessed");
+    CHECK(ddat::to_string(CriterionStatus::not_met) == "not-met");
+    CHECK(ddat::to_string(CriterionStatus::partly) == "partly");
+    CHECK(ddat::to_string(CriterionStatus::met) == "met");
+}
