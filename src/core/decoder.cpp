@@ -75,7 +75,14 @@ void Decoder::check_keys(const yaml::Node& mapping, std::string_view what,
         if (value == nullptr) {
             problem(mapping, std::string(what) + " has no '" + std::string(key) + "': add it");
         } else if (value->is_null() || (value->is_scalar() && trim(value->value).empty())) {
-            problem(*value, "'" + std::string(key) + "' in " + std::string(what) + " is empty: give it a value");
+            // at the key: an empty value's own place is wherever the next token starts
+            const yaml::Node* key_node = &mapping;
+            for (std::size_t i = 0; i < mapping.entry_count(); ++i) {
+                if (&mapping.value_at(i) == value) {
+                    key_node = &mapping.key(i);
+                }
+            }
+            problem(*key_node, "'" + std::string(key) + "' in " + std::string(what) + " is empty: give it a value");
         }
     }
 }

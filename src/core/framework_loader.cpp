@@ -356,6 +356,9 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
             unreadable_file = true;
             continue;
         }
+        if (!root.is_mapping()) {
+            unreadable_file = true;  // whatever it meant to hold, metadata included, is unknown
+        }
         FileDecoder decoder(file.name, problems);
         FileContents contents = decoder.decode(root);
         if (contents.has_metadata) {

@@ -532,12 +532,19 @@ TEST_CASE("an alias equal to its own level's id is allowed", "[yaml]") {
 
 // --- Problems in the YAML itself ----------------------------------------------------------------
 
-TEST_CASE("a YAML alias is rejected at the alias", "[yaml][errors]") {
+TEST_CASE("a YAML alias with its anchor is rejected at the anchor, before anything is expanded", "[yaml][errors]") {
     const Diagnostic d = only(load_problems("framework:\n  title: &t Test\n  publisher: *t\n"));
+    CHECK(d.location.file == "f.yaml");
+    CHECK(d.location.line == 2);
+    CHECK(contains(d.message, "YAML anchors (&name) are not supported"));
+}
+
+TEST_CASE("a YAML alias without an anchor is rejected at the alias", "[yaml][errors]") {
+    const Diagnostic d = only(load_problems("framework:\n  title: Test\n  publisher: *t\n"));
     CHECK(d.location.file == "f.yaml");
     CHECK(d.location.line == 3);
     CHECK(d.location.column == 14);
-    CHECK(contains(d.message, "YAML aliases (*name) are not supported"));
+    CHECK(contains(d.message, "not valid YAML: the referenced anchor is not defined"));
 }
 
 TEST_CASE("a YAML anchor is rejected, as docs/framework-format.md says", "[yaml][errors]") {
