@@ -3,7 +3,7 @@
 # Needs root or sudo. Safe to run again: it installs nothing when all are present.
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev catch2 nlohmann-json3-dev diffutils)
+packages=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev catch2 nlohmann-json3-dev diffutils python3)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -94,6 +94,14 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
         const std::size_t newline = text.find('\n', start);
         const std::string_view paragraph =
             text.substr(start, newline == std::string_view::npos ? std::string_view::npos : newline - start);
+        if (display_width(paragraph) <= width) {  // fits: keep its spacing as written
+            lines.emplace_back(paragraph);
+            if (newline == std::string_view::npos) {
+                break;
+            }
+            start = newline + 1;
+            continue;
+        }
         std::string line;
         std::size_t line_width = 0;
         std::size_t i = 0;
