@@ -75,7 +75,10 @@ struct Skill {
 struct Requirement {
     std::string skill_id;
     SkillLevel level = SkillLevel::none;
-    std::string description;
+    // False where the framework names the skill but no level (the chief roles publish none):
+    // `level` is then awareness, so that holding the skill at any level meets it.
+    bool level_stated = true;
+    std::string description;  // empty: the skill's own description of the level applies
     SourceLocation location;
 };
 
@@ -105,6 +108,9 @@ struct RoleLevel {
     std::string role_id;
     std::string pay_band;
     bool senior_civil_service = false;
+    // True for the one level of a role published without levels (the chief roles): it stands
+    // for the whole role.
+    bool whole_role = false;
     std::string description;
     std::vector<ResponsibilitySection> responsibilities;
     std::vector<Requirement> requirements;  // in the order the framework lists them
@@ -149,6 +155,12 @@ struct Framework {
 
     // Every role level of every role, in framework order.
     [[nodiscard]] std::vector<const RoleLevel*> all_levels() const;
+
+    // What a requirement asks: its own text, else the skill's description of that level.
+    [[nodiscard]] const std::string& requirement_text(const Requirement& requirement) const;
 };
+
+// The required level as a word: the level's word, or "unspecified" when the framework gives none.
+std::string_view required_level_word(const Requirement& requirement);
 
 }  // namespace ddat

@@ -16,21 +16,28 @@ struct DiffOptions {
     bool exit_code = false;
 };
 
-std::string level_word(SkillLevel level) { return level == SkillLevel::none ? "-" : std::string(to_string(level)); }
+// The required level's word at one side of a comparison, or "-" where that side lacks the skill.
+std::string level_word(const Requirement* requirement) {
+    return requirement == nullptr ? "-" : std::string(required_level_word(*requirement));
+}
 
-Json diff_json(const LevelDiff& diff) {
+Json level_word_json(const Requirement* requirement) {
+    return requirement == nullptr ? Json(nullptr) : Json(std::string(required_level_word(*requirement)));
+}
+
+Json diff_json(const Framework& framework, const LevelDiff& diff) {
     Json skills = Json::array();
     for (const auto& s : diff.skills) {
         skills.push_back({{"id", s.skill->id},
                           {"name", s.skill->name},
-                          {"from", level_json(s.from)},
-                          {"to", level_json(s.to)},
+                          {"from", level_word_json(s.from_requirement)},
+                          {"to", level_word_json(s.to_requirement)},
                           {"change", std::string(to_string(s.change))},
                           {"text_changed", s.text_changed()},
                           {"from_description",
-                           s.from_requirement ? Json(s.from_requirement->description) : Json(nullptr)},
+                           s.from_requirement ? Json(framework.requirement_text(*s.from_requirement)) : Json(nullptr)},
                           {"to_description",
-                           s.to_requirement ? Json(s.to_requirement->description) : Json(nullptr)}});
+                           s.to_requirement ? Json(framework.requirement_text(*s.to_requirement)) : Json(nullptr)}});
     }
     Json criteria = Json::array();
     for (const auto& c : diff.criteria) {
@@ -49,14 +56,15 @@ Json diff_json(const LevelDiff& diff) {
             {"criteria", criteria}};
 }
 
-void write_diff_table(const LevelDiff& diff, const Output& output, bool with_text) {
+void write_diff_table(const Framework& framework, const LevelDiff& diff, const Output& output, bool with_text) {
     const Style& style = output.style;
     std::ostream& out = output.out;
     out << style.bold(diff.from->name) << "  →  " << style.bold(diff.to->name) << '\n' << '\n';
     TextTable table({"SKILL", "FROM", "TO", "CHANGE"});
     for (const auto& s : diff.skills) {
         const std::string change(to_string(s.change));
-        table.add_row({s.skill->name, level_word(s.from), level_word(s.to), change}, {"", "", "", change});
+        table.add_row({s.skill->name, level_word(s.from_requirement), level_word(s.to_requirement), change},
+                      {"", "", "", change});
     }
     table.write(out, style, "  ");
     if (!diff.criteria.empty()) {
@@ -93,12 +101,12 @@ void write_diff_table(const LevelDiff& diff, const Output& output, bool with_tex
         }
         const std::string change(to_string(s.change));
         out << "  " << style.bold(s.skill->name) << "  " << style.status(change, change) << " ("
-            << level_word(s.from) << " → " << level_word(s.to) << ")" << '\n';
+            << level_word(s.from_requirement) << " → " << level_word(s.to_requirement) << ")" << '\n';
         if (s.from_requirement != nullptr) {
-            write_wrapped(out, "From: " + s.from_requirement->description, style, "      ");
+            write_wrapped(out, "From: " + framework.requirement_text(*s.from_requirement), style, "      ");
         }
         if (s.to_requirement != nullptr) {
-            write_wrapped(out, "To:   " + s.to_requirement->description, style, "      ");
+            write_wrapped(out, "To: " + framework.requirement_text(*s.to_requirement), style, "      ");
         }
     }
 }
@@ -110,9 +118,9 @@ int run_diff(Session& session, const DiffOptions& options) {
     const LevelDiff diff = diff_levels(framework, from, to);
     Output output = session.output();
     if (output.format == Format::json) {
-        write_json(output.out, diff_json(diff));
+        write_json(output.out, diff_json(framework, diff));
     } else {
-        write_diff_table(diff, output, options.text);
+        write_diff_table(framework, diff, output, options.text);
     }
     return options.exit_code && diff.has_differences() ? kExitDifferences : kExitOk;
 }

@@ -26,16 +26,16 @@ std::string format_units(double units) {
 
 std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
 
-Json gap_json(const GapReport& report) {
+Json gap_json(const Framework& framework, const GapReport& report) {
     Json skills = Json::array();
     for (const auto& g : report.skills) {
         skills.push_back({{"id", g.skill->id},
                           {"name", g.skill->name},
-                          {"required", std::string(to_string(g.requirement->level))},
+                          {"required", std::string(required_level_word(*g.requirement))},
                           {"actual", level_json(g.actual)},
                           {"shortfall", g.shortfall},
                           {"status", std::string(to_string(g.status))},
-                          {"description", g.requirement->description},
+                          {"description", framework.requirement_text(*g.requirement)},
                           {"evidence", g.evidence.empty() ? Json(nullptr) : Json(g.evidence)}});
     }
     Json criteria = Json::array();
@@ -65,7 +65,7 @@ Json gap_json(const GapReport& report) {
             {"criteria", criteria}};
 }
 
-void write_gap_table(const GapReport& report, const Output& output) {
+void write_gap_table(const Framework& framework, const GapReport& report, const Output& output) {
     const Style& style = output.style;
     std::ostream& out = output.out;
     const RoleLevel& target = *report.target;
@@ -76,7 +76,7 @@ void write_gap_table(const GapReport& report, const Output& output) {
         TextTable table({"SKILL", "REQUIRED", "YOURS", "SHORT", "STATUS"}, 0);
         for (const auto& g : report.skills) {
             const std::string status(to_string(g.status));
-            table.add_row({g.skill->name, std::string(to_string(g.requirement->level)),
+            table.add_row({g.skill->name, std::string(required_level_word(*g.requirement)),
                            g.actual == SkillLevel::none ? "-" : std::string(to_string(g.actual)),
                            g.shortfall == 0 ? "" : std::to_string(g.shortfall), status},
                           {"", "", "", "", status});
@@ -118,10 +118,10 @@ void write_gap_table(const GapReport& report, const Output& output) {
             out << '\n' << style.bold("What " + target.name + " asks where you are short") << '\n';
             any = true;
         }
-        out << "  " << style.bold(g.skill->name) << "  " << to_string(g.requirement->level) << ", yours "
+        out << "  " << style.bold(g.skill->name) << "  " << required_level_word(*g.requirement) << ", yours "
             << (g.actual == SkillLevel::none ? std::string("none") : std::string(to_string(g.actual))) << '\n';
-        if (!g.requirement->description.empty()) {
-            write_wrapped(out, g.requirement->description, style, "      ");
+        if (const std::string& text = framework.requirement_text(*g.requirement); !text.empty()) {
+            write_wrapped(out, text, style, "      ");
         }
     }
 }
@@ -145,9 +145,9 @@ int run_gap(Session& session, const GapOptions& options) {
     const GapReport report = analyse_gap(framework, person, target);
     Output output = session.output();
     if (output.format == Format::json) {
-        write_json(output.out, gap_json(report));
+        write_json(output.out, gap_json(framework, report));
     } else {
-        write_gap_table(report, output);
+        write_gap_table(framework, report, output);
     }
     return options.exit_code && report.has_gaps() ? kExitDifferences : kExitOk;
 }

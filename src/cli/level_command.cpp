@@ -76,11 +76,11 @@ void write_level_table(const Framework& framework, const RoleLevel& level, const
             name_width = std::max(name_width, display_width(framework.find_skill(r.skill_id)->name));
         }
         for (const auto& r : level.requirements) {
-            const std::string word(to_string(r.level));
+            const std::string word(required_level_word(r));
             out << "  " << style.bold(pad(framework.find_skill(r.skill_id)->name, name_width)) << "  "
-                << pad(word, 12) << "  " << level_marker(r.level) << '\n';
-            if (!r.description.empty()) {
-                write_wrapped(out, r.description, style, "      ");
+                << pad(word, 12) << "  " << (r.level_stated ? level_marker(r.level) : std::string()) << '\n';
+            if (const std::string& text = framework.requirement_text(r); !text.empty()) {
+                write_wrapped(out, text, style, "      ");
             }
         }
     }
@@ -117,9 +117,9 @@ int show_level(Session& session, const std::string& name) {
         for (const auto& r : level.requirements) {
             skills.push_back({{"id", r.skill_id},
                               {"name", framework.find_skill(r.skill_id)->name},
-                              {"level", std::string(to_string(r.level))},
-                              {"level_number", to_number(r.level)},
-                              {"description", r.description}});
+                              {"level", std::string(required_level_word(r))},
+                              {"level_number", r.level_stated ? Json(to_number(r.level)) : Json(nullptr)},
+                              {"description", framework.requirement_text(r)}});
         }
         write_json(output.out, {{"id", level.id},
                                 {"name", level.name},

@@ -92,7 +92,7 @@ int show_role(Session& session, const std::string& name) {
             json["levels"][i]["pay_band"] = level.pay_band.empty() ? Json(nullptr) : Json(level.pay_band);
             Json requirements = Json::array();
             for (const auto& r : level.requirements) {
-                requirements.push_back({{"id", r.skill_id}, {"level", std::string(to_string(r.level))}});
+                requirements.push_back({{"id", r.skill_id}, {"level", std::string(required_level_word(r))}});
             }
             json["levels"][i]["skills"] = requirements;
         }
@@ -136,7 +136,7 @@ int show_role(Session& session, const std::string& name) {
             for (const auto& level : role.levels) {
                 const auto found = std::find_if(level.requirements.begin(), level.requirements.end(),
                                                 [&](const Requirement& r) { return r.skill_id == skill_id; });
-                row.push_back(found == level.requirements.end() ? "-" : std::string(to_string(found->level)));
+                row.push_back(found == level.requirements.end() ? "-" : std::string(required_level_word(*found)));
             }
             table.add_row(row);
         }

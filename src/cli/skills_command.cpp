@@ -72,8 +72,8 @@ int show_skill(Session& session, const std::string& name) {
             required_by.push_back({{"id", level->id},
                                    {"name", level->name},
                                    {"role", id_and_name(role)},
-                                   {"level", std::string(to_string(requirement->level))},
-                                   {"description", requirement->description}});
+                                   {"level", std::string(required_level_word(*requirement))},
+                                   {"description", framework.requirement_text(*requirement)}});
         }
         write_json(output.out, {{"id", skill.id},
                                 {"name", skill.name},
@@ -110,7 +110,8 @@ int show_skill(Session& session, const std::string& name) {
         TextTable table({"LEVEL", "ROLE LEVEL", "REQUIRED"});
         for (const auto& [level, requirement] : requiring) {
             table.add_row({level->aliases.empty() ? level->id : level->aliases.front(), level->name,
-                           pad(to_string(requirement->level), 12) + "  " + level_marker(requirement->level)});
+                           pad(required_level_word(*requirement), 12) + "  " +
+                               (requirement->level_stated ? level_marker(requirement->level) : std::string())});
         }
         table.write(out, style, "  ");
     }

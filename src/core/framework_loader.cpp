@@ -185,8 +185,8 @@ private:
             return;
         }
         d_.check_keys(node, "a role level",
-                      {"id", "name", "aliases", "pay_band", "senior_civil_service", "description", "responsibilities",
-                       "requirements", "criteria"},
+                      {"id", "name", "aliases", "pay_band", "senior_civil_service", "whole_role", "description",
+                       "responsibilities", "requirements", "criteria"},
                       {"id", "name"});
         RoleLevel l;
         l.location = d_.location(node);
@@ -197,6 +197,9 @@ private:
         l.pay_band = d_.optional_text(node, "pay_band", "the pay band");
         if (const auto* scs = node.find("senior_civil_service"); scs != nullptr && !scs->is_null()) {
             l.senior_civil_service = d_.boolean(*scs, "'senior_civil_service'").value_or(false);
+        }
+        if (const auto* whole = node.find("whole_role"); whole != nullptr && !whole->is_null()) {
+            l.whole_role = d_.boolean(*whole, "'whole_role'").value_or(false);
         }
         if (const auto* aliases = node.find("aliases"); aliases != nullptr && !aliases->is_null()) {
             if (d_.expect_sequence(*aliases, "'aliases'")) {
@@ -268,7 +271,10 @@ private:
         if (const auto* level_node = value.find("level")) {
             const auto word = d_.text(*level_node, "a required level");
             const auto parsed = word ? parse_skill_level(*word) : std::nullopt;
-            if (word && (!parsed || *parsed == SkillLevel::none)) {
+            if (word && *word == "unspecified") {
+                r.level = SkillLevel::awareness;
+                r.level_stated = false;
+            } else if (word && (!parsed || *parsed == SkillLevel::none)) {
                 d_.problem(*level_node, "'" + *word +
                                             "' is not a skill level: use awareness, working, practitioner or expert");
             } else if (parsed) {

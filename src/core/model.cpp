@@ -96,4 +96,22 @@ std::vector<const RoleLevel*> Framework::all_levels() const {
     return levels;
 }
 
+const std::string& Framework::requirement_text(const Requirement& requirement) const {
+    if (!requirement.description.empty()) {
+        return requirement.description;
+    }
+    if (const Skill* skill = find_skill(requirement.skill_id)) {
+        for (const auto& level : skill->levels) {
+            if (level.level == requirement.level && requirement.level_stated) {
+                return level.description;
+            }
+        }
+    }
+    return requirement.description;
+}
+
+std::string_view required_level_word(const Requirement& requirement) {
+    return requirement.level_stated ? to_string(requirement.level) : std::string_view("unspecified");
+}
+
 }  // namespace ddat
