@@ -1,10 +1,12 @@
 #include "cli/app.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include "ddat/errors.hpp"
 #include "ddat/framework_loader.hpp"
+#include "ddat/safe_write.hpp"
 #include "ddat/text.hpp"
 
 namespace ddat::cli {
@@ -112,24 +114,40 @@ CLI::App* deepest_command(CLI::App& app) {
 
 }  // namespace
 
-std::string framework_path(const GlobalOptions& options) {
+FrameworkSource framework_source(const GlobalOptions& options) {
     if (!options.framework_path.empty()) {
-        return options.framework_path;
+        return {options.framework_path, "--framework"};
     }
-    const char* from_environment = std::getenv(kFrameworkVariable);
-    return from_environment != nullptr ? std::string(from_environment) : std::string();
+    if (const char* from_environment = std::getenv(kFrameworkVariable);
+        from_environment != nullptr && *from_environment != '\0') {
+        return {from_environment, kFrameworkVariable};
+    }
+    std::string config;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg == '/') {
+        config = std::string(xdg) + "/ddat/framework";
+    } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        config = std::string(home) + "/.config/ddat/framework";
+    }
+    std::error_code error;
+    if (!config.empty() && std::filesystem::exists(config, error)) {
+        return {config, "the configuration folder"};
+    }
+    return {"", "built in"};
 }
+
+std::string framework_path(const GlobalOptions& options) { return framework_source(options).path; }
 
 const Framework& Session::framework() {
     if (!framework_) {
-        const std::string path = framework_path(options_);
+        const FrameworkSource source = framework_source(options_);
+        const std::string& path = source.path;
         try {
             framework_ = std::make_unique<Framework>(path.empty() ? load_builtin_framework() : load_framework(path));
         } catch (const InputError& error) {
-            if (options_.framework_path.empty() && !path.empty() && error.diagnostics().size() == 1 &&
+            if (source.origin != "--framework" && !path.empty() && error.diagnostics().size() == 1 &&
                 error.diagnostics().front().location.file == path) {
                 Diagnostic problem = error.diagnostics().front();
-                problem.message += " (the framework named by " + std::string(kFrameworkVariable) + ")";
+                problem.message += " (the framework named by " + source.origin + ")";
                 throw FrameworkError(InputError({problem}));
             }
             throw FrameworkError(error);
@@ -160,8 +178,10 @@ void add_output_options(CLI::App& command, GlobalOptions& options) {
         ->type_name("PATH");
 }
 
-void CommandRegistry::add(CLI::App* command, Action action) {
-    add_output_options(*command, options_);
+void CommandRegistry::add(CLI::App* command, Action action, bool with_output_options) {
+    if (with_output_options) {
+        add_output_options(*command, options_);
+    }
     actions_.emplace_back(command, std::move(action));
 }
 
@@ -194,6 +214,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_gap_command(app, registry);
     add_skills_commands(app, registry);
     add_validate_command(app, registry);
+    add_import_command(app, registry);
+    add_export_command(app, registry);
+    add_changes_command(app, registry);
+    add_framework_commands(app, registry);
 
     std::ostringstream buffer;
     try {
@@ -247,6 +271,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     } catch (const NotFoundError& error) {
         print_not_found(err, error);
         return kExitUsage;
+    } catch (const TargetExistsError& error) {
+        print_error(err, error.what());
+        return kExitUsage;
+    } catch (const WriteError& error) {
+        print_error(err, error.what());
+        return kExitInput;
     } catch (const FrameworkError& error) {
         print_input_error(err, error, true);
         return kExitInput;

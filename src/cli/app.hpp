@@ -37,7 +37,16 @@ public:
     explicit FrameworkError(const InputError& error) : InputError(error) {}
 };
 
-// The framework path the options name: --framework, else DDAT_FRAMEWORK; empty for the built-in copy.
+// Where the framework in use comes from: the first of --framework, DDAT_FRAMEWORK,
+// $XDG_CONFIG_HOME/ddat/framework (or ~/.config/ddat/framework) that is given or exists, else
+// the built-in copy (an empty path).
+struct FrameworkSource {
+    std::string path;
+    std::string origin;  // "--framework", "DDAT_FRAMEWORK", "the configuration folder" or "built in"
+};
+FrameworkSource framework_source(const GlobalOptions& options);
+
+// The framework path in use, empty for the built-in copy.
 std::string framework_path(const GlobalOptions& options);
 
 // What a command runs with: the options, the framework in use, and where to write.
@@ -77,7 +86,10 @@ class CommandRegistry {
 public:
     explicit CommandRegistry(GlobalOptions& options) : options_(options) {}
 
-    void add(CLI::App* command, Action action);
+    // Registers a command; with_output_options adds --format, --color and --framework to it.
+    void add(CLI::App* command, Action action, bool with_output_options = true);
+
+    [[nodiscard]] GlobalOptions& options() { return options_; }
     [[nodiscard]] const std::vector<std::pair<CLI::App*, Action>>& actions() const { return actions_; }
 
 private:
@@ -92,6 +104,10 @@ void add_diff_command(CLI::App& app, CommandRegistry& registry);
 void add_gap_command(CLI::App& app, CommandRegistry& registry);
 void add_skills_commands(CLI::App& app, CommandRegistry& registry);
 void add_validate_command(CLI::App& app, CommandRegistry& registry);
+void add_import_command(CLI::App& app, CommandRegistry& registry);
+void add_export_command(CLI::App& app, CommandRegistry& registry);
+void add_framework_commands(CLI::App& app, CommandRegistry& registry);
+void add_changes_command(CLI::App& app, CommandRegistry& registry);
 
 // Adds --format, --color and --framework to a command, so they can follow its name.
 void add_output_options(CLI::App& command, GlobalOptions& options);

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <sys/stat.h>
 
+#include "ddat/files.hpp"
 #include "ddat/text.hpp"
 
 namespace ddat::yaml {
@@ -297,3 +298,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 }
 
 }  // namespace ddat::yaml
+
+namespace ddat {
+std::string read_input_file(const std::string& path, std::size_t max_bytes) { return yaml::read_file(path, max_bytes); }
+}  // namespace ddat

@@ -1,0 +1,56 @@
+// What changed between two copies of the framework, such as two releases.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ddat/diff.hpp"
+#include "ddat/model.hpp"
+
+namespace ddat {
+
+// Skills and role levels renamed between the two copies: old id -> new id.
+struct Renames {
+    std::map<std::string, std::string> skills;
+    std::map<std::string, std::string> levels;
+};
+
+// Reads a rename file: a YAML mapping with `skills:` and `levels:`, each a mapping of old id to
+// new id. Throws InputError with the place of any problem.
+Renames load_renames(const std::string& text, const std::string& file);
+
+// One skill of a role level in both copies, where anything about it changed.
+struct RequirementChange {
+    std::string old_skill_id;  // empty when added
+    std::string new_skill_id;  // empty when removed
+    std::string name;          // the skill's name in the newer copy where it has one
+    const Requirement* before = nullptr;
+    const Requirement* after = nullptr;
+    LevelChange change = LevelChange::same;  // same: only the text or the name changed
+    bool text_changed = false;
+    bool renamed = false;  // matched through the rename file
+};
+
+// A role level present in both copies, and what changed in it.
+struct LevelChanges {
+    const RoleLevel* before = nullptr;
+    const RoleLevel* after = nullptr;
+    std::vector<RequirementChange> skills;
+    bool description_changed = false;
+};
+
+// Everything that changed, by role level; levels matched by id (or the rename file).
+struct FrameworkChanges {
+    std::vector<const RoleLevel*> levels_added;    // in the newer copy only
+    std::vector<const RoleLevel*> levels_removed;  // in the older copy only
+    std::vector<LevelChanges> levels_changed;      // in both, with at least one change
+    int levels_unchanged = 0;
+    std::vector<const Skill*> skills_added;    // catalogue skills only the newer copy has
+    std::vector<const Skill*> skills_removed;  // catalogue skills only the older copy has
+};
+
+// Compares an older and a newer copy.
+FrameworkChanges compare_frameworks(const Framework& before, const Framework& after, const Renames& renames);
+
+}  // namespace ddat

@@ -1,0 +1,21 @@
+// Writing a framework in ddat's own YAML format (docs/framework-format.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ddat/framework_loader.hpp"
+#include "ddat/model.hpp"
+
+namespace ddat {
+
+// The framework as YAML files, by path relative to the framework folder: framework.yaml (the
+// metadata and families), skills.yaml (the catalogue) and roles/ROLE-ID.yaml (one per role).
+// The same framework always gives the same bytes.
+std::vector<SourceFile> framework_to_yaml(const Framework& framework);
+
+// Text as a YAML scalar that reads back as exactly this text: a literal block for multi-line
+// text where that is exact, else a double-quoted string. `indent` is the block's indentation.
+std::string yaml_scalar(const std::string& text, int indent);
+
+}  // namespace ddat

@@ -1,0 +1,81 @@
+// Turning the framework's official CSV download into a framework: the "Download framework
+// content" page offers role content (one row per role level and skill) and skill descriptions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ddat/errors.hpp"
+#include "ddat/model.hpp"
+
+namespace ddat {
+
+// The column names of the two CSV files, in their published order.
+extern const std::vector<std::string> kRoleContentColumns;
+extern const std::vector<std::string> kSkillDescriptionColumns;
+
+// What the import is told beyond the two files.
+struct ImportOptions {
+    std::string published;  // the date of the download, YYYY-MM-DD, if known
+    std::string version;
+    // Seniority orders that override the derived ones: role name or id, then its level names or
+    // ids from junior to senior. Read from the order file by load_order_overrides().
+    std::vector<std::pair<std::string, std::vector<std::string>>> order_overrides;
+};
+
+// Something the import fixed, dropped or decided, with where in the input it was.
+struct ImportNote {
+    SourceLocation location;
+    std::string kind;     // "duplicate row", "repeated skill", "trimmed", "missing text", ...
+    std::string message;
+};
+
+// The chosen order of one role's levels, junior first, and whether an override set it.
+struct LevelOrder {
+    std::string role;
+    std::vector<std::string> levels;
+    bool overridden = false;
+};
+
+// What the import did: counts of each kind of fix, every case, and the level orders it chose.
+struct ImportReport {
+    int role_rows = 0;
+    int skill_rows = 0;
+    int duplicate_rows = 0;      // exact duplicate rows removed
+    int repeated_skills = 0;     // a skill listed again within one level with other content: first kept
+    int trimmed_cells = 0;       // names with white space around them
+    int missing_texts = 0;       // "MISSING" cells, whose text the skill descriptions file gives
+    int whole_roles = 0;         // roles published without levels ("NOT IN USE")
+    int undefined_levels = 0;    // skill level descriptions that are empty or "not defined"
+    std::vector<ImportNote> notes;
+    std::vector<LevelOrder> orders;
+};
+
+// A framework made from the two CSV files, and the report of what was done to make it.
+struct ImportResult {
+    Framework framework;
+    ImportReport report;
+};
+
+// Builds a framework from the texts of the role content and skill descriptions CSV files
+// (`role_file` and `skill_file` name them in messages). Throws InputError for a file that is
+// not the expected CSV: missing columns, a row with the wrong number of cells, an unknown skill
+// level, a skill no description exists for.
+ImportResult import_framework_csv(const std::string& role_csv, const std::string& role_file,
+                                  const std::string& skill_csv, const std::string& skill_file,
+                                  const ImportOptions& options);
+
+// Reads a level order file: a YAML mapping of role (name or id) to its levels from junior to
+// senior. Throws InputError with the place of any problem.
+std::vector<std::pair<std::string, std::vector<std::string>>> load_order_overrides(const std::string& text,
+                                                                                   const std::string& file);
+
+// The seniority rank the importer derives from a level's title, within a role of this name:
+// apprentice, trainee, junior, associate, (plain), senior, lead, principal, head of, chief.
+double title_rank(const std::string& level_name, const std::string& role_name);
+
+// A short alias for a level: the role's initials in place of its name ("Senior business
+// relationship manager" -> "senior-brm"); empty when the level's name does not contain the role's.
+std::string derive_alias(const std::string& level_name, const std::string& role_name);
+
+}  // namespace ddat

@@ -1,0 +1,40 @@
+// Writing files so that an error or an interruption leaves the old file or nothing, never a
+// partial one: everything is written under a temporary name beside the target, then renamed.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ddat/framework_loader.hpp"
+
+namespace ddat {
+
+// The target exists and may not be replaced (no --force).
+class TargetExistsError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// A file or folder could not be written.
+class WriteError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Writes `files` (paths relative to the folder) as the folder `dir`. The folder is built under a
+// temporary name beside it and renamed into place; an existing non-empty folder is replaced only
+// when `replace` is true. Throws TargetExistsError or WriteError; on any error nothing is left
+// behind but what was there before.
+void write_folder_atomically(const std::string& dir, const std::vector<SourceFile>& files, bool replace);
+
+// Writes one file through a temporary file beside it and a rename, with the given permission
+// bits (0600 for anything derived from a self-assessment). An existing file is replaced only
+// when `replace` is true.
+void write_file_atomically(const std::string& path, const std::string& content, bool replace, unsigned mode = 0644);
+
+// Removes the temporary files and folders this process is writing, if any. Safe to call from a
+// signal handler's point of view only in that it touches no locks; called on SIGINT/SIGTERM.
+void remove_pending_writes() noexcept;
+
+}  // namespace ddat

@@ -1,0 +1,215 @@
+// ddat changes OLD NEW [--renames FILE]
+#include <memory>
+
+#include "cli/app.hpp"
+#include "ddat/changes.hpp"
+#include "ddat/files.hpp"
+#include "ddat/framework_loader.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+struct ChangesOptions {
+    std::string before;
+    std::string after;
+    std::string renames_file;
+    bool text = false;
+    bool all = false;
+    bool exit_code = false;
+};
+
+constexpr std::string_view kBuiltIn = "built-in";
+
+Framework load(const std::string& path) {
+    return path == kBuiltIn ? load_builtin_framework() : load_framework(path);
+}
+
+std::string word(const Requirement* requirement) {
+    return requirement == nullptr ? "-" : std::string(required_level_word(*requirement));
+}
+
+// "raised", "renamed, text changed", ...
+std::string describe(const RequirementChange& c) {
+    std::string text = c.change == LevelChange::same ? "" : std::string(to_string(c.change));
+    if (c.renamed) {
+        text += (text.empty() ? "" : ", ") + std::string("renamed");
+    }
+    if (c.text_changed) {
+        text += (text.empty() ? "" : ", ") + std::string("text changed");
+    }
+    return text;
+}
+
+Json changes_json(const FrameworkChanges& changes, const Framework& before, const Framework& after) {
+    const auto level_list = [](const std::vector<const RoleLevel*>& levels) {
+        Json list = Json::array();
+        for (const RoleLevel* level : levels) {
+            list.push_back({{"id", level->id}, {"name", level->name}});
+        }
+        return list;
+    };
+    const auto skill_list = [](const std::vector<const Skill*>& skills) {
+        Json list = Json::array();
+        for (const Skill* skill : skills) {
+            list.push_back({{"id", skill->id}, {"name", skill->name}});
+        }
+        return list;
+    };
+    Json changed = Json::array();
+    for (const auto& level : changes.levels_changed) {
+        Json skills = Json::array();
+        for (const auto& c : level.skills) {
+            skills.push_back(
+                {{"old_id", c.old_skill_id.empty() ? Json(nullptr) : Json(c.old_skill_id)},
+                 {"new_id", c.new_skill_id.empty() ? Json(nullptr) : Json(c.new_skill_id)},
+                 {"name", c.name},
+                 {"from", c.before == nullptr ? Json(nullptr) : Json(std::string(required_level_word(*c.before)))},
+                 {"to", c.after == nullptr ? Json(nullptr) : Json(std::string(required_level_word(*c.after)))},
+                 {"change", std::string(to_string(c.change))},
+                 {"renamed", c.renamed},
+                 {"text_changed", c.text_changed},
+                 {"from_description", c.before == nullptr ? Json(nullptr) : Json(before.requirement_text(*c.before))},
+                 {"to_description", c.after == nullptr ? Json(nullptr) : Json(after.requirement_text(*c.after))}});
+        }
+        changed.push_back({{"id", level.after->id},
+                           {"name", level.after->name},
+                           {"description_changed", level.description_changed},
+                           {"skills", skills}});
+    }
+    return {{"summary",
+             {{"levels_added", changes.levels_added.size()},
+              {"levels_removed", changes.levels_removed.size()},
+              {"levels_changed", changes.levels_changed.size()},
+              {"levels_unchanged", changes.levels_unchanged},
+              {"skills_added", changes.skills_added.size()},
+              {"skills_removed", changes.skills_removed.size()}}},
+            {"levels_changed", changed},
+            {"levels_added", level_list(changes.levels_added)},
+            {"levels_removed", level_list(changes.levels_removed)},
+            {"skills_added", skill_list(changes.skills_added)},
+            {"skills_removed", skill_list(changes.skills_removed)}};
+}
+
+void write_names(std::ostream& out, const Style& style, const std::string& heading,
+                 const std::vector<std::string>& names, bool all) {
+    if (names.empty()) {
+        return;
+    }
+    constexpr std::size_t kShown = 12;
+    std::string list;
+    for (std::size_t i = 0; i < names.size() && (all || i < kShown); ++i) {
+        list += (list.empty() ? "" : ", ") + names[i];
+    }
+    if (!all && names.size() > kShown) {
+        list += ", and " + std::to_string(names.size() - kShown) + " more (--all lists them)";
+    }
+    out << '\n' << style.bold(heading + " (" + std::to_string(names.size()) + ")") << '\n';
+    write_wrapped(out, list, style, "  ");
+}
+
+int run_changes(Session& session, const ChangesOptions& options) {
+    const Framework before = load(options.before);
+    const Framework after = load(options.after);
+    Renames renames;
+    if (!options.renames_file.empty()) {
+        renames = load_renames(read_input_file(options.renames_file, 4U * 1024U * 1024U), options.renames_file);
+    }
+    const FrameworkChanges changes = compare_frameworks(before, after, renames);
+    const bool any = !changes.levels_added.empty() || !changes.levels_removed.empty() ||
+                     !changes.levels_changed.empty() || !changes.skills_added.empty() ||
+                     !changes.skills_removed.empty();
+    Output output = session.output();
+    if (output.format == Format::json) {
+        write_json(output.out, changes_json(changes, before, after));
+        return options.exit_code && any ? kExitDifferences : kExitOk;
+    }
+    std::ostream& out = output.out;
+    const Style& style = output.style;
+    out << "From " << options.before << " to " << options.after << ": " << changes.levels_changed.size()
+        << " role levels changed, " << changes.levels_unchanged << " unchanged, " << changes.levels_added.size()
+        << " added, " << changes.levels_removed.size() << " removed\n";
+    for (const auto& level : changes.levels_changed) {
+        out << '\n' << style.bold(level.after->name) << style.dim("  " + level.after->id) << '\n';
+        if (level.description_changed) {
+            out << "  The description changed.\n";
+        }
+        if (level.skills.empty()) {
+            continue;
+        }
+        TextTable table({"SKILL", "BEFORE", "AFTER", "CHANGE"}, 0);
+        for (const auto& c : level.skills) {
+            std::string name = c.name;
+            if (c.renamed) {
+                const Skill* old_skill = before.find_skill(c.old_skill_id);
+                name = (old_skill != nullptr ? old_skill->name : c.old_skill_id) + " → " + c.name;
+            }
+            const std::string change(to_string(c.change));
+            table.add_row({name, word(c.before), word(c.after), describe(c)}, {"", "", "", change});
+        }
+        table.write(out, style, "  ");
+        if (options.text) {
+            for (const auto& c : level.skills) {
+                if (!c.text_changed && c.change != LevelChange::added && c.change != LevelChange::removed) {
+                    continue;
+                }
+                out << "  " << style.bold(c.name) << '\n';
+                if (c.before != nullptr) {
+                    write_wrapped(out, "Before: " + before.requirement_text(*c.before), style, "      ");
+                }
+                if (c.after != nullptr) {
+                    write_wrapped(out, "After: " + after.requirement_text(*c.after), style, "      ");
+                }
+            }
+        }
+    }
+    std::vector<std::string> names;
+    for (const RoleLevel* level : changes.levels_added) {
+        names.push_back(level->id);
+    }
+    write_names(out, style, "Role levels added", names, options.all);
+    names.clear();
+    for (const RoleLevel* level : changes.levels_removed) {
+        names.push_back(level->id);
+    }
+    write_names(out, style, "Role levels removed", names, options.all);
+    names.clear();
+    for (const Skill* skill : changes.skills_added) {
+        names.push_back(skill->id);
+    }
+    write_names(out, style, "Skills added to the catalogue", names, options.all);
+    names.clear();
+    for (const Skill* skill : changes.skills_removed) {
+        names.push_back(skill->id);
+    }
+    write_names(out, style, "Skills no longer in the catalogue", names, options.all);
+    return options.exit_code && any ? kExitDifferences : kExitOk;
+}
+
+}  // namespace
+
+void add_changes_command(CLI::App& app, CommandRegistry& registry) {
+    auto options = std::make_shared<ChangesOptions>();
+    CLI::App* command = app.add_subcommand("changes", "What changed between two copies of the framework");
+    command->add_option("OLD", options->before, "The older copy: a file or folder, or built-in")->required();
+    command->add_option("NEW", options->after, "The newer copy: a file or folder, or built-in")->required();
+    command->add_option("--renames", options->renames_file, "YAML file of skills and levels renamed between them")
+        ->type_name("FILE");
+    command->add_flag("--text", options->text, "Also show the texts that changed");
+    command->add_flag("--all", options->all, "List every added or removed level and skill");
+    command->add_flag("--exit-code", options->exit_code, "Exit 1 when anything changed");
+    command->footer(
+        "Role levels are matched by id, skills within a level by id. A rename file matches\n"
+        "renamed ones instead of showing them as removed and added:\n"
+        "\n"
+        "  skills:\n"
+        "    relationship-management: stakeholder-relationship-management-it-operations\n"
+        "  levels:\n"
+        "    old-level-id: new-level-id\n"
+        "\n"
+        "Example:\n"
+        "  ddat changes built-in framework-2025 --renames examples/renames-2020-to-2025.yaml");
+    registry.add(command, [options](Session& session) { return run_changes(session, *options); });
+}
+
+}  // namespace ddat::cli

@@ -1,0 +1,57 @@
+// ddat export [--skills] [-o FILE]
+#include <memory>
+
+#include "cli/app.hpp"
+#include "ddat/exporter.hpp"
+#include "ddat/safe_write.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+struct ExportOptions {
+    std::string format = "csv";
+    std::string output;
+    bool skills = false;
+    bool force = false;
+};
+
+int run_export(Session& session, const ExportOptions& options) {
+    const Framework& framework = session.framework();
+    const std::string csv =
+        options.skills ? export_skill_descriptions_csv(framework) : export_role_content_csv(framework);
+    if (options.output.empty() || options.output == "-") {
+        session.output().out << csv;
+    } else {
+        write_file_atomically(options.output, csv, options.force);
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app, CommandRegistry& registry) {
+    auto options = std::make_shared<ExportOptions>();
+    CLI::App* command = app.add_subcommand("export", "Write the framework in use as the official CSV");
+    command->add_option("--format", options->format, "Output format")
+        ->check(CLI::IsMember({"csv"}))
+        ->type_name("FORMAT")
+        ->default_str("csv");
+    command->add_flag("--skills", options->skills, "The skill descriptions CSV instead of the role content CSV");
+    command->add_option("-o,--output", options->output, "Write to this file instead of stdout")->type_name("FILE");
+    command->add_flag("--force", options->force, "Replace the file if it exists");
+    command->add_option("--framework", registry.options().framework_path,
+                        "Framework file or folder; default $DDAT_FRAMEWORK")
+        ->type_name("PATH");
+    command->footer(
+        "Writes the columns of the \"Download framework content\" CSV files, one row per role\n"
+        "level and skill (or per skill with --skills), so a framework kept in ddat's format can\n"
+        "go back into a spreadsheet.\n"
+        "\n"
+        "Examples:\n"
+        "  ddat export --framework framework-2025 > role-content.csv\n"
+        "  ddat export --skills -o skill-descriptions.csv");
+    registry.add(command, [options](Session& session) { return run_export(session, *options); }, false);
+}
+
+}  // namespace ddat::cli

@@ -1,0 +1,81 @@
+// ddat framework info
+#include "cli/app.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+int show_info(Session& session) {
+    const FrameworkSource source = framework_source(session.options());
+    const Framework& framework = session.framework();
+    const FrameworkMetadata& m = framework.metadata;
+    Output output = session.output();
+    if (output.format == Format::json) {
+        write_json(output.out, {{"path", source.path.empty() ? Json(nullptr) : Json(source.path)},
+                                {"origin", source.origin},
+                                {"title", m.title},
+                                {"publisher", m.publisher},
+                                {"published", m.published},
+                                {"version", m.version},
+                                {"source", m.source},
+                                {"licence", m.licence},
+                                {"licence_url", m.licence_url},
+                                {"attribution", m.attribution},
+                                {"counts",
+                                 {{"families", framework.families.size()},
+                                  {"roles", framework.roles.size()},
+                                  {"role_levels", framework.all_levels().size()},
+                                  {"skills", framework.skills.size()}}},
+                                {"files", framework.files}});
+        return kExitOk;
+    }
+    const Style& style = output.style;
+    std::ostream& out = output.out;
+    TextTable table({"", ""});
+    table.add_row({"In use", source.path.empty() ? std::string("the copy built into ddat")
+                                                 : source.path + " (from " + source.origin + ")"});
+    table.add_row({"Title", m.title});
+    const auto optional_row = [&](const std::string& label, const std::string& value) {
+        if (!value.empty()) {
+            table.add_row({label, value});
+        }
+    };
+    optional_row("Publisher", m.publisher);
+    optional_row("Published", m.published);
+    optional_row("Version", m.version);
+    optional_row("Source", m.source);
+    optional_row("Licence", m.licence);
+    table.add_row({"Contents", std::to_string(framework.families.size()) + " families, " +
+                                   std::to_string(framework.roles.size()) + " roles, " +
+                                   std::to_string(framework.all_levels().size()) + " role levels, " +
+                                   std::to_string(framework.skills.size()) + " skills in " +
+                                   std::to_string(framework.files.size()) + " files"});
+    std::ostringstream body;
+    table.write(body, style);
+    // the header row of a two-column fact table says nothing: leave it out
+    const std::string text = body.str();
+    out << text.substr(text.find('\n') + 1);
+    if (!m.attribution.empty()) {
+        out << '\n';
+        write_wrapped(out, m.attribution, style, "");
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+void add_framework_commands(CLI::App& app, CommandRegistry& registry) {
+    CLI::App* group = app.add_subcommand("framework", "About the framework copy in use");
+    group->require_subcommand(0, 1);
+    group->footer("Example:\n  ddat framework info");
+    CLI::App* info = group->add_subcommand("info", "Which framework copy is in use, its source, date and size");
+    info->footer(
+        "ddat reads the first of: --framework PATH; the DDAT_FRAMEWORK variable;\n"
+        "$XDG_CONFIG_HOME/ddat/framework (or ~/.config/ddat/framework), a file or a folder;\n"
+        "else the copy built into ddat.\n"
+        "\n"
+        "Example:\n  ddat framework info --format json");
+    registry.add(info, [](Session& session) { return show_info(session); });
+}
+
+}  // namespace ddat::cli

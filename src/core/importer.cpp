@@ -1,0 +1,444 @@
+#include "ddat/importer.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "ddat/csv.hpp"
+#include "ddat/text.hpp"
+#include "decoder.hpp"
+#include "yaml_tree.hpp"
+
+namespace ddat {
+
+const std::vector<std::string> kRoleContentColumns = {
+    "Role Family", "Role",        "Role Description", "Role Level",              "Role Level Description",
+    "Skill Name",  "Skill Description", "Skill Level", "Skill Level Description", "Role Type"};
+const std::vector<std::string> kSkillDescriptionColumns = {
+    "Skill Name", "Skill Description", "Awareness", "Working", "Practitioner", "Expert", "Roles that require Skill"};
+
+namespace {
+
+constexpr std::string_view kNotInUse = "NOT IN USE";
+constexpr std::string_view kMissing = "MISSING";
+
+// The records of a CSV file after its header, checked to have exactly the expected columns, each
+// row as many cells as the header.
+struct Table {
+    std::vector<CsvRecord> rows;
+    std::map<std::string, std::size_t> column;  // name -> index
+
+    [[nodiscard]] const std::string& cell(const CsvRecord& row, const std::string& name) const {
+        return row.cells[column.at(name)];
+    }
+};
+
+Table read_table(const std::string& text, const std::string& file, const std::vector<std::string>& expected,
+                 std::string_view what) {
+    std::vector<CsvRecord> records = parse_csv(text, file);
+    if (records.empty()) {
+        throw InputError(SourceLocation{file, 1, 1}, "the file is empty: expected the " + std::string(what) +
+                                                         " CSV with a header row");
+    }
+    Table table;
+    const CsvRecord& header = records.front();
+    for (std::size_t i = 0; i < header.cells.size(); ++i) {
+        const std::string name(trim(header.cells[i]));
+        if (std::find(expected.begin(), expected.end(), name) == expected.end()) {
+            const auto near = nearest(name, expected, 1);
+            throw InputError(SourceLocation{file, header.line, 0},
+                             "unexpected column '" + name + "' in the " + std::string(what) + " CSV" +
+                                 (near.empty() ? std::string() : ": did you mean '" + near.front() + "'?"));
+        }
+        if (!table.column.emplace(name, i).second) {
+            throw InputError(SourceLocation{file, header.line, 0}, "the column '" + name + "' appears twice");
+        }
+    }
+    for (const auto& name : expected) {
+        if (table.column.find(name) == table.column.end()) {
+            throw InputError(SourceLocation{file, header.line, 0},
+                             "the " + std::string(what) + " CSV has no column '" + name +
+                                 "': is this the right file? (the download's \"" + std::string(what) + "\" file)");
+        }
+    }
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        CsvRecord& row = records[r];
+        if (row.cells.size() == 1 && trim(row.cells[0]).empty()) {
+            continue;  // a blank line
+        }
+        if (row.cells.size() != header.cells.size()) {
+            throw InputError(SourceLocation{file, row.line, 0},
+                             "this row has " + std::to_string(row.cells.size()) + " cells, the header " +
+                                 std::to_string(header.cells.size()) + ": a cell with a comma or line break must be "
+                                                                       "quoted");
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+bool undefined_text(std::string_view text) {
+    const std::string_view t = trim(text);
+    return t.empty() || t == "This skill level is currently not defined.";
+}
+
+// The word of a title that sets its rank, and the rank.
+constexpr std::pair<std::string_view, double> kTitleRanks[] = {
+    {"apprentice", 0.0}, {"trainee", 0.5}, {"junior", 1.0}, {"associate", 2.0}, {"senior", 4.0},
+    {"lead", 5.0},       {"principal", 6.0}, {"head", 7.0}, {"chief", 8.0},     {"director", 8.0}};
+
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> result;
+    std::string word;
+    for (const char c : text) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            word += c;
+        } else if (!word.empty()) {
+            result.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) {
+        result.push_back(std::move(word));
+    }
+    return result;
+}
+
+}  // namespace
+
+double title_rank(const std::string& level_name, const std::string& role_name) {
+    const auto level_words = words(to_lower(level_name));
+    double rank = 3.0;  // a plain title: the role's name itself
+    for (const auto& word : level_words) {
+        const auto found = std::find_if(std::begin(kTitleRanks), std::end(kTitleRanks),
+                                        [&](const auto& entry) { return entry.first == word; });
+        if (found != std::end(kTitleRanks)) {
+            rank = found->second;
+            break;
+        }
+    }
+    const bool analyst = std::find(level_words.begin(), level_words.end(), "analyst") != level_words.end();
+    const auto role_words = words(to_lower(role_name));
+    const bool manager_role = !role_words.empty() && role_words.back() == "manager";
+    if (analyst && manager_role) {
+        rank -= 1.5;  // an analyst works below the manager the role is named after
+    }
+    if (std::find(level_words.begin(), level_words.end(), "major") != level_words.end()) {
+        rank += 0.5;
+    }
+    if (std::find(level_words.begin(), level_words.end(), "management") != level_words.end() &&
+        level_name.find(" - management") != std::string::npos) {
+        rank += 0.25;  // "Senior developer - management" follows "Senior developer"
+    }
+    return rank;
+}
+
+std::string derive_alias(const std::string& level_name, const std::string& role_name) {
+    const std::string level_slug = slugify(level_name);
+    const std::string role_slug = slugify(role_name);
+    const std::size_t at = ("-" + level_slug + "-").find("-" + role_slug + "-");
+    if (role_slug.empty() || at == std::string::npos) {
+        return {};
+    }
+    std::string initials;
+    for (const auto& word : words(role_name)) {
+        const bool capitals = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (word == "and" || word == "of") {
+            continue;
+        }
+        initials += capitals && word.size() > 1 ? to_lower(word) : to_lower(word.substr(0, 1));
+    }
+    if (initials.size() < 2) {
+        return {};
+    }
+    std::string alias = level_slug;
+    alias.replace(at, role_slug.size(), initials);
+    return alias;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> load_order_overrides(const std::string& text,
+                                                                                   const std::string& file) {
+    const yaml::Node root = yaml::parse(text, file, yaml::Limits{4U * 1024U * 1024U, 20});
+    std::vector<Diagnostic> problems;
+    Decoder d(file, problems);
+    std::vector<std::pair<std::string, std::vector<std::string>>> orders;
+    if (root.is_null()) {
+        return orders;
+    }
+    if (d.expect_mapping(root, "a level order file")) {
+        d.check_unique_keys(root, "a level order file");
+        for (std::size_t i = 0; i < root.entry_count(); ++i) {
+            if (!root.key(i).is_scalar()) {
+                continue;
+            }
+            orders.emplace_back(root.key(i).value, d.text_list(root.value_at(i), "a role's levels"));
+        }
+    }
+    if (!problems.empty()) {
+        throw InputError(std::move(problems));
+    }
+    return orders;
+}
+
+ImportResult import_framework_csv(const std::string& role_csv, const std::string& role_file,
+                                  const std::string& skill_csv, const std::string& skill_file,
+                                  const ImportOptions& options) {
+    ImportResult result;
+    ImportReport& report = result.report;
+    Framework& framework = result.framework;
+    framework.metadata.title = "Government Digital and Data Profession Capability Framework";
+    framework.metadata.publisher = "Central Digital and Data Office";
+    framework.metadata.published = options.published;
+    framework.metadata.version = options.version;
+    framework.metadata.source = "https://ddat-capability-framework.service.gov.uk/";
+    framework.metadata.licence = "Open Government Licence v3.0";
+    framework.metadata.licence_url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+    framework.metadata.attribution =
+        "Contains public sector information licensed under the Open Government Licence v3.0. Imported by ddat "
+        "from the framework's \"Download framework content\" CSV files.";
+
+    const Table skills = read_table(skill_csv, skill_file, kSkillDescriptionColumns, "skill descriptions");
+    const Table roles = read_table(role_csv, role_file, kRoleContentColumns, "role content");
+    report.skill_rows = static_cast<int>(skills.rows.size());
+    report.role_rows = static_cast<int>(roles.rows.size());
+    const auto note = [&](const std::string& file, int line, std::string kind, std::string message) {
+        report.notes.push_back({SourceLocation{file, line, 0}, std::move(kind), std::move(message)});
+    };
+    const auto trimmed = [&](const std::string& text, const std::string& file, int line, std::string_view column) {
+        const std::string clean(trim(text));
+        if (clean != text) {
+            ++report.trimmed_cells;
+            note(file, line, "trimmed", "white space around the " + std::string(column) + " '" + clean + "' removed");
+        }
+        return clean;
+    };
+
+    // The skills catalogue.
+    std::map<std::string, std::size_t> skill_by_name;
+    for (const auto& row : skills.rows) {
+        const std::string name = trimmed(skills.cell(row, "Skill Name"), skill_file, row.line, "skill name");
+        if (name.empty()) {
+            throw InputError(SourceLocation{skill_file, row.line, 0}, "a skill with no name");
+        }
+        if (skill_by_name.count(name) != 0) {
+            ++report.duplicate_rows;
+            note(skill_file, row.line, "duplicate row", "the skill '" + name + "' is described again: first kept");
+            continue;
+        }
+        Skill skill;
+        skill.id = slugify(name);
+        skill.name = name;
+        skill.description = skills.cell(row, "Skill Description");
+        skill.location = SourceLocation{skill_file, row.line, 0};
+        for (const SkillLevel level : kFrameworkLevels) {
+            std::string column(to_string(level));
+            column[0] = static_cast<char>(column[0] - 'a' + 'A');
+            const std::string& text = skills.cell(row, column);
+            if (undefined_text(text)) {
+                ++report.undefined_levels;
+                note(skill_file, row.line, "undefined level",
+                     "'" + name + "' has no " + std::string(to_string(level)) + " description: left out");
+                continue;
+            }
+            skill.levels.push_back({level, text});
+        }
+        skill_by_name.emplace(name, framework.skills.size());
+        framework.skills.push_back(std::move(skill));
+    }
+
+    // Roles and their levels, in the order the rows first name them.
+    std::set<std::vector<std::string>> seen_rows;
+    std::map<std::string, std::size_t> role_by_name;
+    std::map<std::string, std::size_t> family_by_name;
+    for (const auto& row : roles.rows) {
+        std::vector<std::string> clean_cells;
+        for (const auto& cell : row.cells) {
+            clean_cells.emplace_back(trim(cell));
+        }
+        if (!seen_rows.insert(clean_cells).second) {
+            ++report.duplicate_rows;
+            note(role_file, row.line, "duplicate row", "the same row as an earlier one: removed");
+            continue;
+        }
+        const int line = row.line;
+        const std::string family_name = trimmed(roles.cell(row, "Role Family"), role_file, line, "role family");
+        const std::string role_name = trimmed(roles.cell(row, "Role"), role_file, line, "role");
+        const std::string level_name = trimmed(roles.cell(row, "Role Level"), role_file, line, "role level");
+        const std::string skill_name = trimmed(roles.cell(row, "Skill Name"), role_file, line, "skill name");
+        if (family_name.empty() || role_name.empty() || level_name.empty() || skill_name.empty()) {
+            throw InputError(SourceLocation{role_file, line, 0},
+                             "a row without a role family, role, role level or skill name");
+        }
+        if (family_by_name.count(family_name) == 0) {
+            family_by_name.emplace(family_name, framework.families.size());
+            framework.families.push_back({slugify(family_name), family_name, "", SourceLocation{role_file, line, 0}});
+        }
+        if (role_by_name.count(role_name) == 0) {
+            Role role;
+            role.id = slugify(role_name);
+            role.name = role_name;
+            role.family_id = slugify(family_name);
+            role.description = roles.cell(row, "Role Description");
+            role.location = SourceLocation{role_file, line, 0};
+            role_by_name.emplace(role_name, framework.roles.size());
+            framework.roles.push_back(std::move(role));
+        }
+        Role& role = framework.roles[role_by_name.at(role_name)];
+        const bool whole_role = level_name == kNotInUse;
+        const std::string shown_level_name = whole_role ? role_name : level_name;
+        auto level_it = std::find_if(role.levels.begin(), role.levels.end(),
+                                     [&](const RoleLevel& l) { return l.name == shown_level_name; });
+        if (level_it == role.levels.end()) {
+            RoleLevel level;
+            level.id = slugify(shown_level_name);
+            level.name = shown_level_name;
+            level.role_id = role.id;
+            level.whole_role = whole_role;
+            const std::string& description = roles.cell(row, "Role Level Description");
+            level.description = whole_role && trim(description) == kNotInUse ? std::string() : description;
+            level.senior_civil_service = trim(roles.cell(row, "Role Type")) == "Senior Civil Service";
+            level.location = SourceLocation{role_file, line, 0};
+            if (whole_role) {
+                ++report.whole_roles;
+                note(role_file, line, "whole role",
+                     "'" + role_name + "' is published without levels (NOT IN USE): one level stands for the role");
+            }
+            role.levels.push_back(std::move(level));
+            level_it = role.levels.end() - 1;
+        }
+        RoleLevel& level = *level_it;
+
+        auto skill_index = skill_by_name.find(skill_name);
+        if (skill_index == skill_by_name.end()) {
+            Skill skill;
+            skill.id = slugify(skill_name);
+            skill.name = skill_name;
+            skill.description = trim(roles.cell(row, "Skill Description")) == kMissing ? std::string()
+                                                                                       : roles.cell(row, "Skill Description");
+            skill.location = SourceLocation{role_file, line, 0};
+            note(role_file, line, "new skill", "'" + skill_name + "' is not in the skill descriptions file: added");
+            skill_index = skill_by_name.emplace(skill_name, framework.skills.size()).first;
+            framework.skills.push_back(std::move(skill));
+        }
+        const Skill& skill = framework.skills[skill_index->second];
+
+        Requirement requirement;
+        requirement.skill_id = skill.id;
+        requirement.location = SourceLocation{role_file, line, 0};
+        const std::string level_word(trim(roles.cell(row, "Skill Level")));
+        const std::string& skill_text = roles.cell(row, "Skill Description");
+        if (trim(skill_text) == kMissing) {
+            ++report.missing_texts;
+            note(role_file, line, "missing text",
+                 "the description of '" + skill_name + "' reads MISSING: the skill descriptions file gives it");
+        }
+        if (level_word == kNotInUse) {
+            requirement.level = SkillLevel::awareness;
+            requirement.level_stated = false;
+            requirement.description = trim(skill_text) == kMissing ? std::string() : skill_text;
+        } else {
+            const auto parsed = parse_skill_level(level_word);
+            if (!parsed || *parsed == SkillLevel::none) {
+                throw InputError(SourceLocation{role_file, line, 0},
+                                 "'" + level_word + "' is not a skill level: expected Awareness, Working, "
+                                                    "Practitioner, Expert or NOT IN USE");
+            }
+            requirement.level = *parsed;
+            const std::string& text = roles.cell(row, "Skill Level Description");
+            const auto own = std::find_if(skill.levels.begin(), skill.levels.end(),
+                                          [&](const SkillLevelDescription& d) { return d.level == *parsed; });
+            requirement.description = own != skill.levels.end() && own->description == text ? std::string() : text;
+        }
+        const auto existing = std::find_if(level.requirements.begin(), level.requirements.end(),
+                                           [&](const Requirement& r) { return r.skill_id == skill.id; });
+        if (existing != level.requirements.end()) {
+            ++report.repeated_skills;
+            note(role_file, line, "repeated skill",
+                 "'" + skill_name + "' is listed again for '" + level.name + "' (first at line " +
+                     std::to_string(existing->location.line) + "): first kept");
+            continue;
+        }
+        level.requirements.push_back(std::move(requirement));
+    }
+
+    // Seniority order within each role.
+    for (auto& role : framework.roles) {
+        LevelOrder order;
+        order.role = role.name;
+        const auto override_it =
+            std::find_if(options.order_overrides.begin(), options.order_overrides.end(), [&](const auto& entry) {
+                return entry.first == role.id || to_lower(entry.first) == to_lower(role.name);
+            });
+        const auto weight = [](const RoleLevel& level) {
+            int total = 0;
+            for (const auto& r : level.requirements) {
+                total += r.level_stated ? to_number(r.level) : 0;
+            }
+            return total;
+        };
+        std::stable_sort(role.levels.begin(), role.levels.end(), [&](const RoleLevel& a, const RoleLevel& b) {
+            const double ra = title_rank(a.name, role.name);
+            const double rb = title_rank(b.name, role.name);
+            if (ra != rb) {
+                return ra < rb;
+            }
+            if (weight(a) != weight(b)) {
+                return weight(a) < weight(b);
+            }
+            return a.name < b.name;
+        });
+        if (override_it != options.order_overrides.end()) {
+            std::vector<RoleLevel> ordered;
+            for (const auto& name : override_it->second) {
+                const auto found = std::find_if(role.levels.begin(), role.levels.end(), [&](const RoleLevel& l) {
+                    return l.id == name || to_lower(l.name) == to_lower(name);
+                });
+                if (found == role.levels.end()) {
+                    throw InputError(SourceLocation{"level order", 0, 0},
+                                     "the order for '" + role.name + "' names '" + name + "', which is not one of its levels");
+                }
+                ordered.push_back(std::move(*found));
+                role.levels.erase(found);
+            }
+            std::move(role.levels.begin(), role.levels.end(), std::back_inserter(ordered));
+            role.levels = std::move(ordered);
+            order.overridden = true;
+        }
+        for (const auto& level : role.levels) {
+            order.levels.push_back(level.name);
+        }
+        report.orders.push_back(std::move(order));
+    }
+
+    // Unique level ids, then aliases that clash with nothing.
+    std::map<std::string, int> id_count;
+    for (const RoleLevel* level : framework.all_levels()) {
+        ++id_count[level->id];
+    }
+    for (auto& role : framework.roles) {
+        for (auto& level : role.levels) {
+            if (id_count[level.id] > 1) {
+                level.id = role.id + "-" + level.id;
+            }
+        }
+    }
+    std::map<std::string, int> alias_count;
+    std::set<std::string> level_ids;
+    for (const RoleLevel* level : framework.all_levels()) {
+        level_ids.insert(level->id);
+        if (const std::string alias = derive_alias(level->name, framework.role_of(*level).name); !alias.empty()) {
+            ++alias_count[alias];
+        }
+    }
+    for (auto& role : framework.roles) {
+        for (auto& level : role.levels) {
+            const std::string alias = derive_alias(level.name, role.name);
+            if (!alias.empty() && alias_count[alias] == 1 && level_ids.count(alias) == 0) {
+                level.aliases.push_back(alias);
+            }
+        }
+    }
+    return result;
+}
+
+}  // namespace ddat

@@ -1,0 +1,164 @@
+#include "ddat/safe_write.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+namespace ddat {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The temporary path being written, for remove_pending_writes(); one write at a time.
+std::array<char, 4096> g_pending{};
+std::atomic<bool> g_has_pending{false};
+
+void set_pending(const std::string& path) {
+    g_has_pending = false;
+    const std::size_t n = std::min(path.size(), g_pending.size() - 1);
+    std::memcpy(g_pending.data(), path.data(), n);
+    g_pending[n] = '\0';
+    g_has_pending = true;
+}
+
+void clear_pending() { g_has_pending = false; }
+
+std::string error_text(int error) { return std::strerror(error); }
+
+void write_all(int fd, const std::string& content, const std::string& path) {
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            throw WriteError(path + ": cannot write: " + error_text(errno));
+        }
+        written += static_cast<std::size_t>(n);
+    }
+}
+
+void write_new_file(const std::string& path, const std::string& content, unsigned mode) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
+    if (fd < 0) {
+        throw WriteError(path + ": cannot create: " + error_text(errno));
+    }
+    try {
+        write_all(fd, content, path);
+        if (::fsync(fd) != 0) {
+            throw WriteError(path + ": cannot write: " + error_text(errno));
+        }
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    if (::close(fd) != 0) {
+        throw WriteError(path + ": cannot write: " + error_text(errno));
+    }
+}
+
+std::string temporary_name(const fs::path& target) {
+    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    return (parent / ("." + target.filename().string() + ".ddat-tmp-" + std::to_string(::getpid()))).string();
+}
+
+}  // namespace
+
+void remove_pending_writes() noexcept {
+    if (g_has_pending) {
+        std::error_code ignored;
+        fs::remove_all(g_pending.data(), ignored);
+        g_has_pending = false;
+    }
+}
+
+void write_folder_atomically(const std::string& dir, const std::vector<SourceFile>& files, bool replace) {
+    fs::path target(dir);
+    if (target.filename().empty()) {
+        target = target.parent_path();  // "out/" -> "out"
+    }
+    std::error_code error;
+    const bool exists = fs::exists(target, error);
+    if (exists && !fs::is_directory(target, error)) {
+        if (!replace) {
+            throw TargetExistsError(dir + " exists and is not a folder: choose another name, or add --force to replace it");
+        }
+    } else if (exists && !fs::is_empty(target, error) && !replace) {
+        throw TargetExistsError(dir + " is not empty: choose another folder, or add --force to replace it");
+    }
+    const std::string temporary = temporary_name(target);
+    fs::remove_all(temporary, error);
+    set_pending(temporary);
+    try {
+        if (!fs::create_directories(temporary, error) || error) {
+            throw WriteError(temporary + ": cannot create the folder: " + error.message());
+        }
+        for (const auto& file : files) {
+            const fs::path path = fs::path(temporary) / file.name;
+            fs::create_directories(path.parent_path(), error);
+            if (error) {
+                throw WriteError(path.parent_path().string() + ": cannot create the folder: " + error.message());
+            }
+            write_new_file(path.string(), file.text, 0644);
+        }
+        if (exists) {
+            const std::string old = temporary + "-old";
+            fs::remove_all(old, error);
+            fs::rename(target, old, error);
+            if (error) {
+                throw WriteError(dir + ": cannot replace: " + error.message());
+            }
+            fs::rename(temporary, target, error);
+            if (error) {
+                fs::rename(old, target, error);
+                throw WriteError(dir + ": cannot replace: " + error.message());
+            }
+            fs::remove_all(old, error);
+        } else {
+            fs::rename(temporary, target, error);
+            if (error) {
+                throw WriteError(dir + ": cannot create: " + error.message());
+            }
+        }
+    } catch (...) {
+        fs::remove_all(temporary, error);
+        clear_pending();
+        throw;
+    }
+    clear_pending();
+}
+
+void write_file_atomically(const std::string& path, const std::string& content, bool replace, unsigned mode) {
+    std::error_code error;
+    if (fs::exists(path, error) && !replace) {
+        throw TargetExistsError(path + " exists: choose another name, or add --force to replace it");
+    }
+    if (fs::is_directory(path, error)) {
+        throw WriteError(path + " is a folder");
+    }
+    const std::string temporary = temporary_name(fs::path(path));
+    fs::remove(temporary, error);
+    set_pending(temporary);
+    try {
+        write_new_file(temporary, content, mode);
+        fs::rename(temporary, path, error);
+        if (error) {
+            throw WriteError(path + ": cannot write: " + error.message());
+        }
+    } catch (...) {
+        fs::remove(temporary, error);
+        clear_pending();
+        throw;
+    }
+    clear_pending();
+}
+
+}  // namespace ddat
