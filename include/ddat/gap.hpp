@@ -53,6 +53,7 @@ struct GapSummary {
 // A whole gap analysis of one person against one role level.
 struct GapReport {
     const RoleLevel* target = nullptr;
+    const RoleLevel* current = nullptr;  // the level the person holds, when the assessment says
     std::string person;
     std::vector<SkillGap> skills;  // in the target's order
     std::vector<CriterionGap> criteria;

@@ -1,5 +1,9 @@
 #include "cli/app.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -22,7 +26,10 @@ int terminal_width(bool is_terminal) {
             return value;
         }
     }
-    (void)is_terminal;
+    winsize size{};
+    if (is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
+        return size.ws_col;
+    }
     return 100;
 }
 
@@ -46,7 +53,10 @@ void print_input_error(std::ostream& err, const InputError& error, bool in_frame
     print_error(err, problems.empty() ? std::string(error.what()) : format_diagnostic(problems.front()));
     if (problems.size() > 1) {
         err << "ddat: " << problems.size() - 1 << (problems.size() == 2 ? " more problem" : " more problems")
-            << (in_framework ? " in the framework; 'ddat validate' lists them all" : " in the same file") << '\n';
+            << (in_framework ? " in the framework; 'ddat validate' lists them all"
+                             : " in the same file; 'ddat validate --me " + problems.front().location.file +
+                                   "' lists them all")
+            << '\n';
     }
 }
 
@@ -219,6 +229,34 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_changes_command(app, registry);
     add_framework_commands(app, registry);
 
+    // ddat help [COMMAND [SUBCOMMAND]]: the same as COMMAND --help.
+    auto help_words = std::make_shared<std::vector<std::string>>();
+    CLI::App* help = app.add_subcommand("help", "Show help for ddat or one of its commands");
+    help->add_option("COMMAND", *help_words, "A command, such as gap or roles list");
+    registry.add(
+        help,
+        [&app, help_words](Session& session) {
+            CLI::App* command = &app;
+            for (const auto& word : *help_words) {
+                CLI::App* next = nullptr;
+                for (CLI::App* sub : command->get_subcommands([](const CLI::App*) { return true; })) {
+                    if (sub->get_name() == word) {
+                        next = sub;
+                    }
+                }
+                if (next == nullptr) {
+                    const auto near = nearest(word, command_names(*command), 1);
+                    print_error(session.err(), "'" + word + "' is not a " + command_path(command) + " command" +
+                                                   (near.empty() ? "" : "; did you mean '" + near.front() + "'?"));
+                    return static_cast<int>(kExitUsage);
+                }
+                command = next;
+            }
+            session.output().out << command->help();
+            return static_cast<int>(kExitOk);
+        },
+        false);
+
     std::ostringstream buffer;
     try {
         try {
@@ -235,7 +273,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             return kExitUsage;
         }
         // Extras: the first word that named no command or option.
-        const auto extras = app.remaining(true);
+        auto extras = app.remaining(true);
+        // "--" ends the options; CLI11 keeps it among the extras after using it
+        extras.erase(std::remove(extras.begin(), extras.end(), "--"), extras.end());
         if (!extras.empty()) {
             const std::string& word = extras.front();
             CLI::App* deepest = deepest_command(app);

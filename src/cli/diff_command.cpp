@@ -1,4 +1,5 @@
 // ddat diff FROM TO
+#include <algorithm>
 #include <memory>
 
 #include "cli/app.hpp"
@@ -83,7 +84,16 @@ void write_diff_table(const Framework& framework, const LevelDiff& diff, const O
         summary += (summary.empty() ? "" : ", ") + std::to_string(diff.count(change)) + " " +
                    std::string(to_string(change));
     }
-    out << summary << '\n';
+    if (!diff.criteria.empty()) {
+        const auto count = [&](LevelChange change) {
+            return std::count_if(diff.criteria.begin(), diff.criteria.end(),
+                                 [&](const CriterionChange& c) { return c.change == change; });
+        };
+        summary = "Skills: " + summary + ". Competences and specialist skills: " +
+                  std::to_string(count(LevelChange::added)) + " added, " + std::to_string(count(LevelChange::removed)) +
+                  " removed, " + std::to_string(count(LevelChange::same)) + " same.";
+    }
+    write_wrapped(out, summary, style, "");
     if (!with_text) {
         if (diff.has_differences()) {
             out << style.dim("Add --text to see what " + diff.to->name + " asks of each changed skill.") << '\n';

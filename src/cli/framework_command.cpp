@@ -1,5 +1,10 @@
 // ddat framework info
+#include <memory>
+#include <sstream>
+
 #include "cli/app.hpp"
+#include "ddat/framework_writer.hpp"
+#include "ddat/safe_write.hpp"
 
 namespace ddat::cli {
 
@@ -62,11 +67,26 @@ int show_info(Session& session) {
     return kExitOk;
 }
 
+int copy_framework(Session& session, const std::string& dir, bool force) {
+    const Framework& framework = session.framework();
+    const std::vector<SourceFile> files = framework_to_yaml(framework);
+    write_folder_atomically(dir, files, force);
+    Output output = session.output();
+    output.out << "Wrote " << framework.roles.size() << " roles, " << framework.all_levels().size() << " role levels and "
+               << framework.skills.size() << " skills to " << dir << "/ (" << files.size() << " files)\n";
+    write_wrapped(output.out,
+                  "Add your own roles in a file of their own in that folder, then use it with --framework " + dir +
+                      ", or move it to ~/.config/ddat/framework to use it by default.",
+                  output.style, "");
+    return kExitOk;
+}
+
 }  // namespace
 
 void add_framework_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* group = app.add_subcommand("framework", "About the framework copy in use");
     group->require_subcommand(0, 1);
+    add_output_options(*group, registry.options());
     group->footer("Example:\n  ddat framework info");
     CLI::App* info = group->add_subcommand("info", "Which framework copy is in use, its source, date and size");
     info->footer(
@@ -76,6 +96,21 @@ void add_framework_commands(CLI::App& app, CommandRegistry& registry) {
         "\n"
         "Example:\n  ddat framework info --format json");
     registry.add(info, [](Session& session) { return show_info(session); });
+
+    struct CopyOptions {
+        std::string dir;
+        bool force = false;
+    };
+    auto options = std::make_shared<CopyOptions>();
+    CLI::App* copy = group->add_subcommand("copy", "Write the framework in use as a YAML folder to extend");
+    copy->add_option("DIR", options->dir, "The folder to write")->required();
+    copy->add_flag("--force", options->force, "Replace the folder if it is not empty");
+    copy->footer(
+        "Starts an organisation's own copy: write the framework out, add a file of your own\n"
+        "roles beside the others, check it with 'ddat validate DIR', and use it.\n"
+        "\n"
+        "Example:\n  ddat framework copy my-framework");
+    registry.add(copy, [options](Session& session) { return copy_framework(session, options->dir, options->force); });
 }
 
 }  // namespace ddat::cli

@@ -1,4 +1,6 @@
 // ddat gap --me FILE --target LEVEL
+#include <unistd.h>
+
 #include <cmath>
 #include <memory>
 
@@ -49,6 +51,7 @@ Json gap_json(const Framework& framework, const GapReport& report) {
     const GapSummary& s = report.summary;
     return {{"target", id_and_name(*report.target)},
             {"person", report.person.empty() ? Json(nullptr) : Json(report.person)},
+            {"current", report.current == nullptr ? Json(nullptr) : id_and_name(*report.current)},
             {"summary",
              {{"required", s.required},
               {"met", s.met},
@@ -69,10 +72,11 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
     const Style& style = output.style;
     std::ostream& out = output.out;
     const RoleLevel& target = *report.target;
-    out << (report.person.empty() ? std::string("Gap") : report.person) << " against " << style.bold(target.name)
-        << '\n'
-        << '\n';
+    out << (report.person.empty() ? std::string("Gap") : report.person)
+        << (report.current == nullptr ? std::string() : " (now " + report.current->name + ")") << " against "
+        << style.bold(target.name) << '\n';
     if (!report.skills.empty()) {
+        out << '\n';
         TextTable table({"SKILL", "REQUIRED", "YOURS", "SHORT", "STATUS"}, 0);
         for (const auto& g : report.skills) {
             const std::string status(to_string(g.status));
@@ -94,7 +98,7 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
     }
     const GapSummary& s = report.summary;
     out << '\n' << style.bold("Readiness " + percent(s.readiness)) << " (" << format_units(s.held) << " of "
-        << format_units(s.wanted) << " required levels)" << '\n';
+        << format_units(s.wanted) << (s.criteria > 0 ? " points)" : " required levels)") << '\n';
     std::string line;
     if (s.required > 0) {
         line = std::to_string(s.met) + " of " + std::to_string(s.required) + " skills met";
@@ -110,24 +114,43 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
     }
     write_wrapped(out, line, style, "");
     bool any = false;
-    for (const auto& g : report.skills) {
-        if (g.status != GapStatus::below && g.status != GapStatus::missing) {
-            continue;
-        }
+    const auto heading = [&] {
         if (!any) {
             out << '\n' << style.bold("What " + target.name + " asks where you are short") << '\n';
             any = true;
         }
+    };
+    for (const auto& g : report.skills) {
+        if (g.status != GapStatus::below && g.status != GapStatus::missing) {
+            continue;
+        }
+        heading();
         out << "  " << style.bold(g.skill->name) << "  " << required_level_word(*g.requirement) << ", yours "
             << (g.actual == SkillLevel::none ? std::string("none") : std::string(to_string(g.actual))) << '\n';
         if (const std::string& text = framework.requirement_text(*g.requirement); !text.empty()) {
             write_wrapped(out, text, style, "      ");
         }
     }
+    for (const auto& c : report.criteria) {
+        if (c.status == CriterionStatus::met) {
+            continue;
+        }
+        heading();
+        out << "  " << style.bold(c.criterion->name) << "  " << to_string(c.status) << '\n';
+        for (const auto& item : c.criterion->essential) {
+            const auto lines = wrap(item, static_cast<std::size_t>(std::max(style.width, 40)) - 8);
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                out << (i == 0 ? "      • " : "        ") << lines[i] << '\n';
+            }
+        }
+    }
 }
 
 int run_gap(Session& session, const GapOptions& options) {
     const Framework& framework = session.framework();
+    if (options.me == "-" && ::isatty(STDIN_FILENO) == 1) {
+        session.err() << "ddat: reading the self-assessment from the terminal; end it with Ctrl-D\n";
+    }
     std::vector<Diagnostic> warnings;
     const SelfAssessment person = load_self_assessment(options.me, framework, warnings);
     for (const auto& warning : warnings) {

@@ -143,6 +143,7 @@ int show_level(Session& session, const std::string& name) {
 void add_level_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* level = app.add_subcommand("level", "Show what a role level requires");
     level->require_subcommand(0, 1);
+    add_output_options(*level, registry.options());
     level->footer("Example:\n  ddat level show senior-brm");
     auto name = std::make_shared<std::string>();
     CLI::App* show = level->add_subcommand(

@@ -102,10 +102,14 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
             start = newline + 1;
             continue;
         }
+        // a bullet ("- item") hangs its continuation lines under its text
+        const bool bullet = paragraph.substr(0, 2) == "- " || paragraph.substr(0, 2) == "* ";
+        const std::string hanging = bullet ? "  " : "";
         std::string line;
         std::size_t line_width = 0;
         std::size_t i = 0;
         bool any = false;
+        bool line_empty = true;  // nothing but the hanging indent yet
         while (i < paragraph.size()) {
             const std::size_t word_end = std::min(paragraph.find(' ', i), paragraph.size());
             const std::string_view word = paragraph.substr(i, word_end - i);
@@ -114,15 +118,17 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
                 continue;
             }
             const std::size_t word_width = display_width(word);
-            if (line_width > 0 && line_width + 1 + word_width > width) {
+            if (!line_empty && line_width + 1 + word_width > width) {
                 lines.push_back(line);
-                line.clear();
-                line_width = 0;
+                line = hanging;
+                line_width = hanging.size();
+                line_empty = true;
             }
-            if (line_width > 0) {
+            if (!line_empty) {
                 line += ' ';
                 ++line_width;
             }
+            line_empty = false;
             line += word;
             line_width += word_width;
             any = true;

@@ -130,7 +130,7 @@ int show_role(Session& session, const std::string& name) {
         for (const auto& level : role.levels) {
             headers.push_back(to_upper_ascii(short_name(level)));
         }
-        TextTable table(headers);
+        TextTable table(headers, 0);
         for (const auto& skill_id : skill_ids) {
             std::vector<std::string> row{framework.find_skill(skill_id)->name};
             for (const auto& level : role.levels) {
@@ -154,6 +154,7 @@ int show_role(Session& session, const std::string& name) {
 void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* roles = app.add_subcommand("roles", "List roles and their levels, or show one role");
     roles->require_subcommand(0, 1);
+    add_output_options(*roles, registry.options());
     roles->footer("Examples:\n  ddat roles list\n  ddat roles show brm");
 
     auto family = std::make_shared<std::string>();

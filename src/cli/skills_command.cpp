@@ -36,7 +36,7 @@ int list_skills(Session& session) {
         write_json(output.out, skills);
         return kExitOk;
     }
-    TextTable table({"ID", "NAME", "LEVELS"});
+    TextTable table({"ID", "NAME", "LEVELS"}, 1);
     for (const auto& skill : framework.skills) {
         table.add_row({skill.id, skill.name, std::to_string(levels_requiring(framework, skill.id).size())});
     }
@@ -123,6 +123,7 @@ int show_skill(Session& session, const std::string& name) {
 void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* skills = app.add_subcommand("skills", "List the skills catalogue, or show one skill");
     skills->require_subcommand(0, 1);
+    add_output_options(*skills, registry.options());
     skills->footer("Examples:\n  ddat skills list\n  ddat skills show user-focus");
     CLI::App* list = skills->add_subcommand("list", "List every skill of the framework");
     list->footer("Example:\n  ddat skills list --format json");

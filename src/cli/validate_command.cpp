@@ -4,12 +4,67 @@
 #include "cli/app.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/framework_loader.hpp"
+#include "ddat/self_assessment.hpp"
 
 namespace ddat::cli {
 
 namespace {
 
-int run_validate(Session& session, const std::string& path_argument) {
+// True when the file at path reads as a self-assessment against the framework in use.
+bool looks_like_assessment(Session& session, const std::string& path) {
+    try {
+        std::vector<Diagnostic> warnings;
+        load_self_assessment(path, session.framework(), warnings);
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+// Every problem of a self-assessment checked against the framework in use.
+int validate_assessment(Session& session, const std::string& file) {
+    std::vector<Diagnostic> problems;
+    std::vector<Diagnostic> warnings;
+    try {
+        load_self_assessment(file, session.framework(), warnings);
+    } catch (const InputError& error) {
+        problems = error.diagnostics();
+    }
+    Output output = session.output();
+    if (output.format == Format::json) {
+        const auto list = [](const std::vector<Diagnostic>& items) {
+            Json json = Json::array();
+            for (const auto& p : items) {
+                json.push_back({{"file", p.location.file},
+                                {"line", p.location.line},
+                                {"column", p.location.column},
+                                {"message", p.message}});
+            }
+            return json;
+        };
+        write_json(output.out,
+                   {{"path", file}, {"valid", problems.empty()}, {"problems", list(problems)}, {"warnings", list(warnings)}});
+        return problems.empty() ? kExitOk : kExitInput;
+    }
+    for (const auto& w : warnings) {
+        session.warn(format_diagnostic(w));
+    }
+    for (const auto& p : problems) {
+        session.err() << "ddat: error: " << format_diagnostic(p) << '\n';
+    }
+    if (!problems.empty()) {
+        session.err() << "ddat: " << file << ": " << problems.size() << (problems.size() == 1 ? " problem" : " problems")
+                      << '\n';
+        return kExitInput;
+    }
+    output.out << file << ": valid" << '\n';
+    return kExitOk;
+}
+
+int run_validate(Session& session, const std::string& path_argument, const std::string& assessment) {
+    if (!assessment.empty()) {
+        return validate_assessment(session, assessment);
+    }
     const std::string path = path_argument.empty() ? framework_path(session.options()) : path_argument;
     std::vector<Diagnostic> problems;
     Framework framework;
@@ -47,6 +102,10 @@ int run_validate(Session& session, const std::string& path_argument) {
         for (const auto& p : problems) {
             session.err() << "ddat: error: " << format_diagnostic(p) << '\n';
         }
+        if (looks_like_assessment(session, path)) {
+            session.err() << "ddat: " << path << " looks like a self-assessment: check it with 'ddat validate --me "
+                          << path << "'\n";
+        }
         session.err() << "ddat: " << shown << ": " << problems.size()
                       << (problems.size() == 1 ? " problem" : " problems") << '\n';
         return kExitInput;
@@ -66,12 +125,16 @@ int run_validate(Session& session, const std::string& path_argument) {
 
 void add_validate_command(CLI::App& app, CommandRegistry& registry) {
     auto path = std::make_shared<std::string>();
+    auto assessment = std::make_shared<std::string>();
     CLI::App* validate = app.add_subcommand(
         "validate", "Check a framework file or folder for problems");
     validate->add_option("PATH", *path, "Framework file or folder (default: the one in use)");
+    validate->add_option("--me", *assessment, "Check this self-assessment instead, against the framework in use")
+        ->type_name("FILE");
     validate->footer("Examples:\n  ddat validate my-framework/\n  ddat validate roles/local-roles.yaml --format json\n"
-                     "\nThe format is described in docs/framework-format.md.");
-    registry.add(validate, [path](Session& session) { return run_validate(session, *path); });
+                     "  ddat validate --me me.yaml\n"
+                     "\nThe framework format is described in docs/framework-format.md.");
+    registry.add(validate, [path, assessment](Session& session) { return run_validate(session, *path, *assessment); });
 }
 
 }  // namespace ddat::cli

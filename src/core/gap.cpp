@@ -22,6 +22,7 @@ GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, 
     GapReport report;
     report.target = &target;
     report.person = person.name;
+    report.current = person.current_level_id.empty() ? nullptr : framework.find_level(person.current_level_id);
     double held = 0;
     double wanted = 0;
     for (const auto& requirement : target.requirements) {

@@ -1,5 +1,7 @@
 #include "ddat/resolve.hpp"
 
+#include <algorithm>
+
 #include "ddat/errors.hpp"
 #include "ddat/text.hpp"
 
@@ -18,13 +20,14 @@ const RoleLevel* find_level_by_name(const Framework& framework, std::string_view
             }
         }
     }
-    const std::string lower = to_lower(trim(name));
+    // Then the name in any letter case, spacing or punctuation: "senior brm", "Senior_BRM".
+    const std::string slug = slugify(name);
     for (const RoleLevel* level : framework.all_levels()) {
-        if (to_lower(level->name) == lower || to_lower(level->id) == lower) {
+        if (slugify(level->name) == slug || level->id == slug) {
             return level;
         }
         for (const auto& alias : level->aliases) {
-            if (alias == lower) {
+            if (alias == slug) {
                 return level;
             }
         }
@@ -43,16 +46,29 @@ const RoleLevel& resolve_level(const Framework& framework, std::string_view name
         candidates.push_back(level->id);
         candidates.insert(candidates.end(), level->aliases.begin(), level->aliases.end());
     }
-    throw NotFoundError("role level", std::string(name), nearest(slugify(name), candidates));
+    // One suggestion per level: its alias and its id are the same level.
+    std::vector<std::string> suggestions;
+    std::vector<const RoleLevel*> suggested;
+    for (const auto& candidate : nearest(slugify(name), candidates, candidates.size())) {
+        const RoleLevel* level = find_level_by_name(framework, candidate);
+        if (std::find(suggested.begin(), suggested.end(), level) == suggested.end()) {
+            suggested.push_back(level);
+            suggestions.push_back(candidate);
+        }
+        if (suggestions.size() == 3) {
+            break;
+        }
+    }
+    throw NotFoundError("role level", std::string(name), suggestions);
 }
 
 const Role& resolve_role(const Framework& framework, std::string_view name) {
     if (const Role* role = framework.find_role(name)) {
         return *role;
     }
-    const std::string lower = to_lower(trim(name));
+    const std::string slug = slugify(name);
     for (const auto& role : framework.roles) {
-        if (to_lower(role.name) == lower || role.id == lower) {
+        if (slugify(role.name) == slug || role.id == slug) {
             return role;
         }
     }
@@ -70,9 +86,9 @@ const Skill* find_skill_by_name(const Framework& framework, std::string_view nam
     if (const Skill* skill = framework.find_skill(name)) {
         return skill;
     }
-    const std::string lower = to_lower(trim(name));
+    const std::string slug = slugify(name);
     for (const auto& skill : framework.skills) {
-        if (to_lower(skill.name) == lower || skill.id == lower) {
+        if (slugify(skill.name) == slug || skill.id == slug) {
             return &skill;
         }
     }
@@ -94,15 +110,19 @@ const Family& resolve_family(const Framework& framework, std::string_view name) 
     if (const Family* family = framework.find_family(name)) {
         return *family;
     }
-    const std::string lower = to_lower(trim(name));
+    const std::string slug = slugify(name);
     std::vector<std::string> candidates;
     for (const auto& family : framework.families) {
-        if (to_lower(family.name) == lower || family.id == lower) {
+        if (slugify(family.name) == slug || family.id == slug) {
             return family;
         }
         candidates.push_back(family.id);
     }
-    throw NotFoundError("family", std::string(name), nearest(slugify(name), candidates));
+    auto suggestions = nearest(slug, candidates);
+    if (suggestions.empty() && candidates.size() <= 10) {
+        suggestions = candidates;  // few enough to name them all
+    }
+    throw NotFoundError("family", std::string(name), suggestions);
 }
 
 }  // namespace ddat

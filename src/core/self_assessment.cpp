@@ -128,6 +128,11 @@ private:
             return;
         }
         const Skill* known = find_skill_by_name(framework_, key.value);
+        if (known == nullptr && (to_lower(key.value) == "evidence" || to_lower(key.value) == "level")) {
+            d_.problem(key, "'" + key.value + "' is not a skill: indent it under the skill it belongs to, as "
+                                              "'level:' and 'evidence:' of that skill");
+            return;
+        }
         AssessedSkill s;
         s.location = d_.location(key);
         const yaml::Node* level_node = &value;

@@ -182,6 +182,29 @@ std::pair<int, int> locate(std::string_view text, std::size_t offset) {
     return {line, static_cast<int>(offset - line_start) + 1};
 }
 
+// The first line, up to `last_line` (all when 0), whose indentation holds a tab: its line and
+// the tab's column, or {0, 0}.
+std::pair<int, int> find_indenting_tab(std::string_view text, int last_line) {
+    int line = 1;
+    std::size_t start = 0;
+    while (start < text.size() && (last_line == 0 || line <= last_line)) {
+        std::size_t i = start;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
+            if (text[i] == '\t') {
+                return {line, static_cast<int>(i - start) + 1};
+            }
+            ++i;
+        }
+        const std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) {
+            break;
+        }
+        start = end + 1;
+        ++line;
+    }
+    return {0, 0};
+}
+
 }  // namespace
 
 Node parse(std::string_view text, const std::string& file, const Limits& limits) {
@@ -240,7 +263,18 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits)
     } catch (const YAML::Exception& e) {
         const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
         const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-        throw InputError(SourceLocation{file, line, column}, "not valid YAML: " + e.msg);
+        // The commonest cause of a syntax error in a hand-written file: a tab in the indentation.
+        if (const auto tab = find_indenting_tab(text, line); tab.first > 0) {
+            throw InputError(SourceLocation{file, tab.first, tab.second},
+                             "not valid YAML: a tab indents this line: indent with spaces only");
+        }
+        std::string message = "not valid YAML: " + e.msg;
+        if (e.msg == YAML::ErrorMsg::MAP_VALUE || e.msg == YAML::ErrorMsg::BLOCK_ENTRY ||
+            e.msg == YAML::ErrorMsg::MAP_KEY || e.msg == YAML::ErrorMsg::END_OF_MAP) {
+            message += " (check the indentation of this line against the lines above it, and that each "
+                       "'key: value' has a space after the colon)";
+        }
+        throw InputError(SourceLocation{file, line, column}, message);
     }
 }
 
