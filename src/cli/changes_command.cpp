@@ -120,8 +120,9 @@ int run_changes(Session& session, const ChangesOptions& options) {
                      !changes.levels_changed.empty() || !changes.skills_added.empty() ||
                      !changes.skills_removed.empty();
     Output output = session.output();
-    if (output.format == Format::json) {
-        write_json(output.out, changes_json(changes, before, after));
+    if (write_machine(
+            output, [&] { return changes_json(changes, before, after); },
+            [](const Json& data) { return flatten(data["levels_changed"], "skills"); })) {
         return options.exit_code && any ? kExitDifferences : kExitOk;
     }
     std::ostream& out = output.out;

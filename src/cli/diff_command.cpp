@@ -127,9 +127,9 @@ int run_diff(Session& session, const DiffOptions& options) {
     const RoleLevel& to = resolve_level(framework, options.to);
     const LevelDiff diff = diff_levels(framework, from, to);
     Output output = session.output();
-    if (output.format == Format::json) {
-        write_json(output.out, diff_json(framework, diff));
-    } else {
+    if (!write_machine(
+            output, [&] { return diff_json(framework, diff); },
+            [](const Json& data) { return flatten(data["skills"]); })) {
         write_diff_table(framework, diff, output, options.text);
     }
     return options.exit_code && diff.has_differences() ? kExitDifferences : kExitOk;

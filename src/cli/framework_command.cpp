@@ -15,8 +15,8 @@ int show_info(Session& session) {
     const Framework& framework = session.framework();
     const FrameworkMetadata& m = framework.metadata;
     Output output = session.output();
-    if (output.format == Format::json) {
-        write_json(output.out, {{"path", source.path.empty() ? Json(nullptr) : Json(source.path)},
+    const auto data = [&]() -> Json {
+        return {{"path", source.path.empty() ? Json(nullptr) : Json(source.path)},
                                 {"origin", source.origin},
                                 {"title", m.title},
                                 {"publisher", m.publisher},
@@ -31,7 +31,9 @@ int show_info(Session& session) {
                                   {"roles", framework.roles.size()},
                                   {"role_levels", framework.all_levels().size()},
                                   {"skills", framework.skills.size()}}},
-                                {"files", framework.files}});
+                                {"files", framework.files}};
+    };
+    if (write_machine(output, data, [](const Json& json) { return flatten(json); })) {
         return kExitOk;
     }
     const Style& style = output.style;

@@ -167,9 +167,9 @@ int run_gap(Session& session, const GapOptions& options) {
     const RoleLevel& target = resolve_level(framework, target_name);
     const GapReport report = analyse_gap(framework, person, target);
     Output output = session.output();
-    if (output.format == Format::json) {
-        write_json(output.out, gap_json(framework, report));
-    } else {
+    if (!write_machine(
+            output, [&] { return gap_json(framework, report); },
+            [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); })) {
         write_gap_table(framework, report, output);
     }
     return options.exit_code && report.has_gaps() ? kExitDifferences : kExitOk;

@@ -73,8 +73,9 @@ int run_import(Session& session, const ImportCommandOptions& options) {
     const Framework& framework = result.framework;
     const ImportReport& report = result.report;
     Output output = session.output();
-    if (output.format == Format::json) {
-        write_json(output.out, report_json(report, framework, options.output));
+    if (write_machine(
+            output, [&] { return report_json(report, framework, options.output); },
+            [](const Json& data) { return flatten(data["notes"]); })) {
         return kExitOk;
     }
     std::ostream& out = output.out;

@@ -111,7 +111,7 @@ int show_level(Session& session, const std::string& name) {
     const Framework& framework = session.framework();
     const RoleLevel& level = resolve_level(framework, name);
     Output output = session.output();
-    if (output.format == Format::json) {
+    if (output.format != Format::table) {
         const Role& role = framework.role_of(level);
         Json skills = Json::array();
         for (const auto& r : level.requirements) {
@@ -121,7 +121,7 @@ int show_level(Session& session, const std::string& name) {
                               {"level_number", r.level_stated ? Json(to_number(r.level)) : Json(nullptr)},
                               {"description", framework.requirement_text(r)}});
         }
-        write_json(output.out, {{"id", level.id},
+        write_data(output, {{"id", level.id},
                                 {"name", level.name},
                                 {"aliases", level.aliases},
                                 {"role", id_and_name(role)},
@@ -131,7 +131,8 @@ int show_level(Session& session, const std::string& name) {
                                 {"description", level.description},
                                 {"responsibilities", responsibilities_json(level)},
                                 {"skills", skills},
-                                {"criteria", criteria_json(level)}});
+                                {"criteria", criteria_json(level)}},
+                   [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); });
         return kExitOk;
     }
     write_level_table(framework, level, output);

@@ -1,10 +1,26 @@
 #include "cli/output.hpp"
 
+#include <yaml-cpp/emitter.h>
+#include <yaml-cpp/emittermanip.h>
+
 #include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+
+#include "ddat/csv.hpp"
 
 namespace ddat::cli {
 
-Format parse_format(std::string_view name) { return name == "json" ? Format::json : Format::table; }
+Format parse_format(std::string_view name) {
+    for (const auto& [word, format] : {std::pair{"json", Format::json}, std::pair{"yaml", Format::yaml},
+                                       std::pair{"csv", Format::csv}, std::pair{"tsv", Format::tsv},
+                                       std::pair{"markdown", Format::markdown}}) {
+        if (name == word) {
+            return format;
+        }
+    }
+    return Format::table;
+}
 
 namespace {
 std::string paint(bool on, std::string_view code, std::string_view text) {
@@ -232,6 +248,195 @@ void TextTable::write(std::ostream& out, const Style& style, std::string_view in
 
 void write_json(std::ostream& out, const Json& value) {
     out << value.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+namespace {
+
+void emit_yaml(YAML::Emitter& out, const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::object:
+            out << YAML::BeginMap;
+            for (const auto& [key, item] : value.items()) {
+                out << YAML::Key << key << YAML::Value;
+                emit_yaml(out, item);
+            }
+            out << YAML::EndMap;
+            break;
+        case Json::value_t::array:
+            out << YAML::BeginSeq;
+            for (const auto& item : value) {
+                emit_yaml(out, item);
+            }
+            out << YAML::EndSeq;
+            break;
+        case Json::value_t::string: out << YAML::DoubleQuoted << value.get<std::string>(); break;
+        case Json::value_t::boolean: out << (value.get<bool>() ? "true" : "false"); break;
+        case Json::value_t::number_integer: out << value.get<std::int64_t>(); break;
+        case Json::value_t::number_unsigned: out << value.get<std::uint64_t>(); break;
+        case Json::value_t::number_float: out << value.get<double>(); break;
+        default: out << YAML::Null; break;
+    }
+}
+
+std::string tsv_cell(std::string_view text) {
+    std::string cell;
+    for (const char c : text) {
+        switch (c) {
+            case '\t': cell += "\\t"; break;
+            case '\n': cell += "\\n"; break;
+            case '\r': cell += "\\r"; break;
+            case '\\': cell += "\\\\"; break;
+            default: cell += c;
+        }
+    }
+    return cell;
+}
+
+std::string markdown_cell(std::string_view text) {
+    std::string cell;
+    for (const char c : text) {
+        if (c == '|') {
+            cell += "\\|";
+        } else if (c == '\n') {
+            cell += "<br>";
+        } else if (c != '\r') {
+            cell += c;
+        }
+    }
+    return cell;
+}
+
+}  // namespace
+
+void write_yaml(std::ostream& out, const Json& value) {
+    YAML::Emitter emitter;
+    emitter.SetIndent(2);
+    emit_yaml(emitter, value);
+    if (!emitter.good()) {
+        throw std::runtime_error("cannot write YAML: " + emitter.GetLastError());
+    }
+    out << emitter.c_str() << '\n';
+}
+
+namespace {
+
+std::string scalar_text(const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::string: return value.get<std::string>();
+        case Json::value_t::null: return "";
+        case Json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+        default: return value.dump();
+    }
+}
+
+// Adds an object's fields to a row under a prefix; lists of objects are left to `explode`.
+void add_fields(const Json& object, const std::string& prefix, std::vector<std::pair<std::string, std::string>>& row) {
+    for (const auto& [key, value] : object.items()) {
+        const std::string name = prefix + key;
+        if (value.is_object()) {
+            add_fields(value, name + ".", row);
+        } else if (value.is_array()) {
+            if (std::all_of(value.begin(), value.end(), [](const Json& item) { return !item.is_structured(); })) {
+                std::string joined;
+                for (const auto& item : value) {
+                    joined += (joined.empty() ? "" : "; ") + scalar_text(item);
+                }
+                row.emplace_back(name, joined);
+            }
+        } else {
+            row.emplace_back(name, scalar_text(value));
+        }
+    }
+}
+
+}  // namespace
+
+Records flatten(const Json& items, std::string_view explode) {
+    std::vector<std::vector<std::pair<std::string, std::string>>> rows;
+    const auto add_row = [&](const Json& item, const Json* child) {
+        std::vector<std::pair<std::string, std::string>> row;
+        Json parent = item;
+        if (child != nullptr && parent.is_object()) {
+            parent.erase(std::string(explode));
+        }
+        if (parent.is_object()) {
+            add_fields(parent, "", row);
+        } else {
+            row.emplace_back("value", scalar_text(parent));
+        }
+        if (child != nullptr) {
+            add_fields(*child, std::string(explode) + ".", row);
+        }
+        rows.push_back(std::move(row));
+    };
+    for (const auto& item : items.is_array() ? items : Json::array({items})) {
+        const Json* list = !explode.empty() && item.is_object() && item.contains(std::string(explode))
+                               ? &item.at(std::string(explode))
+                               : nullptr;
+        if (list != nullptr && list->is_array()) {
+            for (const auto& child : *list) {
+                add_row(item, &child);
+            }
+        } else {
+            add_row(item, nullptr);
+        }
+    }
+    Records records;
+    for (const auto& row : rows) {
+        for (const auto& [name, value] : row) {
+            if (std::find(records.headers.begin(), records.headers.end(), name) == records.headers.end()) {
+                records.headers.push_back(name);
+            }
+        }
+    }
+    for (const auto& row : rows) {
+        std::vector<std::string> cells(records.headers.size());
+        for (const auto& [name, value] : row) {
+            cells[static_cast<std::size_t>(std::find(records.headers.begin(), records.headers.end(), name) -
+                                           records.headers.begin())] = value;
+        }
+        records.rows.push_back(std::move(cells));
+    }
+    return records;
+}
+
+void write_records(std::ostream& out, Format format, const Records& records) {
+    if (format == Format::csv) {
+        out << csv_line(records.headers);
+        for (const auto& row : records.rows) {
+            out << csv_line(row);
+        }
+        return;
+    }
+    if (format == Format::tsv) {
+        const auto line = [&](const std::vector<std::string>& cells) {
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                out << (i == 0 ? "" : "\t") << tsv_cell(cells[i]);
+            }
+            out << '\n';
+        };
+        line(records.headers);
+        for (const auto& row : records.rows) {
+            line(row);
+        }
+        return;
+    }
+    const auto line = [&](const std::vector<std::string>& cells) {
+        out << '|';
+        for (const auto& cell : cells) {
+            out << ' ' << markdown_cell(cell) << " |";
+        }
+        out << '\n';
+    };
+    line(records.headers);
+    out << '|';
+    for (std::size_t i = 0; i < records.headers.size(); ++i) {
+        out << " --- |";
+    }
+    out << '\n';
+    for (const auto& row : records.rows) {
+        line(row);
+    }
 }
 
 Json level_json(SkillLevel level) {

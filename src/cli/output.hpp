@@ -16,11 +16,12 @@ namespace ddat::cli {
 // JSON objects keep their keys in the order written, so output reads in a stable, documented order.
 using Json = nlohmann::ordered_json;
 
-// The output formats a command can write.
-enum class Format { table, json };
+// The output formats a command can write: a table for people; JSON and YAML with every field;
+// CSV, TSV and Markdown as one flat table of the command's main list.
+enum class Format { table, json, yaml, csv, tsv, markdown };
 
 // The formats' names, for --format's help and checks.
-inline const std::vector<std::string> kFormatNames = {"table", "json"};
+inline const std::vector<std::string> kFormatNames = {"table", "json", "yaml", "csv", "tsv", "markdown"};
 
 // Parses a format name (already checked by the option parser).
 Format parse_format(std::string_view name);
@@ -85,6 +86,48 @@ private:
 
 // Writes JSON, indented, with a final newline; invalid UTF-8 is replaced, never fatal.
 void write_json(std::ostream& out, const Json& value);
+
+// Writes the same data as YAML, every string double-quoted so that no reader takes "yes" or
+// "1.0" for anything but text.
+void write_yaml(std::ostream& out, const Json& value);
+
+// A command's main list as a flat table, for CSV, TSV and Markdown.
+struct Records {
+    std::vector<std::string> headers;
+    std::vector<std::vector<std::string>> rows;
+};
+
+// Writes records as CSV (RFC 4180: quotes where needed, CRLF line ends), TSV (tabs, with tabs,
+// line breaks and backslashes in cells escaped as \t, \n and \\), or a Markdown table.
+void write_records(std::ostream& out, Format format, const Records& records);
+
+// A list of JSON objects as flat records: one column per field, nested objects as "key.field",
+// lists of texts joined with "; ". With `explode`, each object's list of that name gives one
+// row per item, beside its parent's fields ("levels.id", ...).
+Records flatten(const Json& items, std::string_view explode = {});
+
+// Writes data in the chosen machine format: as JSON or YAML, or as the records to_records makes
+// of it for CSV, TSV and Markdown.
+template <typename ToRecords>
+void write_data(const Output& output, const Json& data, ToRecords&& to_records) {
+    switch (output.format) {
+        case Format::json: write_json(output.out, data); break;
+        case Format::yaml: write_yaml(output.out, data); break;
+        default: write_records(output.out, output.format, to_records(data)); break;
+    }
+}
+
+// For a machine format, writes the data (JSON, YAML) or, for CSV, TSV and Markdown, the records
+// that to_records makes of it, and returns true; for the table format, writes nothing and
+// returns false. make_json is only called when a machine format is chosen.
+template <typename MakeJson, typename ToRecords>
+bool write_machine(const Output& output, MakeJson&& make_json, ToRecords&& to_records) {
+    if (output.format == Format::table) {
+        return false;
+    }
+    write_data(output, make_json(), to_records);
+    return true;
+}
 
 // {"id": ..., "name": ...} of anything with an id and a name.
 template <typename T>

@@ -28,14 +28,15 @@ int list_roles(Session& session, const std::string& family_name) {
     const Framework& framework = session.framework();
     const Family* only = family_name.empty() ? nullptr : &resolve_family(framework, family_name);
     Output output = session.output();
-    if (output.format == Format::json) {
+    if (output.format != Format::table) {
         Json roles = Json::array();
         for (const auto& role : framework.roles) {
             if (only == nullptr || role.family_id == only->id) {
                 roles.push_back(role_json(framework, role));
             }
         }
-        write_json(output.out, roles);
+        write_data(output, roles,
+                   [](const Json& data) { return flatten(data, "levels"); });
         return kExitOk;
     }
     bool first = true;
@@ -76,7 +77,7 @@ int show_role(Session& session, const std::string& name) {
     const Framework& framework = session.framework();
     const Role& role = resolve_role(framework, name);
     Output output = session.output();
-    if (output.format == Format::json) {
+    if (output.format != Format::table) {
         Json json = role_json(framework, role);
         json["description"] = role.description;
         Json skills = Json::array();
@@ -96,7 +97,8 @@ int show_role(Session& session, const std::string& name) {
             }
             json["levels"][i]["skills"] = requirements;
         }
-        write_json(output.out, json);
+        write_data(output, json,
+                   [](const Json& data) { return flatten(data["levels"], "skills"); });
         return kExitOk;
     }
     const Style& style = output.style;

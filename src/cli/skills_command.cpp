@@ -25,7 +25,7 @@ std::vector<std::pair<const RoleLevel*, const Requirement*>> levels_requiring(co
 int list_skills(Session& session) {
     const Framework& framework = session.framework();
     Output output = session.output();
-    if (output.format == Format::json) {
+    if (output.format != Format::table) {
         Json skills = Json::array();
         for (const auto& skill : framework.skills) {
             skills.push_back({{"id", skill.id},
@@ -33,7 +33,8 @@ int list_skills(Session& session) {
                               {"description", skill.description},
                               {"required_by", levels_requiring(framework, skill.id).size()}});
         }
-        write_json(output.out, skills);
+        write_data(output, skills,
+                   [](const Json& data) { return flatten(data); });
         return kExitOk;
     }
     TextTable table({"ID", "NAME", "LEVELS"}, 1);
@@ -53,7 +54,7 @@ int show_skill(Session& session, const std::string& name) {
     const Skill& skill = resolve_skill(framework, name);
     const auto requiring = levels_requiring(framework, skill.id);
     Output output = session.output();
-    if (output.format == Format::json) {
+    if (output.format != Format::table) {
         Json levels = Json::object();
         for (const auto& l : skill.levels) {
             levels[std::string(to_string(l.level))] = l.description;
@@ -75,12 +76,13 @@ int show_skill(Session& session, const std::string& name) {
                                    {"level", std::string(required_level_word(*requirement))},
                                    {"description", framework.requirement_text(*requirement)}});
         }
-        write_json(output.out, {{"id", skill.id},
+        write_data(output, {{"id", skill.id},
                                 {"name", skill.name},
                                 {"description", skill.description},
                                 {"levels", levels},
                                 {"roles", roles},
-                                {"required_by", required_by}});
+                                {"required_by", required_by}},
+                   [](const Json& data) { return flatten(data["required_by"]); });
         return kExitOk;
     }
     const Style& style = output.style;

@@ -31,7 +31,7 @@ int validate_assessment(Session& session, const std::string& file) {
         problems = error.diagnostics();
     }
     Output output = session.output();
-    if (output.format == Format::json) {
+    if (output.format != Format::table) {
         const auto list = [](const std::vector<Diagnostic>& items) {
             Json json = Json::array();
             for (const auto& p : items) {
@@ -42,8 +42,9 @@ int validate_assessment(Session& session, const std::string& file) {
             }
             return json;
         };
-        write_json(output.out,
-                   {{"path", file}, {"valid", problems.empty()}, {"problems", list(problems)}, {"warnings", list(warnings)}});
+        write_data(output,
+                   {{"path", file}, {"valid", problems.empty()}, {"problems", list(problems)}, {"warnings", list(warnings)}},
+                   [](const Json& data) { return flatten(data["problems"]); });
         return problems.empty() ? kExitOk : kExitInput;
     }
     for (const auto& w : warnings) {
@@ -75,7 +76,7 @@ int run_validate(Session& session, const std::string& path_argument, const std::
     }
     const std::string shown = path.empty() ? std::string("the built-in framework") : path;
     Output output = session.output();
-    if (output.format == Format::json) {
+    if (output.format != Format::table) {
         Json list = Json::array();
         for (const auto& p : problems) {
             list.push_back({{"file", p.location.file},
@@ -91,11 +92,13 @@ int run_validate(Session& session, const std::string& path_argument, const std::
                       {"skills", framework.skills.size()},
                       {"files", framework.files.size()}};
         }
-        write_json(output.out, {{"path", path.empty() ? Json(nullptr) : Json(path)},
-                                {"builtin", path.empty()},
-                                {"valid", problems.empty()},
-                                {"problems", list},
-                                {"counts", counts}});
+        write_data(output,
+                   {{"path", path.empty() ? Json(nullptr) : Json(path)},
+                    {"builtin", path.empty()},
+                    {"valid", problems.empty()},
+                    {"problems", list},
+                    {"counts", counts}},
+                   [](const Json& data) { return flatten(data["problems"]); });
         return problems.empty() ? kExitOk : kExitInput;
     }
     if (!problems.empty()) {
