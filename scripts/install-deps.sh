@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages ddat needs to build and test, if any is missing.
-# Needs root or sudo. Safe to run again: it installs nothing when all are present.
+# Installs the Debian packages ddat needs to build, and with --test also those its tests use,
+# if any is missing. Needs root or sudo. Safe to run again: it installs nothing when all are
+# present.   usage: scripts/install-deps.sh [--test]
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev catch2 nlohmann-json3-dev diffutils python3)
+packages=(g++ cmake make libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev)
+if [ "${1:-}" = "--test" ]; then
+  # Catch2 for the unit tests; python3 with its modules for the README, schema and hostile-input
+  # checks; the three shells for the completion tests; man-db and dpkg-dev for the package test.
+  packages+=(catch2 diffutils python3 python3-jsonschema python3-yaml bash-completion zsh fish man-db dpkg-dev file)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -14,13 +14,22 @@ namespace ddat {
 extern const std::vector<std::string> kRoleContentColumns;
 extern const std::vector<std::string> kSkillDescriptionColumns;
 
+// The seniority order of one role's levels, junior first, as an order file gives it: role and
+// levels by name or id, and where each was written.
+struct OrderOverride {
+    std::string role;
+    std::vector<std::string> levels;
+    SourceLocation location;                    // of the role
+    std::vector<SourceLocation> level_locations;  // of each level, where known
+};
+
 // What the import is told beyond the two files.
 struct ImportOptions {
     std::string published;  // the date of the download, YYYY-MM-DD, if known
     std::string version;
-    // Seniority orders that override the derived ones: role name or id, then its level names or
-    // ids from junior to senior. Read from the order file by load_order_overrides().
-    std::vector<std::pair<std::string, std::vector<std::string>>> order_overrides;
+    // Seniority orders that override the derived ones, read by load_order_overrides(). A role
+    // or level that the CSV does not have is an error.
+    std::vector<OrderOverride> order_overrides;
 };
 
 // Something the import fixed, dropped or decided, with where in the input it was.
@@ -60,15 +69,15 @@ struct ImportResult {
 // Builds a framework from the texts of the role content and skill descriptions CSV files
 // (`role_file` and `skill_file` name them in messages). Throws InputError for a file that is
 // not the expected CSV: missing columns, a row with the wrong number of cells, an unknown skill
-// level, a skill no description exists for.
+// level, a skill no description exists for; and for an order override naming a role or level
+// the CSV does not have.
 ImportResult import_framework_csv(const std::string& role_csv, const std::string& role_file,
                                   const std::string& skill_csv, const std::string& skill_file,
                                   const ImportOptions& options);
 
 // Reads a level order file: a YAML mapping of role (name or id) to its levels from junior to
 // senior. Throws InputError with the place of any problem.
-std::vector<std::pair<std::string, std::vector<std::string>>> load_order_overrides(const std::string& text,
-                                                                                   const std::string& file);
+std::vector<OrderOverride> load_order_overrides(const std::string& text, const std::string& file);
 
 // The seniority rank the importer derives from a level's title, within a role of this name:
 // apprentice, trainee, junior, associate, (plain), senior, lead, principal, head of, chief.

@@ -156,7 +156,8 @@ struct Framework {
     // Every role level of every role, in framework order.
     [[nodiscard]] std::vector<const RoleLevel*> all_levels() const;
 
-    // What a requirement asks: its own text, else the skill's description of that level.
+    // What a requirement asks: its own text, else the skill's description of that level (of the
+    // skill as a whole where no level is stated).
     [[nodiscard]] const std::string& requirement_text(const Requirement& requirement) const;
 };
 

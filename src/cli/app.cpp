@@ -48,14 +48,26 @@ bool color_wanted(const std::string& mode, bool is_terminal) {
 
 void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << message << '\n'; }
 
-void print_input_error(std::ostream& err, const InputError& error, bool in_framework) {
+// The first problem, and where to see the rest: 'ddat validate' for a framework, 'ddat
+// validate --me' for a self-assessment. Other files' problems are few: all are listed.
+void print_input_error(std::ostream& err, const InputError& error, std::string_view kind) {
     const auto& problems = error.diagnostics();
-    print_error(err, problems.empty() ? std::string(error.what()) : format_diagnostic(problems.front()));
+    if (problems.empty()) {
+        print_error(err, error.what());
+        return;
+    }
+    if (kind.empty()) {
+        for (const auto& problem : problems) {
+            print_error(err, format_diagnostic(problem));
+        }
+        return;
+    }
+    print_error(err, format_diagnostic(problems.front()));
     if (problems.size() > 1) {
         err << "ddat: " << problems.size() - 1 << (problems.size() == 2 ? " more problem" : " more problems")
-            << (in_framework ? " in the framework; 'ddat validate' lists them all"
-                             : " in the same file; 'ddat validate --me " + problems.front().location.file +
-                                   "' lists them all")
+            << (kind == "framework" ? " in the framework; 'ddat validate' lists them all"
+                                    : " in the same file; 'ddat validate --me " + problems.front().location.file +
+                                          "' lists them all")
             << '\n';
     }
 }
@@ -228,6 +240,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_export_command(app, registry);
     add_changes_command(app, registry);
     add_framework_commands(app, registry);
+    add_completion_commands(app, registry);
+    add_manual_command(app, registry);
 
     // ddat help [COMMAND [SUBCOMMAND]]: the same as COMMAND --help.
     auto help_words = std::make_shared<std::vector<std::string>>();
@@ -318,10 +332,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         print_error(err, error.what());
         return kExitInput;
     } catch (const FrameworkError& error) {
-        print_input_error(err, error, true);
+        print_input_error(err, error, "framework");
+        return kExitInput;
+    } catch (const AssessmentError& error) {
+        print_input_error(err, error, "self-assessment");
         return kExitInput;
     } catch (const InputError& error) {
-        print_input_error(err, error, false);
+        print_input_error(err, error, "");
         return kExitInput;
     }
 }

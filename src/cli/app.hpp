@@ -37,6 +37,12 @@ public:
     explicit FrameworkError(const InputError& error) : InputError(error) {}
 };
 
+// An input error in a self-assessment.
+class AssessmentError : public InputError {
+public:
+    explicit AssessmentError(const InputError& error) : InputError(error) {}
+};
+
 // Where the framework in use comes from: the first of --framework, DDAT_FRAMEWORK,
 // $XDG_CONFIG_HOME/ddat/framework (or ~/.config/ddat/framework) that is given or exists, else
 // the built-in copy (an empty path).
@@ -108,6 +114,11 @@ void add_import_command(CLI::App& app, CommandRegistry& registry);
 void add_export_command(CLI::App& app, CommandRegistry& registry);
 void add_framework_commands(CLI::App& app, CommandRegistry& registry);
 void add_changes_command(CLI::App& app, CommandRegistry& registry);
+void add_completion_commands(CLI::App& app, CommandRegistry& registry);
+void add_manual_command(CLI::App& app, CommandRegistry& registry);
+
+// The TAB completion script for bash, zsh or fish.
+const char* completion_script(const std::string& shell);
 
 // Adds --format, --color and --framework to a command, so they can follow its name.
 void add_output_options(CLI::App& command, GlobalOptions& options);

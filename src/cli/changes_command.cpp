@@ -155,10 +155,10 @@ int run_changes(Session& session, const ChangesOptions& options) {
                     continue;
                 }
                 out << "  " << style.bold(c.name) << '\n';
-                if (c.before != nullptr) {
+                if (c.before != nullptr && !before.requirement_text(*c.before).empty()) {
                     write_wrapped(out, "Before: " + before.requirement_text(*c.before), style, "      ");
                 }
-                if (c.after != nullptr) {
+                if (c.after != nullptr && !after.requirement_text(*c.after).empty()) {
                     write_wrapped(out, "After: " + after.requirement_text(*c.after), style, "      ");
                 }
             }

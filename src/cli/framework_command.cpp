@@ -52,11 +52,11 @@ int show_info(Session& session) {
     optional_row("Version", m.version);
     optional_row("Source", m.source);
     optional_row("Licence", m.licence);
-    table.add_row({"Contents", std::to_string(framework.families.size()) + " families, " +
-                                   std::to_string(framework.roles.size()) + " roles, " +
-                                   std::to_string(framework.all_levels().size()) + " role levels, " +
-                                   std::to_string(framework.skills.size()) + " skills in " +
-                                   std::to_string(framework.files.size()) + " files"});
+    table.add_row({"Contents", count_of(framework.families.size(), "family", "families") + ", " +
+                                   count_of(framework.roles.size(), "role", "roles") + ", " +
+                                   count_of(framework.all_levels().size(), "role level", "role levels") + ", " +
+                                   count_of(framework.skills.size(), "skill", "skills") + " in " +
+                                   count_of(framework.files.size(), "file", "files")});
     std::ostringstream body;
     table.write(body, style);
     // the header row of a two-column fact table says nothing: leave it out

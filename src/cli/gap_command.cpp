@@ -152,7 +152,13 @@ int run_gap(Session& session, const GapOptions& options) {
         session.err() << "ddat: reading the self-assessment from the terminal; end it with Ctrl-D\n";
     }
     std::vector<Diagnostic> warnings;
-    const SelfAssessment person = load_self_assessment(options.me, framework, warnings);
+    const SelfAssessment person = [&] {
+        try {
+            return load_self_assessment(options.me, framework, warnings);
+        } catch (const InputError& error) {
+            throw AssessmentError(error);
+        }
+    }();
     for (const auto& warning : warnings) {
         session.warn(format_diagnostic(warning));
     }

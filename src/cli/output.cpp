@@ -93,6 +93,10 @@ std::string to_upper_ascii(std::string_view text) {
     return upper;
 }
 
+std::string count_of(std::size_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 std::string pad(std::string_view text, std::size_t width) {
     std::string padded(text);
     const std::size_t have = display_width(text);

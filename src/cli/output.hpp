@@ -52,6 +52,9 @@ std::size_t display_width(std::string_view text);
 // ASCII upper case, for column headings.
 std::string to_upper_ascii(std::string_view text);
 
+// "1 family", "3 families": a count and the noun in the right number.
+std::string count_of(std::size_t n, std::string_view one, std::string_view many);
+
 // Text padded with spaces to a display width.
 std::string pad(std::string_view text, std::size_t width);
 

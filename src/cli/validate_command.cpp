@@ -113,9 +113,7 @@ int run_validate(Session& session, const std::string& path_argument, const std::
                       << (problems.size() == 1 ? " problem" : " problems") << '\n';
         return kExitInput;
     }
-    const auto count = [](std::size_t n, const char* one, const char* many) {
-        return std::to_string(n) + " " + (n == 1 ? one : many);
-    };
+    const auto count = count_of;
     output.out << shown << ": valid: " << count(framework.families.size(), "family", "families") << ", "
                << count(framework.roles.size(), "role", "roles") << ", "
                << count(framework.all_levels().size(), "role level", "role levels") << ", "

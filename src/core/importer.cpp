@@ -156,12 +156,11 @@ std::string derive_alias(const std::string& level_name, const std::string& role_
     return alias;
 }
 
-std::vector<std::pair<std::string, std::vector<std::string>>> load_order_overrides(const std::string& text,
-                                                                                   const std::string& file) {
+std::vector<OrderOverride> load_order_overrides(const std::string& text, const std::string& file) {
     const yaml::Node root = yaml::parse(text, file, yaml::Limits{4U * 1024U * 1024U, 20});
     std::vector<Diagnostic> problems;
     Decoder d(file, problems);
-    std::vector<std::pair<std::string, std::vector<std::string>>> orders;
+    std::vector<OrderOverride> orders;
     if (root.is_null()) {
         return orders;
     }
@@ -171,7 +170,16 @@ std::vector<std::pair<std::string, std::vector<std::string>>> load_order_overrid
             if (!root.key(i).is_scalar()) {
                 continue;
             }
-            orders.emplace_back(root.key(i).value, d.text_list(root.value_at(i), "a role's levels"));
+            OrderOverride order;
+            order.role = root.key(i).value;
+            order.location = d.location(root.key(i));
+            order.levels = d.text_list(root.value_at(i), "a role's levels");
+            if (root.value_at(i).is_sequence()) {
+                for (const auto& item : root.value_at(i).items) {
+                    order.level_locations.push_back(d.location(item));
+                }
+            }
+            orders.push_back(std::move(order));
         }
     }
     if (!problems.empty()) {
@@ -309,12 +317,16 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
         RoleLevel& level = *level_it;
 
         auto skill_index = skill_by_name.find(skill_name);
+        if (skill_index == skill_by_name.end() && trim(roles.cell(row, "Skill Description")) == kMissing) {
+            throw InputError(SourceLocation{role_file, line, 0},
+                             "the skill '" + skill_name + "' reads MISSING and is not in " + skill_file +
+                                 ": no description of it exists");
+        }
         if (skill_index == skill_by_name.end()) {
             Skill skill;
             skill.id = slugify(skill_name);
             skill.name = skill_name;
-            skill.description = trim(roles.cell(row, "Skill Description")) == kMissing ? std::string()
-                                                                                       : roles.cell(row, "Skill Description");
+            skill.description = roles.cell(row, "Skill Description");
             skill.location = SourceLocation{role_file, line, 0};
             note(role_file, line, "new skill", "'" + skill_name + "' is not in the skill descriptions file: added");
             skill_index = skill_by_name.emplace(skill_name, framework.skills.size()).first;
@@ -367,7 +379,7 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
         order.role = role.name;
         const auto override_it =
             std::find_if(options.order_overrides.begin(), options.order_overrides.end(), [&](const auto& entry) {
-                return entry.first == role.id || to_lower(entry.first) == to_lower(role.name);
+                return entry.role == role.id || to_lower(entry.role) == to_lower(role.name);
             });
         const auto weight = [](const RoleLevel& level) {
             int total = 0;
@@ -389,13 +401,22 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
         });
         if (override_it != options.order_overrides.end()) {
             std::vector<RoleLevel> ordered;
-            for (const auto& name : override_it->second) {
+            for (std::size_t n = 0; n < override_it->levels.size(); ++n) {
+                const std::string& name = override_it->levels[n];
                 const auto found = std::find_if(role.levels.begin(), role.levels.end(), [&](const RoleLevel& l) {
                     return l.id == name || to_lower(l.name) == to_lower(name);
                 });
                 if (found == role.levels.end()) {
-                    throw InputError(SourceLocation{"level order", 0, 0},
-                                     "the order for '" + role.name + "' names '" + name + "', which is not one of its levels");
+                    std::vector<std::string> names;
+                    for (const auto& l : role.levels) {
+                        names.push_back(l.name);
+                    }
+                    const auto near = nearest(name, names, 1);
+                    throw InputError(n < override_it->level_locations.size() ? override_it->level_locations[n]
+                                                                             : override_it->location,
+                                     "the order for '" + role.name + "' names '" + name +
+                                         "', which is not one of its levels" +
+                                         (near.empty() ? std::string() : ": did you mean '" + near.front() + "'?"));
                 }
                 ordered.push_back(std::move(*found));
                 role.levels.erase(found);
@@ -408,6 +429,21 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
             order.levels.push_back(level.name);
         }
         report.orders.push_back(std::move(order));
+    }
+
+    for (const auto& order : options.order_overrides) {
+        const bool known = std::any_of(framework.roles.begin(), framework.roles.end(), [&](const Role& role) {
+            return order.role == role.id || to_lower(order.role) == to_lower(role.name);
+        });
+        if (!known) {
+            std::vector<std::string> names;
+            for (const auto& role : framework.roles) {
+                names.push_back(role.name);
+            }
+            const auto near = nearest(order.role, names, 1);
+            throw InputError(order.location, "the order names the role '" + order.role + "', which the CSV does not have" +
+                                                 (near.empty() ? std::string() : ": did you mean '" + near.front() + "'?"));
+        }
     }
 
     // Unique level ids, then aliases that clash with nothing.

@@ -101,6 +101,9 @@ const std::string& Framework::requirement_text(const Requirement& requirement) c
         return requirement.description;
     }
     if (const Skill* skill = find_skill(requirement.skill_id)) {
+        if (!requirement.level_stated) {
+            return skill->description;
+        }
         for (const auto& level : skill->levels) {
             if (level.level == requirement.level && requirement.level_stated) {
                 return level.description;

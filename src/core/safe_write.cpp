@@ -96,6 +96,15 @@ void write_folder_atomically(const std::string& dir, const std::vector<SourceFil
     }
     const std::string temporary = temporary_name(target);
     fs::remove_all(temporary, error);
+    // The first folder on the way to the target that does not exist yet: removed again on failure.
+    fs::path first_missing;
+    for (fs::path p = fs::absolute(target, error).parent_path(); !p.empty() && !fs::exists(p, error);
+         p = p.parent_path()) {
+        first_missing = p;
+        if (p == p.parent_path()) {
+            break;
+        }
+    }
     set_pending(temporary);
     try {
         if (!fs::create_directories(temporary, error) || error) {
@@ -130,6 +139,9 @@ void write_folder_atomically(const std::string& dir, const std::vector<SourceFil
         }
     } catch (...) {
         fs::remove_all(temporary, error);
+        if (!first_missing.empty()) {
+            fs::remove_all(first_missing, error);
+        }
         clear_pending();
         throw;
     }

@@ -1,0 +1,302 @@
+// Writing through a temporary name and a rename: a folder or file is written whole or not at all,
+// an existing one is replaced only when asked, and no temporary entry is ever left behind.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ddat/framework_loader.hpp"
+#include "ddat/safe_write.hpp"
+#include "helpers.hpp"
+
+using ddat::SourceFile;
+using ddat::TargetExistsError;
+using ddat::WriteError;
+using ddat::write_file_atomically;
+using ddat::write_folder_atomically;
+using ddat_test::contains;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh folder under the system's temporary folder, removed with everything in it at the end.
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "ddat-safe-write-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) {
+            FAIL("cannot make a temporary folder");
+        }
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ignored);
+        fs::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    [[nodiscard]] const fs::path& path() const { return path_; }
+    [[nodiscard]] std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    fs::path path_;
+};
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+// The names of the entries of a folder (not recursive), sorted.
+std::vector<std::string> entries(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// Every entry below dir, at any depth, whose name looks like a temporary of safe_write.
+std::vector<std::string> temporaries(const fs::path& dir) {
+    std::vector<std::string> found;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        if (contains(name, "ddat-tmp")) {
+            found.push_back(entry.path().string());
+        }
+    }
+    return found;
+}
+
+unsigned mode_bits(const std::string& path) {
+    struct stat status {};
+    REQUIRE(::stat(path.c_str(), &status) == 0);
+    return static_cast<unsigned>(status.st_mode) & 0777U;
+}
+
+const std::vector<SourceFile> kFiles = {
+    {"framework.yaml", "framework:\n  title: T\n"},
+    {"skills.yaml", "skills: []\n"},
+    {"roles/brm.yaml", "roles: []\n"},
+};
+
+}  // namespace
+
+TEST_CASE("write_folder_atomically creates the folder with its files", "[safe-write]") {
+    TempDir tmp;
+    const std::string out = tmp / "out";
+    write_folder_atomically(out, kFiles, false);
+    REQUIRE(fs::is_directory(out));
+    CHECK(entries(out) == std::vector<std::string>{"framework.yaml", "roles", "skills.yaml"});
+    CHECK(read_text(fs::path(out) / "framework.yaml") == "framework:\n  title: T\n");
+    CHECK(read_text(fs::path(out) / "skills.yaml") == "skills: []\n");
+    CHECK(read_text(fs::path(out) / "roles" / "brm.yaml") == "roles: []\n");
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out"});
+    CHECK(temporaries(tmp.path()).empty());
+}
+
+TEST_CASE("write_folder_atomically accepts a folder name ending in a slash", "[safe-write]") {
+    TempDir tmp;
+    const std::string out = tmp / "out/";
+    write_folder_atomically(out, kFiles, false);
+    CHECK(fs::exists(fs::path(tmp / "out") / "framework.yaml"));
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out"});
+}
+
+TEST_CASE("write_folder_atomically writes into an existing empty folder", "[safe-write]") {
+    TempDir tmp;
+    const std::string out = tmp / "out";
+    fs::create_directory(out);
+    write_folder_atomically(out, kFiles, false);
+    CHECK(read_text(fs::path(out) / "skills.yaml") == "skills: []\n");
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out"});
+}
+
+TEST_CASE("write_folder_atomically refuses a non-empty folder without replace and leaves it alone", "[safe-write]") {
+    TempDir tmp;
+    const std::string out = tmp / "out";
+    fs::create_directory(out);
+    write_text(fs::path(out) / "mine.txt", "my own file\n");
+    try {
+        write_folder_atomically(out, kFiles, false);
+        FAIL("a TargetExistsError was expected");
+    } catch (const TargetExistsError& error) {
+        CHECK(contains(error.what(), out));
+        CHECK(contains(error.what(), "--force"));
+    }
+    CHECK(entries(out) == std::vector<std::string>{"mine.txt"});
+    CHECK(read_text(fs::path(out) / "mine.txt") == "my own file\n");
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out"});
+}
+
+TEST_CASE("write_folder_atomically refuses a file in the folder's place without replace", "[safe-write]") {
+    TempDir tmp;
+    const std::string out = tmp / "out";
+    write_text(out, "a file\n");
+    CHECK_THROWS_AS(write_folder_atomically(out, kFiles, false), TargetExistsError);
+    CHECK(fs::is_regular_file(out));
+    CHECK(read_text(out) == "a file\n");
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out"});
+}
+
+TEST_CASE("write_folder_atomically replaces a non-empty folder when asked", "[safe-write]") {
+    TempDir tmp;
+    const std::string out = tmp / "out";
+    fs::create_directories(fs::path(out) / "old");
+    write_text(fs::path(out) / "old" / "stale.yaml", "stale\n");
+    write_text(fs::path(out) / "framework.yaml", "old\n");
+    write_folder_atomically(out, kFiles, true);
+    CHECK(entries(out) == std::vector<std::string>{"framework.yaml", "roles", "skills.yaml"});
+    CHECK(read_text(fs::path(out) / "framework.yaml") == "framework:\n  title: T\n");
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out"});
+    CHECK(temporaries(tmp.path()).empty());
+}
+
+TEST_CASE("write_folder_atomically leaves nothing behind after a write error", "[safe-write]") {
+    TempDir tmp;
+    const std::string out = tmp / "out";
+    // "a.yaml" is a file, so "a.yaml/b.yaml" cannot be created
+    const std::vector<SourceFile> files = {{"a.yaml", "a: 1\n"}, {"a.yaml/b.yaml", "b: 2\n"}};
+    CHECK_THROWS_AS(write_folder_atomically(out, files, false), WriteError);
+    CHECK_FALSE(fs::exists(out));
+    CHECK(entries(tmp.path()).empty());
+    CHECK(temporaries(tmp.path()).empty());
+}
+
+TEST_CASE("write_folder_atomically keeps the old folder after a write error while replacing", "[safe-write]") {
+    TempDir tmp;
+    const std::string out = tmp / "out";
+    fs::create_directory(out);
+    write_text(fs::path(out) / "mine.txt", "my own file\n");
+    const std::vector<SourceFile> files = {{"a.yaml", "a: 1\n"}, {"a.yaml/b.yaml", "b: 2\n"}};
+    CHECK_THROWS_AS(write_folder_atomically(out, files, true), WriteError);
+    CHECK(entries(out) == std::vector<std::string>{"mine.txt"});
+    CHECK(read_text(fs::path(out) / "mine.txt") == "my own file\n");
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out"});
+    CHECK(temporaries(tmp.path()).empty());
+}
+
+TEST_CASE("write_folder_atomically leaves no parent folder it made behind after a write error", "[safe-write]") {
+    // safe_write.hpp: "on any error nothing is left behind but what was there before"
+    TempDir tmp;
+    const std::string out = tmp / "missing/out";
+    const std::vector<SourceFile> files = {{"a.yaml", "a: 1\n"}, {"a.yaml/b.yaml", "b: 2\n"}};
+    CHECK_THROWS_AS(write_folder_atomically(out, files, false), WriteError);
+    CHECK(entries(tmp.path()).empty());
+    CHECK(temporaries(tmp.path()).empty());
+}
+
+TEST_CASE("write_folder_atomically reports a parent folder that does not exist", "[safe-write]") {
+    TempDir tmp;
+    const std::string out = tmp / "missing/out";
+    // the folder is made beside the target, so a missing parent is created or reported, never half-done
+    try {
+        write_folder_atomically(out, kFiles, false);
+        CHECK(read_text(fs::path(out) / "skills.yaml") == "skills: []\n");
+    } catch (const WriteError&) {
+        CHECK_FALSE(fs::exists(out));
+    }
+    CHECK(temporaries(tmp.path()).empty());
+}
+
+TEST_CASE("write_folder_atomically reports a folder it may not write in", "[safe-write]") {
+    if (::geteuid() == 0) {
+        WARN("permission check skipped: running as root, which may write anywhere");
+        return;
+    }
+    TempDir tmp;
+    const fs::path locked = tmp.path() / "locked";
+    fs::create_directory(locked);
+    fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec);
+    CHECK_THROWS_AS(write_folder_atomically((locked / "out").string(), kFiles, false), WriteError);
+    fs::permissions(locked, fs::perms::owner_all);
+    CHECK(entries(locked).empty());
+}
+
+TEST_CASE("write_file_atomically writes a new file with the mode asked for", "[safe-write]") {
+    TempDir tmp;
+    const mode_t old_mask = ::umask(022);
+    const std::string path = tmp / "me-report.txt";
+    write_file_atomically(path, "private\n", false, 0600);
+    CHECK(read_text(path) == "private\n");
+    CHECK(mode_bits(path) == 0600U);
+    const std::string shared = tmp / "export.csv";
+    write_file_atomically(shared, "a,b\r\n", false);
+    CHECK(mode_bits(shared) == 0644U);
+    ::umask(old_mask);
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"export.csv", "me-report.txt"});
+}
+
+TEST_CASE("write_file_atomically gives a replaced file the mode asked for", "[safe-write]") {
+    TempDir tmp;
+    const std::string path = tmp / "me-report.txt";
+    write_text(path, "old\n");
+    ::chmod(path.c_str(), 0644);
+    write_file_atomically(path, "new\n", true, 0600);
+    CHECK(read_text(path) == "new\n");
+    CHECK(mode_bits(path) == 0600U);
+    CHECK(temporaries(tmp.path()).empty());
+}
+
+TEST_CASE("write_file_atomically refuses an existing file without replace", "[safe-write]") {
+    TempDir tmp;
+    const std::string path = tmp / "out.csv";
+    write_text(path, "old\n");
+    try {
+        write_file_atomically(path, "new\n", false);
+        FAIL("a TargetExistsError was expected");
+    } catch (const TargetExistsError& error) {
+        CHECK(contains(error.what(), path));
+        CHECK(contains(error.what(), "--force"));
+    }
+    CHECK(read_text(path) == "old\n");
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out.csv"});
+}
+
+TEST_CASE("write_file_atomically replaces an existing file when asked", "[safe-write]") {
+    TempDir tmp;
+    const std::string path = tmp / "out.csv";
+    write_text(path, "old\n");
+    write_file_atomically(path, "new\n", true);
+    CHECK(read_text(path) == "new\n");
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out.csv"});
+}
+
+TEST_CASE("write_file_atomically refuses a folder in the file's place", "[safe-write]") {
+    TempDir tmp;
+    const std::string path = tmp / "out.csv";
+    fs::create_directory(path);
+    CHECK_THROWS(write_file_atomically(path, "new\n", true));
+    CHECK(fs::is_directory(path));
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out.csv"});
+}
+
+TEST_CASE("write_file_atomically leaves nothing behind after a write error", "[safe-write]") {
+    TempDir tmp;
+    write_text(tmp.path() / "plain", "x\n");
+    // a path through a regular file cannot be created
+    CHECK_THROWS_AS(write_file_atomically(tmp / "plain/out.csv", "new\n", false), WriteError);
+    CHECK_THROWS_AS(write_file_atomically(tmp / "missing/out.csv", "new\n", false), WriteError);
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"plain"});
+    CHECK(temporaries(tmp.path()).empty());
+}
