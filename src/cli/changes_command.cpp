@@ -122,7 +122,11 @@ int run_changes(Session& session, const ChangesOptions& options) {
     Output output = session.output();
     if (write_machine(
             output, [&] { return changes_json(changes, before, after); },
-            [](const Json& data) { return flatten(data["levels_changed"], "skills"); })) {
+            [](const Json& data) {
+                return flatten(data["levels_changed"], "skills",
+                               {"id", "name", "description_changed", "skills.old_id", "skills.new_id", "skills.name",
+                                "skills.from", "skills.to", "skills.change", "skills.renamed", "skills.text_changed"});
+            })) {
         return options.exit_code && any ? kExitDifferences : kExitOk;
     }
     std::ostream& out = output.out;

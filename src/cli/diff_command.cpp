@@ -15,6 +15,7 @@ struct DiffOptions {
     std::string to;
     bool text = false;
     bool exit_code = false;
+    bool ids = false;
 };
 
 // The required level's word at one side of a comparison, or "-" where that side lacks the skill.
@@ -127,6 +128,14 @@ int run_diff(Session& session, const DiffOptions& options) {
     const RoleLevel& to = resolve_level(framework, options.to);
     const LevelDiff diff = diff_levels(framework, from, to);
     Output output = session.output();
+    if (options.ids) {
+        for (const auto& s : diff.skills) {
+            if (s.change != LevelChange::same) {
+                output.out << s.skill->id << '\n';
+            }
+        }
+        return options.exit_code && diff.has_differences() ? kExitDifferences : kExitOk;
+    }
     if (!write_machine(
             output, [&] { return diff_json(framework, diff); },
             [](const Json& data) { return flatten(data["skills"]); })) {
@@ -145,6 +154,7 @@ void add_diff_command(CLI::App& app, CommandRegistry& registry) {
     diff->add_option("TO", options->to, "The role level to compare to; any role's level")->required();
     diff->add_flag("--text", options->text, "Also show what the levels ask of changed skills");
     diff->add_flag("--exit-code", options->exit_code, "Exit 1 when the levels differ");
+    diff->add_flag("--ids", options->ids, "Only the ids of the skills that change, one per line");
     diff->footer("Examples:\n  ddat diff brm senior-brm\n  ddat diff senior-itsm head-of-itsm --text\n"
                  "  ddat diff senior-brm senior-itsm --format json");
     registry.add(diff, [options](Session& session) { return run_diff(session, *options); });

@@ -107,10 +107,16 @@ void write_level_table(const Framework& framework, const RoleLevel& level, const
     }
 }
 
-int show_level(Session& session, const std::string& name) {
+int show_level(Session& session, const std::string& name, bool ids) {
     const Framework& framework = session.framework();
     const RoleLevel& level = resolve_level(framework, name);
     Output output = session.output();
+    if (ids) {
+        for (const auto& r : level.requirements) {
+            output.out << r.skill_id << '\n';
+        }
+        return kExitOk;
+    }
     if (output.format != Format::table) {
         const Role& role = framework.role_of(level);
         Json skills = Json::array();
@@ -151,7 +157,9 @@ void add_level_commands(CLI::App& app, CommandRegistry& registry) {
         "show", "What a role level requires, skill by skill");
     show->add_option("LEVEL", *name, "Role level id, alias (such as senior-brm) or name")->required();
     show->footer("Examples:\n  ddat level show senior-brm\n  ddat level show \"Head of IT service management\" --format json");
-    registry.add(show, [name](Session& session) { return show_level(session, *name); });
+    auto ids = std::make_shared<bool>(false);
+    show->add_flag("--ids", *ids, "Only the ids of the skills it requires, one per line");
+    registry.add(show, [name, ids](Session& session) { return show_level(session, *name, *ids); });
 }
 
 }  // namespace ddat::cli

@@ -355,7 +355,7 @@ void add_fields(const Json& object, const std::string& prefix, std::vector<std::
 
 }  // namespace
 
-Records flatten(const Json& items, std::string_view explode) {
+Records flatten(const Json& items, std::string_view explode, std::vector<std::string> empty_headers) {
     std::vector<std::vector<std::pair<std::string, std::string>>> rows;
     const auto add_row = [&](const Json& item, const Json* child) {
         std::vector<std::pair<std::string, std::string>> row;
@@ -386,6 +386,10 @@ Records flatten(const Json& items, std::string_view explode) {
         }
     }
     Records records;
+    if (rows.empty()) {
+        records.headers = std::move(empty_headers);
+        return records;
+    }
     for (const auto& row : rows) {
         for (const auto& [name, value] : row) {
             if (std::find(records.headers.begin(), records.headers.end(), name) == records.headers.end()) {

@@ -106,8 +106,9 @@ void write_records(std::ostream& out, Format format, const Records& records);
 
 // A list of JSON objects as flat records: one column per field, nested objects as "key.field",
 // lists of texts joined with "; ". With `explode`, each object's list of that name gives one
-// row per item, beside its parent's fields ("levels.id", ...).
-Records flatten(const Json& items, std::string_view explode = {});
+// row per item, beside its parent's fields ("levels.id", ...). An empty list gives just the
+// header row `empty_headers`, so that a script still finds its columns.
+Records flatten(const Json& items, std::string_view explode = {}, std::vector<std::string> empty_headers = {});
 
 // Writes data in the chosen machine format: as JSON or YAML, or as the records to_records makes
 // of it for CSV, TSV and Markdown.

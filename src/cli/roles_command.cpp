@@ -24,10 +24,20 @@ Json role_json(const Framework& framework, const Role& role) {
             {"levels", levels}};
 }
 
-int list_roles(Session& session, const std::string& family_name) {
+int list_roles(Session& session, const std::string& family_name, bool ids) {
     const Framework& framework = session.framework();
     const Family* only = family_name.empty() ? nullptr : &resolve_family(framework, family_name);
     Output output = session.output();
+    if (ids) {
+        for (const auto& role : framework.roles) {
+            if (only == nullptr || role.family_id == only->id) {
+                for (const auto& level : role.levels) {
+                    output.out << level.id << '\n';
+                }
+            }
+        }
+        return kExitOk;
+    }
     if (output.format != Format::table) {
         Json roles = Json::array();
         for (const auto& role : framework.roles) {
@@ -160,10 +170,12 @@ void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     roles->footer("Examples:\n  ddat roles list\n  ddat roles show brm");
 
     auto family = std::make_shared<std::string>();
+    auto ids = std::make_shared<bool>(false);
     CLI::App* list = roles->add_subcommand("list", "List every role and its levels, by family");
     list->add_option("--family", *family, "Only this role family (id or name)")->type_name("FAMILY");
+    list->add_flag("--ids", *ids, "Only the role level ids, one per line");
     list->footer("Examples:\n  ddat roles list\n  ddat roles list --family it-operations --format json");
-    registry.add(list, [family](Session& session) { return list_roles(session, *family); });
+    registry.add(list, [family, ids](Session& session) { return list_roles(session, *family, *ids); });
 
     auto name = std::make_shared<std::string>();
     CLI::App* show = roles->add_subcommand("show", "One role: its levels and the skills each requires");

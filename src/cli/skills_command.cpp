@@ -22,9 +22,15 @@ std::vector<std::pair<const RoleLevel*, const Requirement*>> levels_requiring(co
     return found;
 }
 
-int list_skills(Session& session) {
+int list_skills(Session& session, bool ids) {
     const Framework& framework = session.framework();
     Output output = session.output();
+    if (ids) {
+        for (const auto& skill : framework.skills) {
+            output.out << skill.id << '\n';
+        }
+        return kExitOk;
+    }
     if (output.format != Format::table) {
         Json skills = Json::array();
         for (const auto& skill : framework.skills) {
@@ -129,7 +135,9 @@ void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
     skills->footer("Examples:\n  ddat skills list\n  ddat skills show user-focus");
     CLI::App* list = skills->add_subcommand("list", "List every skill of the framework");
     list->footer("Example:\n  ddat skills list --format json");
-    registry.add(list, [](Session& session) { return list_skills(session); });
+    auto ids = std::make_shared<bool>(false);
+    list->add_flag("--ids", *ids, "Only the skill ids, one per line");
+    registry.add(list, [ids](Session& session) { return list_skills(session, *ids); });
 
     auto name = std::make_shared<std::string>();
     CLI::App* show = skills->add_subcommand(

@@ -44,7 +44,7 @@ int validate_assessment(Session& session, const std::string& file) {
         };
         write_data(output,
                    {{"path", file}, {"valid", problems.empty()}, {"problems", list(problems)}, {"warnings", list(warnings)}},
-                   [](const Json& data) { return flatten(data["problems"]); });
+                   [](const Json& data) { return flatten(data["problems"], {}, {"file", "line", "column", "message"}); });
         return problems.empty() ? kExitOk : kExitInput;
     }
     for (const auto& w : warnings) {
@@ -98,7 +98,7 @@ int run_validate(Session& session, const std::string& path_argument, const std::
                     {"valid", problems.empty()},
                     {"problems", list},
                     {"counts", counts}},
-                   [](const Json& data) { return flatten(data["problems"]); });
+                   [](const Json& data) { return flatten(data["problems"], {}, {"file", "line", "column", "message"}); });
         return problems.empty() ? kExitOk : kExitInput;
     }
     if (!problems.empty()) {
