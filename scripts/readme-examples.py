@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Keeps the example output in README.md true.
+"""Keeps the example output in README.md (and other Markdown files) true.
 
 Every fenced block that starts with ```console and a line "$ ddat ARGS" holds the real output
 of that command, run from the repository root with COLUMNS=90 and NO_COLOR=1. A command may end
@@ -49,7 +49,7 @@ def main():
     update = "--update" in sys.argv[2:]
     rest = [a for a in sys.argv[2:] if a != "--update"]
     readme = Path(rest[0]) if rest else Path(__file__).resolve().parent.parent / "README.md"
-    root = readme.resolve().parent
+    root = Path(__file__).resolve().parent.parent  # commands run from the repository root
     text = readme.read_text(encoding="utf-8")
     stale = []
 

@@ -277,7 +277,7 @@ void emit_yaml(YAML::Emitter& out, const Json& value) {
         case Json::value_t::boolean: out << (value.get<bool>() ? "true" : "false"); break;
         case Json::value_t::number_integer: out << value.get<std::int64_t>(); break;
         case Json::value_t::number_unsigned: out << value.get<std::uint64_t>(); break;
-        case Json::value_t::number_float: out << value.get<double>(); break;
+        case Json::value_t::number_float: out << value.dump(); break;  // shortest form: 0.769
         default: out << YAML::Null; break;
     }
 }
