@@ -4,3 +4,7 @@ option(DDAT_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 add_library(ddat_warnings INTERFACE)
 target_compile_options(ddat_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
                                                $<$<BOOL:${DDAT_WARNINGS_AS_ERRORS}>:-Werror>)
+# g++ 12 reports impossible overlaps in std::string copies when optimising (GCC bug 105329).
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(ddat_warnings INTERFACE -Wno-restrict)
+endif()

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/app.hpp"
+#include "ddat/safe_write.hpp"
 
 namespace {
 
@@ -33,10 +34,21 @@ bool write_stdout(const std::string& text) {
     return true;
 }
 
+// Ctrl-C, kill or a closed terminal while a file or folder is being written: remove the
+// temporary copy, then end as the signal would have ended ddat.
+extern "C" void end_on_signal(int signal_number) {
+    ddat::remove_pending_writes();
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
+    for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+        std::signal(signal_number, end_on_signal);
+    }
     std::ostringstream out;
     int code = 0;
     try {

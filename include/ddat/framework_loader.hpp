@@ -37,3 +37,13 @@ std::vector<Diagnostic> validate_framework(const std::string& path);
 std::vector<std::string> framework_files(const std::string& path);
 
 }  // namespace ddat
+
+namespace ddat {
+
+// Like load_framework, but keeps a snapshot of the result in cache_dir, keyed on the files'
+// names and contents, and reads that on the next call instead of parsing YAML again. Any change
+// to any file gives a new key, so the answer is never stale. An unusable cache (missing,
+// unwritable, damaged, from another version) is ignored and the files are read as usual.
+Framework load_framework_cached(const std::string& path, const std::string& cache_dir);
+
+}  // namespace ddat

@@ -33,8 +33,9 @@ void write_folder_atomically(const std::string& dir, const std::vector<SourceFil
 // when `replace` is true.
 void write_file_atomically(const std::string& path, const std::string& content, bool replace, unsigned mode = 0644);
 
-// Removes the temporary files and folders this process is writing, if any. Safe to call from a
-// signal handler's point of view only in that it touches no locks; called on SIGINT/SIGTERM.
+// Removes the temporary files and folders this process is writing, if any. Uses system calls
+// only (no allocation, no lock), so that a signal handler can call it: ddat's main() does on
+// SIGINT, SIGTERM and SIGHUP.
 void remove_pending_writes() noexcept;
 
 }  // namespace ddat

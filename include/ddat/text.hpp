@@ -25,9 +25,24 @@ std::string_view trim(std::string_view text);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidates closest to name, best first: at most `limit`, and only those near enough to be
-// plausible typos or that contain name as a part.
+// plausible typos or that contain name as a part. Names and candidates longer than 256 bytes are
+// not compared.
 std::vector<std::string> nearest(std::string_view name, const std::vector<std::string>& candidates,
                                  std::size_t limit = 3);
+
+// nearest() for a file that may name thousands of unknown things against thousands of known ones:
+// each call spends one comparison per candidate, and once the budget is spent there are no more
+// suggestions, so the work stays bounded.
+class SuggestionBudget {
+public:
+    explicit SuggestionBudget(std::size_t comparisons = 100000) : left_(comparisons) {}
+
+    std::vector<std::string> nearest(std::string_view name, const std::vector<std::string>& candidates,
+                                     std::size_t limit = 3);
+
+private:
+    std::size_t left_;
+};
 
 // The byte offset of the first invalid UTF-8 sequence in text, or npos when it is all valid.
 std::size_t find_invalid_utf8(std::string_view text);

@@ -136,6 +136,21 @@ CLI::App* deepest_command(CLI::App& app) {
 
 }  // namespace
 
+// Where compiled framework snapshots are kept: $XDG_CACHE_HOME/ddat or ~/.cache/ddat; none when
+// DDAT_NO_CACHE is set.
+std::string cache_folder() {
+    if (const char* off = std::getenv("DDAT_NO_CACHE"); off != nullptr && *off != '\0') {
+        return {};
+    }
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+        return std::string(xdg) + "/ddat";
+    }
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        return std::string(home) + "/.cache/ddat";
+    }
+    return {};
+}
+
 FrameworkSource framework_source(const GlobalOptions& options) {
     if (!options.framework_path.empty()) {
         return {options.framework_path, "--framework"};
@@ -164,7 +179,8 @@ const Framework& Session::framework() {
         const FrameworkSource source = framework_source(options_);
         const std::string& path = source.path;
         try {
-            framework_ = std::make_unique<Framework>(path.empty() ? load_builtin_framework() : load_framework(path));
+            framework_ = std::make_unique<Framework>(path.empty() ? load_builtin_framework()
+                                                                   : load_framework_cached(path, cache_folder()));
         } catch (const InputError& error) {
             if (source.origin != "--framework" && !path.empty() && error.diagnostics().size() == 1 &&
                 error.diagnostics().front().location.file == path) {
@@ -239,6 +255,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_import_command(app, registry);
     add_export_command(app, registry);
     add_changes_command(app, registry);
+    add_match_command(app, registry);
+    add_path_command(app, registry);
+    add_team_command(app, registry);
+    add_init_command(app, registry);
+    add_assess_command(app, registry);
+    add_advert_command(app, registry);
     add_framework_commands(app, registry);
     add_completion_commands(app, registry);
     add_manual_command(app, registry);

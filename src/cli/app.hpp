@@ -114,6 +114,12 @@ void add_import_command(CLI::App& app, CommandRegistry& registry);
 void add_export_command(CLI::App& app, CommandRegistry& registry);
 void add_framework_commands(CLI::App& app, CommandRegistry& registry);
 void add_changes_command(CLI::App& app, CommandRegistry& registry);
+void add_match_command(CLI::App& app, CommandRegistry& registry);
+void add_path_command(CLI::App& app, CommandRegistry& registry);
+void add_team_command(CLI::App& app, CommandRegistry& registry);
+void add_init_command(CLI::App& app, CommandRegistry& registry);
+void add_assess_command(CLI::App& app, CommandRegistry& registry);
+void add_advert_command(CLI::App& app, CommandRegistry& registry);
 void add_completion_commands(CLI::App& app, CommandRegistry& registry);
 void add_manual_command(CLI::App& app, CommandRegistry& registry);
 

@@ -1,8 +1,10 @@
 // ddat gap --me FILE --target LEVEL
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
+#include <string_view>
 
 #include "cli/app.hpp"
 #include "ddat/errors.hpp"
@@ -146,6 +148,136 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
     }
 }
 
+// Text for one Markdown table cell: pipes escaped, line breaks as <br>.
+std::string markdown_cell(std::string_view text) {
+    std::string cell;
+    for (const char c : text) {
+        if (c == '|') {
+            cell += "\\|";
+        } else if (c == '\n') {
+            cell += "<br>";
+        } else if (c != '\r') {
+            cell += c;
+        }
+    }
+    return cell;
+}
+
+// Evidence as a Markdown block quote, keeping the person's line breaks.
+void write_quoted(std::ostream& out, std::string_view text) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = text.substr(start, end - start);
+        out << (line.empty() ? ">" : "> " + std::string(line)) << '\n';
+        start = end + 1;
+    }
+}
+
+// A development-conversation document: the summary, a table of every skill, then for each
+// skill below or missing what the target asks and the person's evidence; then the evidence
+// given for the skills met.
+void write_gap_markdown(const Framework& framework, const GapReport& report, std::ostream& out) {
+    const RoleLevel& target = *report.target;
+    const GapSummary& s = report.summary;
+    out << "# Development conversation: " << (report.person.empty() ? std::string("self-assessment") : report.person)
+        << "\n\n";
+    out << "- **Target:** " << target.name << " (`" << target.id << "`)\n";
+    if (report.current != nullptr) {
+        out << "- **Now:** " << report.current->name << " (`" << report.current->id << "`)\n";
+    }
+    out << "- **Readiness:** " << percent(s.readiness) << " (" << format_units(s.held) << " of "
+        << format_units(s.wanted) << (s.criteria > 0 ? " points" : " required levels") << ")\n";
+    if (s.required > 0) {
+        out << "- **Skills:** " << s.met << " of " << s.required << " met" << (s.exceeds > 0 ? " (" + std::to_string(s.exceeds) + " exceeded)" : "")
+            << ", " << s.below << " below, " << s.missing << " missing, " << s.shortfall
+            << (s.shortfall == 1 ? " level" : " levels") << " short\n";
+    }
+    if (s.criteria > 0) {
+        out << "- **Competences and specialist skills:** " << s.criteria_met << " of " << s.criteria << " met\n";
+    }
+    if (!report.skills.empty()) {
+        out << "\n## Skills\n\n| Skill | Required | Yours | Short | Status |\n| --- | --- | --- | --- | --- |\n";
+        for (const auto& g : report.skills) {
+            out << "| " << markdown_cell(g.skill->name) << " | " << required_level_word(*g.requirement) << " | "
+                << (g.actual == SkillLevel::none ? std::string("-") : std::string(to_string(g.actual))) << " | "
+                << (g.shortfall == 0 ? std::string() : std::to_string(g.shortfall)) << " | " << to_string(g.status)
+                << " |\n";
+        }
+    }
+    if (!report.criteria.empty()) {
+        out << "\n## Competences and specialist skills\n\n| Criterion | Status |\n| --- | --- |\n";
+        for (const auto& c : report.criteria) {
+            out << "| " << markdown_cell(c.criterion->name) << " | " << to_string(c.status) << " |\n";
+        }
+    }
+    const auto evidence = [&](const std::string& text) {
+        if (text.empty()) {
+            out << "\n*No evidence given yet.*\n";
+        } else {
+            out << "\nYour evidence:\n\n";
+            write_quoted(out, text);
+        }
+    };
+    bool any = false;
+    for (const auto& g : report.skills) {
+        if (g.status != GapStatus::below && g.status != GapStatus::missing) {
+            continue;
+        }
+        if (!any) {
+            out << "\n## Where you are short\n";
+            any = true;
+        }
+        out << "\n### " << g.skill->name << "\n\n" << target.name << " asks **" << required_level_word(*g.requirement)
+            << "**; you hold it at **"
+            << (g.actual == SkillLevel::none ? std::string("none") : std::string(to_string(g.actual))) << "** ("
+            << g.shortfall << (g.shortfall == 1 ? " level" : " levels") << " short).\n";
+        if (const std::string& text = framework.requirement_text(*g.requirement); !text.empty()) {
+            out << "\nWhat " << target.name << " asks:\n\n" << text << "\n";
+        }
+        evidence(g.evidence);
+    }
+    for (const auto& c : report.criteria) {
+        if (c.status == CriterionStatus::met) {
+            continue;
+        }
+        if (!any) {
+            out << "\n## Where you are short\n";
+            any = true;
+        }
+        out << "\n### " << c.criterion->name << "\n\nStatus: **" << to_string(c.status) << "**.\n";
+        if (!c.criterion->essential.empty()) {
+            out << "\nEssential:\n\n";
+            for (const auto& item : c.criterion->essential) {
+                out << "- " << item << "\n";
+            }
+        }
+        evidence(c.evidence);
+    }
+    bool met_any = false;
+    for (const auto& g : report.skills) {
+        if ((g.status == GapStatus::met || g.status == GapStatus::exceeds) && !g.evidence.empty()) {
+            if (!met_any) {
+                out << "\n## Evidence for the skills you meet\n";
+                met_any = true;
+            }
+            out << "\n### " << g.skill->name << " (" << to_string(g.actual) << ")\n\n";
+            write_quoted(out, g.evidence);
+        }
+    }
+    for (const auto& c : report.criteria) {
+        if (c.status == CriterionStatus::met && !c.evidence.empty()) {
+            if (!met_any) {
+                out << "\n## Evidence for the skills you meet\n";
+                met_any = true;
+            }
+            out << "\n### " << c.criterion->name << " (met)\n\n";
+            write_quoted(out, c.evidence);
+        }
+    }
+    out << "\n## Agreed next steps\n\n- [what you will do, with whose help, by when]\n";
+}
+
 int run_gap(Session& session, const GapOptions& options) {
     const Framework& framework = session.framework();
     if (options.me == "-" && ::isatty(STDIN_FILENO) == 1) {
@@ -173,6 +305,10 @@ int run_gap(Session& session, const GapOptions& options) {
     const RoleLevel& target = resolve_level(framework, target_name);
     const GapReport report = analyse_gap(framework, person, target);
     Output output = session.output();
+    if (output.format == Format::markdown) {
+        write_gap_markdown(framework, report, output.out);
+        return options.exit_code && report.has_gaps() ? kExitDifferences : kExitOk;
+    }
     if (!write_machine(
             output, [&] { return gap_json(framework, report); },
             [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); })) {

@@ -1,6 +1,7 @@
 #include "decoder.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "ddat/text.hpp"
 
@@ -30,19 +31,18 @@ bool Decoder::expect_sequence(const yaml::Node& node, std::string_view what) {
 }
 
 void Decoder::check_unique_keys(const yaml::Node& mapping, std::string_view what) {
+    // by hash, not by comparing each key with every earlier one: a mapping may have 100,000 keys
+    std::unordered_map<std::string_view, int> first_line;
     for (std::size_t i = 0; i < mapping.entry_count(); ++i) {
         const yaml::Node& key = mapping.key(i);
         if (!key.is_scalar()) {
             problem(key, "a key in " + std::string(what) + " must be text, not " + std::string(yaml::describe(key)));
             continue;
         }
-        for (std::size_t j = 0; j < i; ++j) {
-            const yaml::Node& earlier = mapping.key(j);
-            if (earlier.is_scalar() && earlier.value == key.value) {
-                problem(key, "'" + key.value + "' appears twice in " + std::string(what) + " (first at line " +
-                                 std::to_string(earlier.line) + "): keep one");
-                break;
-            }
+        const auto [earlier, inserted] = first_line.emplace(key.value, key.line);
+        if (!inserted) {
+            problem(key, "'" + key.value + "' appears twice in " + std::string(what) + " (first at line " +
+                             std::to_string(earlier->second) + "): keep one");
         }
     }
 }
@@ -58,7 +58,7 @@ void Decoder::check_keys(const yaml::Node& mapping, std::string_view what,
             continue;
         }
         std::string message = "unknown key '" + key.value + "' in " + std::string(what);
-        const auto near = nearest(key.value, allowed_keys, 1);
+        const auto near = suggestions_.nearest(key.value, allowed_keys, 1);
         if (!near.empty()) {
             message += ": did you mean '" + near.front() + "'?";
         } else {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ddat/errors.hpp"
+#include "ddat/text.hpp"
 #include "yaml_tree.hpp"
 
 namespace ddat {
@@ -55,6 +56,7 @@ public:
 private:
     std::string file_;
     std::vector<Diagnostic>& problems_;
+    SuggestionBudget suggestions_;
 };
 
 }  // namespace ddat

@@ -4,8 +4,9 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
-#include "ddat/builtin_framework.hpp"
 #include "ddat/text.hpp"
 #include "decoder.hpp"
 #include "yaml_tree.hpp"
@@ -224,8 +225,9 @@ private:
         }
         if (const auto* criteria = node.find("criteria");
             criteria != nullptr && !criteria->is_null() && d_.expect_sequence(*criteria, "'criteria'")) {
+            std::unordered_map<std::string, SourceLocation> criterion_ids;
             for (const auto& item : criteria->items) {
-                criterion(item, l);
+                criterion(item, l, criterion_ids);
             }
         }
         if (id) {
@@ -288,7 +290,8 @@ private:
         }
     }
 
-    void criterion(const yaml::Node& node, RoleLevel& level) {
+    void criterion(const yaml::Node& node, RoleLevel& level,
+                   std::unordered_map<std::string, SourceLocation>& criterion_ids) {
         if (!d_.expect_mapping(node, "a criterion")) {
             return;
         }
@@ -310,11 +313,9 @@ private:
             c.desirable = d_.text_list(*desirable, "'desirable'");
         }
         if (id) {
-            for (const auto& other : level.criteria) {
-                if (other.id == *id) {
-                    d_.problem(*id_node, "criterion id '" + *id + "' is used twice in this role level (first at " +
-                                             place(other.location) + ")");
-                }
+            if (const auto [other, inserted] = criterion_ids.emplace(*id, c.location); !inserted) {
+                d_.problem(*id_node, "criterion id '" + *id + "' is used twice in this role level (first at " +
+                                         place(other->second) + ")");
             }
             c.id = *id;
             level.criteria.push_back(std::move(c));
@@ -421,6 +422,8 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
             }
         }
     }
+    // References are checked against sets of the ids, and suggestions are bounded: a hostile
+    // file may hold a hundred thousand of each.
     std::vector<std::string> family_ids;
     for (const auto& family : framework.families) {
         family_ids.push_back(family.id);
@@ -429,26 +432,34 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
     for (const auto& skill : framework.skills) {
         skill_ids.push_back(skill.id);
     }
+    const std::unordered_set<std::string> known_families(family_ids.begin(), family_ids.end());
+    const std::unordered_set<std::string> known_skills(skill_ids.begin(), skill_ids.end());
+    SuggestionBudget suggestions;
     for (const auto& [at, id] : family_refs) {
-        if (framework.find_family(id) == nullptr) {
-            const auto near = nearest(id, family_ids, 1);
+        if (known_families.count(id) == 0) {
+            const auto near = suggestions.nearest(id, family_ids, 1);
             problems.push_back({at, "unknown family '" + id + "'" +
                                         (near.empty() ? ": add it under 'families'"
                                                       : ": did you mean '" + near.front() + "'?")});
         }
     }
     for (const auto& [at, id] : skill_refs) {
-        if (framework.find_skill(id) == nullptr) {
-            const auto near = nearest(id, skill_ids, 1);
+        if (known_skills.count(id) == 0) {
+            const auto near = suggestions.nearest(id, skill_ids, 1);
             problems.push_back({at, "unknown skill '" + id + "'" +
                                         (near.empty() ? ": add it to the skills catalogue"
                                                       : ": did you mean '" + near.front() + "'?")});
         }
     }
     if (!problems.empty()) {
+        std::unordered_map<std::string, std::size_t> rank;
+        for (std::size_t i = framework.files.size(); i-- > 0;) {
+            rank[framework.files[i]] = i;  // the first place of a name that appears twice
+        }
         std::stable_sort(problems.begin(), problems.end(), [&](const Diagnostic& a, const Diagnostic& b) {
             const auto file_rank = [&](const std::string& name) {
-                return std::find(framework.files.begin(), framework.files.end(), name) - framework.files.begin();
+                const auto found = rank.find(name);
+                return found == rank.end() ? framework.files.size() : found->second;
             };
             const auto ra = file_rank(a.location.file);
             const auto rb = file_rank(b.location.file);
@@ -504,14 +515,6 @@ Framework load_framework(const std::string& path) {
     }
     if (!problems.empty()) {
         throw InputError(std::move(problems));
-    }
-    return load_framework_sources(sources);
-}
-
-Framework load_builtin_framework() {
-    std::vector<SourceFile> sources;
-    for (const auto& file : builtin_framework_files()) {
-        sources.push_back({"(built-in)/" + std::string(file.path), std::string(file.text)});
     }
     return load_framework_sources(sources);
 }

@@ -129,7 +129,7 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
         w.optional_field(2, "licence_url", m.licence_url);
         w.optional_field(2, "attribution", m.attribution);
         w.line(0, "");
-        w.line(0, "families:");
+        w.line(0, framework.families.empty() ? "families: []" : "families:");  // "families:" alone reads as nothing
         for (const auto& family : framework.families) {
             w.line(2, "- id: " + family.id);
             w.field(4, "name", family.name);
@@ -139,7 +139,7 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
     }
     {
         Writer w;
-        w.line(0, "skills:");
+        w.line(0, framework.skills.empty() ? "skills: []" : "skills:");
         for (const auto& skill : framework.skills) {
             w.line(2, "- id: " + skill.id);
             w.field(4, "name", skill.name);
@@ -194,6 +194,9 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
                         }
                     } else {
                         w.line(10, "- heading: " + yaml_scalar(section.heading, 14));
+                        if (section.items.empty()) {
+                            w.line(12, "items: []");  // required in a section, even when empty
+                        }
                         w.text_list(12, "items", section.items);
                     }
                 }

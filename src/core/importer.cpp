@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "ddat/csv.hpp"
 #include "ddat/text.hpp"
@@ -76,6 +77,47 @@ Table read_table(const std::string& text, const std::string& file, const std::ve
     }
     return table;
 }
+
+// How much one import may hold. The framework's download has 8 role families, 52 roles, at most
+// 86 rows for one role and 188 skills; the limits keep every file the import writes within what
+// ddat reads back (yaml::Limits: a role's file gets at most 22 values a row).
+constexpr std::size_t kMaxFamilies = 1000;
+constexpr std::size_t kMaxRoles = 500;
+constexpr std::size_t kMaxRowsPerRole = 10000;
+constexpr std::size_t kMaxSkills = 10000;
+
+void check_count(std::size_t count, std::size_t limit, const SourceLocation& at, const std::string& what) {
+    if (count > limit) {
+        throw InputError(at, "more than " + std::to_string(limit) + " " + what +
+                                 ", far more than the framework's download has: is this the right file?");
+    }
+}
+
+// The ids the import makes from names, checked as they are made: a name with no letter or digit
+// makes no id, and two names that differ only in letter case or punctuation make the same one.
+// Either is refused at its row, where the framework it wrote would otherwise fail to read back.
+class IdMaker {
+public:
+    explicit IdMaker(std::string kind) : kind_(std::move(kind)) {}
+
+    std::string id(const std::string& name, const SourceLocation& at) {
+        std::string id = slugify(name);
+        if (id.empty()) {
+            throw InputError(at, "the " + kind_ + " name '" + name + "' has no letter or digit to make an id from");
+        }
+        const auto [first, inserted] = seen_.emplace(id, std::make_pair(name, at.line));
+        if (!inserted && first->second.first != name) {
+            throw InputError(at, "the " + kind_ + " '" + name + "' makes the same id '" + id + "' as the " + kind_ +
+                                     " '" + first->second.first + "' at line " + std::to_string(first->second.second) +
+                                     ": ids ignore letter case and punctuation, so rename one");
+        }
+        return id;
+    }
+
+private:
+    std::string kind_;
+    std::map<std::string, std::pair<std::string, int>> seen_;  // id -> first name and its line
+};
 
 bool undefined_text(std::string_view text) {
     const std::string_view t = trim(text);
@@ -223,6 +265,7 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
 
     // The skills catalogue.
     std::map<std::string, std::size_t> skill_by_name;
+    IdMaker skill_ids("skill");
     for (const auto& row : skills.rows) {
         const std::string name = trimmed(skills.cell(row, "Skill Name"), skill_file, row.line, "skill name");
         if (name.empty()) {
@@ -234,10 +277,11 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
             continue;
         }
         Skill skill;
-        skill.id = slugify(name);
+        skill.location = SourceLocation{skill_file, row.line, 0};
+        check_count(framework.skills.size() + 1, kMaxSkills, skill.location, "skills");
+        skill.id = skill_ids.id(name, skill.location);
         skill.name = name;
         skill.description = skills.cell(row, "Skill Description");
-        skill.location = SourceLocation{skill_file, row.line, 0};
         for (const SkillLevel level : kFrameworkLevels) {
             std::string column(to_string(level));
             column[0] = static_cast<char>(column[0] - 'a' + 'A');
@@ -258,6 +302,11 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
     std::set<std::vector<std::string>> seen_rows;
     std::map<std::string, std::size_t> role_by_name;
     std::map<std::string, std::size_t> family_by_name;
+    IdMaker family_ids("role family");
+    IdMaker role_ids("role");
+    std::map<std::pair<std::size_t, std::string>, std::size_t> level_by_name;  // (role, level name) -> index
+    std::map<std::tuple<std::size_t, std::size_t, std::string>, int> requirement_lines;  // (role, level, skill)
+    std::vector<std::size_t> rows_of_role;
     for (const auto& row : roles.rows) {
         std::vector<std::string> clean_cells;
         for (const auto& cell : row.cells) {
@@ -278,27 +327,37 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
                              "a row without a role family, role, role level or skill name");
         }
         if (family_by_name.count(family_name) == 0) {
+            const SourceLocation at{role_file, line, 0};
+            check_count(framework.families.size() + 1, kMaxFamilies, at, "role families");
             family_by_name.emplace(family_name, framework.families.size());
-            framework.families.push_back({slugify(family_name), family_name, "", SourceLocation{role_file, line, 0}});
+            framework.families.push_back({family_ids.id(family_name, at), family_name, "", at});
         }
         if (role_by_name.count(role_name) == 0) {
+            check_count(framework.roles.size() + 1, kMaxRoles, SourceLocation{role_file, line, 0}, "roles");
+            rows_of_role.push_back(0);
             Role role;
-            role.id = slugify(role_name);
+            role.id = role_ids.id(role_name, SourceLocation{role_file, line, 0});
             role.name = role_name;
-            role.family_id = slugify(family_name);
+            role.family_id = framework.families[family_by_name.at(family_name)].id;
             role.description = roles.cell(row, "Role Description");
             role.location = SourceLocation{role_file, line, 0};
             role_by_name.emplace(role_name, framework.roles.size());
             framework.roles.push_back(std::move(role));
         }
-        Role& role = framework.roles[role_by_name.at(role_name)];
+        const std::size_t role_index = role_by_name.at(role_name);
+        check_count(++rows_of_role[role_index], kMaxRowsPerRole, SourceLocation{role_file, line, 0},
+                    "rows for the role '" + role_name + "'");
+        Role& role = framework.roles[role_index];
         const bool whole_role = level_name == kNotInUse;
         const std::string shown_level_name = whole_role ? role_name : level_name;
-        auto level_it = std::find_if(role.levels.begin(), role.levels.end(),
-                                     [&](const RoleLevel& l) { return l.name == shown_level_name; });
-        if (level_it == role.levels.end()) {
+        auto level_found = level_by_name.find({role_index, shown_level_name});
+        if (level_found == level_by_name.end()) {
             RoleLevel level;
             level.id = slugify(shown_level_name);
+            if (level.id.empty()) {
+                throw InputError(SourceLocation{role_file, line, 0},
+                                 "the role level name '" + shown_level_name + "' has no letter or digit to make an id from");
+            }
             level.name = shown_level_name;
             level.role_id = role.id;
             level.whole_role = whole_role;
@@ -311,10 +370,11 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
                 note(role_file, line, "whole role",
                      "'" + role_name + "' is published without levels (NOT IN USE): one level stands for the role");
             }
+            level_found = level_by_name.emplace(std::make_pair(role_index, shown_level_name), role.levels.size()).first;
             role.levels.push_back(std::move(level));
-            level_it = role.levels.end() - 1;
         }
-        RoleLevel& level = *level_it;
+        const std::size_t level_index = level_found->second;
+        RoleLevel& level = role.levels[level_index];
 
         auto skill_index = skill_by_name.find(skill_name);
         if (skill_index == skill_by_name.end() && trim(roles.cell(row, "Skill Description")) == kMissing) {
@@ -324,10 +384,11 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
         }
         if (skill_index == skill_by_name.end()) {
             Skill skill;
-            skill.id = slugify(skill_name);
+            skill.location = SourceLocation{role_file, line, 0};
+            check_count(framework.skills.size() + 1, kMaxSkills, skill.location, "skills");
+            skill.id = skill_ids.id(skill_name, skill.location);
             skill.name = skill_name;
             skill.description = roles.cell(row, "Skill Description");
-            skill.location = SourceLocation{role_file, line, 0};
             note(role_file, line, "new skill", "'" + skill_name + "' is not in the skill descriptions file: added");
             skill_index = skill_by_name.emplace(skill_name, framework.skills.size()).first;
             framework.skills.push_back(std::move(skill));
@@ -361,13 +422,13 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
                                           [&](const SkillLevelDescription& d) { return d.level == *parsed; });
             requirement.description = own != skill.levels.end() && own->description == text ? std::string() : text;
         }
-        const auto existing = std::find_if(level.requirements.begin(), level.requirements.end(),
-                                           [&](const Requirement& r) { return r.skill_id == skill.id; });
-        if (existing != level.requirements.end()) {
+        const auto [existing, first_time] =
+            requirement_lines.emplace(std::make_tuple(role_index, level_index, skill.id), line);
+        if (!first_time) {
             ++report.repeated_skills;
             note(role_file, line, "repeated skill",
                  "'" + skill_name + "' is listed again for '" + level.name + "' (first at line " +
-                     std::to_string(existing->location.line) + "): first kept");
+                     std::to_string(existing->second) + "): first kept");
             continue;
         }
         level.requirements.push_back(std::move(requirement));
@@ -388,17 +449,32 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
             }
             return total;
         };
-        std::stable_sort(role.levels.begin(), role.levels.end(), [&](const RoleLevel& a, const RoleLevel& b) {
-            const double ra = title_rank(a.name, role.name);
-            const double rb = title_rank(b.name, role.name);
-            if (ra != rb) {
-                return ra < rb;
+        // The keys are worked out once per level, not once per comparison: a role may have
+        // thousands of levels.
+        struct SortKey {
+            double rank;
+            int weight;
+            std::size_t index;
+        };
+        std::vector<SortKey> keys;
+        for (std::size_t i = 0; i < role.levels.size(); ++i) {
+            keys.push_back({title_rank(role.levels[i].name, role.name), weight(role.levels[i]), i});
+        }
+        std::stable_sort(keys.begin(), keys.end(), [&](const SortKey& a, const SortKey& b) {
+            if (a.rank != b.rank) {
+                return a.rank < b.rank;
             }
-            if (weight(a) != weight(b)) {
-                return weight(a) < weight(b);
+            if (a.weight != b.weight) {
+                return a.weight < b.weight;
             }
-            return a.name < b.name;
+            return role.levels[a.index].name < role.levels[b.index].name;
         });
+        std::vector<RoleLevel> sorted;
+        sorted.reserve(role.levels.size());
+        for (const SortKey& key : keys) {
+            sorted.push_back(std::move(role.levels[key.index]));
+        }
+        role.levels = std::move(sorted);
         if (override_it != options.order_overrides.end()) {
             std::vector<RoleLevel> ordered;
             for (std::size_t n = 0; n < override_it->levels.size(); ++n) {
@@ -459,11 +535,18 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
         }
     }
     std::map<std::string, int> alias_count;
-    std::set<std::string> level_ids;
-    for (const RoleLevel* level : framework.all_levels()) {
-        level_ids.insert(level->id);
-        if (const std::string alias = derive_alias(level->name, framework.role_of(*level).name); !alias.empty()) {
-            ++alias_count[alias];
+    std::map<std::string, const RoleLevel*> level_ids;
+    for (const auto& role : framework.roles) {
+        for (const auto& level : role.levels) {
+            if (const auto [other, inserted] = level_ids.emplace(level.id, &level); !inserted) {
+                throw InputError(level.location, "the role level '" + level.name + "' makes the same id '" + level.id +
+                                                     "' as the role level '" + other->second->name + "' at line " +
+                                                     std::to_string(other->second->location.line) +
+                                                     ": ids ignore letter case and punctuation, so rename one");
+            }
+            if (const std::string alias = derive_alias(level.name, role.name); !alias.empty()) {
+                ++alias_count[alias];
+            }
         }
     }
     for (auto& role : framework.roles) {

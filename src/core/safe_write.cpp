@@ -1,6 +1,8 @@
 #include "ddat/safe_write.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <array>
@@ -70,12 +72,48 @@ std::string temporary_name(const fs::path& target) {
     return (parent / ("." + target.filename().string() + ".ddat-tmp-" + std::to_string(::getpid()))).string();
 }
 
+// Removes name (below the folder dirfd) and, for a folder, everything in it, with system calls
+// only: no allocation and no lock, so that it can run in a signal handler that interrupted
+// malloc. Folders are read with getdents64 from the start again after each batch, because
+// removing entries moves the rest; ddat's temporary folders are two levels deep. True when
+// name is gone.
+bool remove_tree(int dirfd, const char* name, int depth) noexcept {
+    if (::unlinkat(dirfd, name, 0) == 0 || errno == ENOENT) {
+        return true;
+    }
+    const int fd = depth > 16 ? -1 : ::openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        return false;
+    }
+    alignas(struct dirent64) char buffer[4096];
+    for (;;) {
+        const long got = ::syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+        if (got <= 0) {
+            break;
+        }
+        bool removed_any = false;  // when a batch removes nothing, what is left cannot be removed
+        for (long offset = 0; offset < got;) {
+            const auto* entry = reinterpret_cast<const struct dirent64*>(buffer + offset);
+            offset += entry->d_reclen;
+            const char* entry_name = entry->d_name;
+            if (std::strcmp(entry_name, ".") == 0 || std::strcmp(entry_name, "..") == 0) {
+                continue;
+            }
+            removed_any = remove_tree(fd, entry_name, depth + 1) || removed_any;
+        }
+        if (!removed_any || ::lseek(fd, 0, SEEK_SET) != 0) {
+            break;
+        }
+    }
+    ::close(fd);
+    return ::unlinkat(dirfd, name, AT_REMOVEDIR) == 0;
+}
+
 }  // namespace
 
 void remove_pending_writes() noexcept {
     if (g_has_pending) {
-        std::error_code ignored;
-        fs::remove_all(g_pending.data(), ignored);
+        remove_tree(AT_FDCWD, g_pending.data(), 0);
         g_has_pending = false;
     }
 }
@@ -130,6 +168,7 @@ void write_folder_atomically(const std::string& dir, const std::vector<SourceFil
                 fs::rename(old, target, error);
                 throw WriteError(dir + ": cannot replace: " + error.message());
             }
+            set_pending(old);  // an interruption from here on leaves no old copy behind
             fs::remove_all(old, error);
         } else {
             fs::rename(temporary, target, error);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "ddat/resolve.hpp"
 #include "ddat/text.hpp"
@@ -116,11 +117,7 @@ private:
 
     // False for a key that is not text or was written before: check_unique_keys reports those.
     bool first_time(const yaml::Node& key) {
-        if (!key.is_scalar() || std::find(seen_keys_.begin(), seen_keys_.end(), key.value) != seen_keys_.end()) {
-            return false;
-        }
-        seen_keys_.push_back(key.value);
-        return true;
+        return key.is_scalar() && seen_keys_.insert(key.value).second;
     }
 
     void skill(const yaml::Node& key, const yaml::Node& value, SelfAssessment& a) {
@@ -157,11 +154,12 @@ private:
         }
         s.level = *level;
         if (known == nullptr) {
-            std::vector<std::string> ids;
-            for (const auto& skill : framework_.skills) {
-                ids.push_back(skill.id);
+            if (skill_ids_.empty()) {
+                for (const auto& skill : framework_.skills) {
+                    skill_ids_.push_back(skill.id);
+                }
             }
-            const auto near = nearest(slugify(key.value), ids, 1);
+            const auto near = suggestions_.nearest(slugify(key.value), skill_ids_, 1);
             warnings_.push_back({s.location, "unknown skill '" + key.value + "'" +
                                                  (near.empty() ? std::string() : ", did you mean '" + near.front() + "'?") +
                                                  " (left out)"});
@@ -211,7 +209,7 @@ private:
             }
         }
         if (id.empty()) {
-            const auto near = nearest(slugify(key.value), ids, 1);
+            const auto near = suggestions_.nearest(slugify(key.value), ids, 1);
             warnings_.push_back({c.location, "unknown criterion '" + key.value + "'" +
                                                  (near.empty() ? std::string() : ", did you mean '" + near.front() + "'?") +
                                                  " (left out)"});
@@ -230,14 +228,17 @@ private:
     Decoder d_;
     const Framework& framework_;
     std::vector<Diagnostic>& warnings_;
-    std::vector<std::string> seen_keys_;
+    std::unordered_set<std::string> seen_keys_;
+    // "Did you mean" for unknown skills and criteria, bounded: a file may name 100,000 of them.
+    SuggestionBudget suggestions_;
+    std::vector<std::string> skill_ids_;
 };
 
 }  // namespace
 
 SelfAssessment parse_self_assessment(std::string_view text, const std::string& file, const Framework& framework,
                                      std::vector<Diagnostic>& warnings) {
-    const yaml::Node root = yaml::parse(text, file, yaml::Limits{kMaxAssessmentFileBytes, 20});
+    const yaml::Node root = yaml::parse(text, file, yaml::Limits{kMaxAssessmentFileBytes, 20, 100000});
     std::vector<Diagnostic> problems;
     std::vector<Diagnostic> found_warnings;
     AssessmentDecoder decoder(file, framework, problems, found_warnings);

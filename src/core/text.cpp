@@ -81,6 +81,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> nearest(std::string_view name, const std::vector<std::string>& candidates,
                                  std::size_t limit) {
+    // Names longer than this are not compared: the edit distance costs the product of the two
+    // lengths, and a hostile file may hold megabyte-long keys.
+    constexpr std::size_t kLongest = 256;
+    if (name.size() > kLongest) {
+        return {};
+    }
     const std::string wanted = to_lower(name);
     struct Scored {
         std::size_t score;
@@ -88,10 +94,18 @@ std::vector<std::string> nearest(std::string_view name, const std::vector<std::s
     };
     std::vector<Scored> scored;
     for (const auto& candidate : candidates) {
+        if (candidate.size() > kLongest) {
+            continue;
+        }
         const std::string lower = to_lower(candidate);
-        std::size_t score = edit_distance(wanted, lower);
         const bool contains = !wanted.empty() && lower.find(wanted) != std::string::npos;
         const std::size_t allowed = std::max<std::size_t>(2, std::min(wanted.size(), lower.size()) / 3);
+        const std::size_t length_difference =
+            wanted.size() > lower.size() ? wanted.size() - lower.size() : lower.size() - wanted.size();
+        if (!contains && length_difference > allowed) {
+            continue;  // the edit distance is at least the difference in length
+        }
+        std::size_t score = edit_distance(wanted, lower);
         if (contains) {
             score = std::min<std::size_t>(score, 1);
         } else if (score > allowed) {
@@ -112,6 +126,16 @@ std::vector<std::string> nearest(std::string_view name, const std::vector<std::s
         }
     }
     return best;
+}
+
+std::vector<std::string> SuggestionBudget::nearest(std::string_view name, const std::vector<std::string>& candidates,
+                                                   std::size_t limit) {
+    if (candidates.size() > left_) {
+        left_ = 0;
+        return {};
+    }
+    left_ -= candidates.size();
+    return ddat::nearest(name, candidates, limit);
 }
 
 std::size_t find_invalid_utf8(std::string_view text) {

@@ -42,6 +42,231 @@ std::string_view describe(const Node& node) {
 
 namespace {
 
+std::string too_many_values(std::size_t max_nodes) {
+    return "the file holds more than " + std::to_string(max_nodes) +
+           " values (texts, lists and mappings): too many to be a framework or a self-assessment";
+}
+
+// Finds flow collections ('[...]', '{...}') that nest deeper than the depth limit or hold more
+// values than the node limit, before yaml-cpp sees the text. yaml-cpp 0.7 scans a flow
+// collection in block context to its end before it reports the first event, queueing every
+// token (about 250 bytes each), so 30 MiB of '[' took 7 GB and 18 s before the tree builder's
+// depth check ran. The scan follows YAML just far enough to tell where flow collections start
+// (not in comments, quoted text, block scalars or plain text) and, where unsure, finds nothing
+// and leaves the input to yaml-cpp.
+class FlowScanner {
+public:
+    FlowScanner(std::string_view text, int max_depth, std::size_t max_values)
+        : t_(text.data()), n_(text.size()), max_depth_(max_depth), max_values_(max_values) {}
+
+    struct Problem {
+        std::size_t offset = std::string_view::npos;  // npos: none
+        bool too_deep = false;
+    };
+
+    Problem run() {
+        if (std::memchr(t_, '[', n_) == nullptr && std::memchr(t_, '{', n_) == nullptr) {
+            return problem_;  // no flow collection at all
+        }
+        std::size_t i = 0;
+        // Lines indented more than this belong to a block scalar or a multi-line plain scalar
+        // (-1: none).
+        long skip_deeper_than = -1;
+        while (i < n_ && !found()) {
+            line_start_ = i;
+            long indent = 0;
+            while (i < n_ && t_[i] == ' ') {
+                ++i;
+                ++indent;
+            }
+            std::size_t first = i;
+            while (first < n_ && (t_[first] == ' ' || t_[first] == '\t' || t_[first] == '\r')) {
+                ++first;
+            }
+            if (first >= n_ || t_[first] == '\n') {
+                i = next_line(first);  // a blank line ends nothing
+                continue;
+            }
+            if (skip_deeper_than >= 0) {
+                if (indent > skip_deeper_than) {
+                    i = next_line(i);
+                    continue;
+                }
+                skip_deeper_than = -1;
+            }
+            if (t_[first] == '#' || (indent == 0 && t_[i] == '%')) {
+                i = next_line(first);
+                continue;
+            }
+            if (indent == 0 && i + 3 <= n_ && (std::memcmp(t_ + i, "---", 3) == 0 || std::memcmp(t_ + i, "...", 3) == 0) &&
+                blank_or_end(i + 3)) {
+                i += 3;
+            }
+            bool node_start = true;
+            long parent_column = indent - 1;  // what a multi-line scalar starting here is indented beyond
+            long token_column = indent;
+            while (i < n_ && t_[i] != '\n' && !found()) {
+                const char c = t_[i];
+                const long column = static_cast<long>(i - line_start_);
+                if (c == ' ' || c == '\t' || c == '\r') {
+                    ++i;
+                } else if (c == '#') {
+                    i = end_of_line(i);
+                } else if ((c == '-' || c == '?' || c == ':') && blank_or_end(i + 1)) {
+                    parent_column = c == ':' ? token_column : column;
+                    node_start = true;
+                    ++i;
+                } else if (c == '&' || c == '!' || c == '*') {
+                    while (i < n_ && !blank_or_end(i)) {
+                        ++i;
+                    }
+                    node_start = node_start && c != '*';
+                } else if (c == '[' || c == '{') {
+                    token_column = column;
+                    i = flow(i);
+                    node_start = false;
+                } else if (c == '"' || c == '\'') {
+                    token_column = column;
+                    i = skip_quoted(i);
+                    node_start = false;
+                } else if (node_start && (c == '|' || c == '>')) {
+                    skip_deeper_than = parent_column;
+                    i = end_of_line(i);
+                } else {
+                    // plain text, up to ': ', ' #' or the end of the line
+                    token_column = column;
+                    node_start = false;
+                    while (i < n_ && t_[i] != '\n' && !(t_[i] == ':' && blank_or_end(i + 1)) &&
+                           !((t_[i] == ' ' || t_[i] == '\t') && i + 1 < n_ && t_[i + 1] == '#')) {
+                        ++i;
+                    }
+                    if (i >= n_ || t_[i] == '\n') {
+                        skip_deeper_than = parent_column;  // it may go on over more-indented lines
+                    }
+                }
+            }
+            i = next_line(i);
+        }
+        return problem_;
+    }
+
+private:
+    [[nodiscard]] bool found() const { return problem_.offset != std::string_view::npos; }
+
+    [[nodiscard]] bool blank_or_end(std::size_t i) const {
+        return i >= n_ || t_[i] == ' ' || t_[i] == '\t' || t_[i] == '\n' || t_[i] == '\r';
+    }
+
+    [[nodiscard]] bool flow_indicator(std::size_t i) const {
+        return i < n_ && (t_[i] == ',' || t_[i] == '[' || t_[i] == ']' || t_[i] == '{' || t_[i] == '}');
+    }
+
+    [[nodiscard]] std::size_t end_of_line(std::size_t i) const {
+        const void* end = i < n_ ? std::memchr(t_ + i, '\n', n_ - i) : nullptr;
+        return end == nullptr ? n_ : static_cast<std::size_t>(static_cast<const char*>(end) - t_);
+    }
+
+    [[nodiscard]] std::size_t next_line(std::size_t i) const {
+        const std::size_t end = end_of_line(i);
+        return end < n_ ? end + 1 : end;
+    }
+
+    // The offset after the quoted text that starts at i (the end of the text when unclosed).
+    std::size_t skip_quoted(std::size_t i) {
+        const char quote = t_[i];
+        for (++i; i < n_; ++i) {
+            const char c = t_[i];
+            if (c == '\n') {
+                line_start_ = i + 1;
+            } else if (quote == '"' && c == '\\') {
+                if (i + 1 < n_ && t_[i + 1] == '\n') {
+                    line_start_ = i + 2;
+                }
+                ++i;
+            } else if (c == quote) {
+                if (quote == '\'' && i + 1 < n_ && t_[i + 1] == '\'') {
+                    ++i;
+                } else {
+                    return i + 1;
+                }
+            }
+        }
+        return n_;
+    }
+
+    void count_value(std::size_t at) {
+        if (++values_ > max_values_ && !found()) {
+            problem_ = {at, false};
+        }
+    }
+
+    // Scans the flow collection that opens at i; the offset after it closes (or the end of the
+    // text when it never does, which yaml-cpp reports).
+    std::size_t flow(std::size_t i) {
+        int depth = 0;
+        bool in_plain = false;
+        bool after_space = true;
+        bool json_like = false;  // after quoted text or a closing bracket, ':' is an indicator even unspaced
+        while (i < n_ && !found()) {
+            const char c = t_[i];
+            if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
+                if (c == '\n') {
+                    line_start_ = i + 1;
+                }
+                after_space = true;
+                ++i;
+                continue;
+            }
+            if (c == '#' && after_space) {
+                i = end_of_line(i);
+                in_plain = false;
+                continue;
+            }
+            after_space = false;
+            const bool after_json_like = json_like;
+            json_like = false;
+            if (c == '[' || c == '{') {
+                in_plain = false;
+                if (++depth > max_depth_) {
+                    problem_ = {i, true};
+                    break;
+                }
+                count_value(i);
+                ++i;
+            } else if (c == ']' || c == '}') {
+                in_plain = false;
+                json_like = true;
+                ++i;
+                if (--depth == 0) {
+                    return i;
+                }
+            } else if (c == ',' || (c == ':' && (after_json_like || blank_or_end(i + 1) || flow_indicator(i + 1)))) {
+                in_plain = false;
+                ++i;
+            } else if ((c == '"' || c == '\'') && !in_plain) {
+                count_value(i);
+                i = skip_quoted(i);
+                json_like = true;
+            } else {
+                if (!in_plain) {
+                    count_value(i);
+                    in_plain = true;
+                }
+                ++i;
+            }
+        }
+        return n_;
+    }
+
+    const char* t_;
+    std::size_t n_;
+    int max_depth_;
+    std::size_t max_values_;
+    std::size_t values_ = 0;
+    std::size_t line_start_ = 0;
+    Problem problem_;
+};
+
 // Thrown from inside the event handler to stop parsing at a located problem.
 struct StopParsing {
     int line;
@@ -51,7 +276,8 @@ struct StopParsing {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(int max_depth, std::string_view text) : max_depth_(max_depth), text_(text) {}
+    TreeBuilder(int max_depth, std::size_t max_nodes, std::string_view text)
+        : max_depth_(max_depth), max_nodes_(max_nodes), text_(text) {}
 
     Node take_root() { return std::move(root_); }
     [[nodiscard]] bool has_root() const { return has_root_; }
@@ -61,6 +287,7 @@ public:
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         refuse_anchor(mark, anchor);
+        count_node(mark);
         add(leaf(Node::Kind::null, mark, "", true));
     }
 
@@ -75,6 +302,7 @@ public:
         if (tag != "?") {
             check_quote_closed(mark);
         }
+        count_node(mark);
         add(leaf(Node::Kind::scalar, mark, value, tag == "?"));
     }
 
@@ -117,7 +345,14 @@ private:
             throw StopParsing{mark.line + 1, mark.column + 1,
                               "nested more than " + std::to_string(max_depth_) + " levels deep"};
         }
+        count_node(mark);
         stack_.push_back(leaf(kind, mark, "", true));
+    }
+
+    void count_node(const YAML::Mark& mark) {
+        if (++nodes_ > max_nodes_) {
+            throw StopParsing{mark.line + 1, mark.column + 1, too_many_values(max_nodes_)};
+        }
     }
 
     void close() {
@@ -163,6 +398,8 @@ private:
     }
 
     int max_depth_;
+    std::size_t max_nodes_;
+    std::size_t nodes_ = 0;
     std::string_view text_;
     std::vector<Node> stack_;
     Node root_;
@@ -227,8 +464,15 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits)
         const auto [line, column] = locate(text, text.find('\0'));
         throw InputError(SourceLocation{file, line, column}, "the file holds a NUL byte: it is not a text file");
     }
+    if (const auto flow = FlowScanner(text, limits.max_depth, limits.max_nodes).run();
+        flow.offset != std::string_view::npos) {
+        const auto [line, column] = locate(text, flow.offset);
+        throw InputError(SourceLocation{file, line, column},
+                         flow.too_deep ? "nested more than " + std::to_string(limits.max_depth) + " levels deep"
+                                       : too_many_values(limits.max_nodes));
+    }
     std::istringstream stream{std::string(text)};
-    TreeBuilder builder(limits.max_depth, text);
+    TreeBuilder builder(limits.max_depth, limits.max_nodes, text);
     try {
         YAML::Parser parser(stream);
         parser.HandleNextDocument(builder);
@@ -239,7 +483,7 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits)
             return empty;
         }
         Node root = builder.take_root();
-        TreeBuilder rest(limits.max_depth, text);
+        TreeBuilder rest(limits.max_depth, limits.max_nodes, text);
         if (parser.HandleNextDocument(rest)) {
             const Node second = rest.has_root() ? rest.take_root() : Node{};
             if (root.is_null() && second.is_null() && second.line == root.line && second.column == root.column) {

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# ddat's benchmarks: every figure of the speed and memory targets, measured in one run and
+# printed beside its target.   usage: bench/run.sh [--quick]
+# Needs root or sudo the first time (it installs hyperfine and python3-yaml from Debian).
+# --quick: fewer runs and no 100k point, for a smoke test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=${1:-}
+runs=30; [ "$quick" = "--quick" ] && runs=5
+
+sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+need=()
+for package in hyperfine python3-yaml time; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need+=("$package")
+done
+bash scripts/install-deps.sh
+if [ ${#need[@]} -gt 0 ]; then
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+work=build-bench
+mkdir -p $work
+if ! { cmake -S . -B $work -DCMAKE_BUILD_TYPE=Release -DDDAT_BUILD_TESTS=OFF &&
+       cmake --build $work -j "$(nproc)" --target ddat; } >$work/build.log 2>&1; then
+  cat $work/build.log; exit 1
+fi
+g++ -O2 -std=c++20 bench/yaml_parse_only.cpp -o $work/yaml_parse_only -lyaml-cpp
+ddat=$PWD/$work/ddat
+export XDG_CACHE_HOME=$PWD/$work/cache XDG_CONFIG_HOME=$PWD/$work/config
+unset DDAT_FRAMEWORK
+rm -rf "$XDG_CACHE_HOME"
+
+# The whole framework: the official download when it is beside the project, else a made-up one
+# of the same size.
+framework=$work/framework
+if [ -d ../shared/framework-csv ]; then
+  "$ddat" import ../shared/framework-csv/role-content.csv ../shared/framework-csv/skill-descriptions.csv \
+    -o $framework --force >/dev/null
+  source="the official CSV download, imported"
+else
+  rm -rf $framework && python3 bench/generate_framework.py $framework
+  source="a generated framework of the same size"
+fi
+target=$("$ddat" --framework $framework roles list --ids | sed -n '2p')
+mapfile -t skills < <("$ddat" --framework $framework level show "$target" --ids)
+files=$(find $framework -name '*.yaml' | sort | tr '\n' ' ')
+
+median() {  # median seconds of a hyperfine JSON export
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
+}
+time_it() {  # time_it NAME RUNS COMMAND [PREPARE]: median seconds
+  local json=$work/$1.json
+  if [ -n "${4:-}" ]; then
+    hyperfine -N -w 2 -r "$2" --prepare "$4" --export-json "$json" "$3" >/dev/null 2>&1
+  else
+    hyperfine -N -w 3 -r "$2" --export-json "$json" "$3" >/dev/null 2>&1
+  fi
+  median "$json"
+}
+peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+
+results=()
+row() { results+=("$(printf '%-52s %12s %14s  %s' "$1" "$2" "$3" "$4")"); }
+ok() { python3 -c "import sys; print('ok' if $1 else 'MISSED')"; }
+
+# 1. Start-up on the built-in framework.
+t_true=$(time_it true 200 /bin/true)
+t_roles=$(time_it roles-list 200 "$ddat roles list")
+ratio=$(python3 -c "print(f'{$t_roles / $t_true:.2f}')")
+row "ddat roles list / /bin/true (start-up)" "${ratio}x" "<= 3x" "$(ok "$ratio <= 3")"
+kb=$(peak_kb "$ddat" roles list)
+row "ddat roles list peak memory" "$((kb / 1024)) MB" "<= 10 MB" "$(ok "$kb <= 10240")"
+
+# 2. The whole framework.
+"$ddat" --framework $framework level show "$target" >/dev/null   # fills the cache
+t_cached=$(time_it level-show $runs "$ddat --framework $framework level show $target")
+ms=$(python3 -c "print(f'{$t_cached * 1000:.1f}')")
+row "level show, whole framework, repeated runs" "$ms ms" "<= 10 ms" "$(ok "$ms <= 10")"
+t_first=$(time_it level-show-first $runs "$ddat --framework $framework level show $target" "rm -rf $XDG_CACHE_HOME")
+t_yaml=$(time_it yaml-cpp-alone $runs "$work/yaml_parse_only $files")
+ratio=$(python3 -c "print(f'{$t_first / $t_yaml:.2f}')")
+row "first run after a change / yaml-cpp parse alone" "${ratio}x" "<= 1.2x" "$(ok "$ratio <= 1.2")"
+
+# 3. A department: team over generated assessments.
+sizes=(1000 10000 100000); [ "$quick" = "--quick" ] && sizes=(1000 10000)
+declare -A team_time
+for n in "${sizes[@]}"; do
+  dir=$work/people-$n
+  [ -d "$dir" ] || python3 bench/generate_assessments.py "$n" "$dir" "${skills[@]}" --target "$target"
+  r=$runs; [ "$n" -ge 100000 ] && r=3; [ "$n" -ge 10000 ] && [ "$r" -gt 5 ] && r=5
+  team_time[$n]=$(time_it team-$n "$r" "$ddat --framework $framework team $dir --target $target --format json")
+  ms=$(python3 -c "print(f'{${team_time[$n]} * 1000:.0f}')")
+  if [ "$n" = 10000 ]; then
+    row "team, 10,000 assessments" "$ms ms" "<= 1000 ms" "$(ok "$ms <= 1000")"
+    kb=$(peak_kb "$ddat" --framework $framework team "$dir" --target "$target" --format json)
+    row "team, 10,000 assessments, peak memory" "$((kb / 1024)) MB" "<= 200 MB" "$(ok "$kb <= 204800")"
+  else
+    row "team, $n assessments" "$ms ms" "(growth)" ""
+  fi
+done
+growth=$(python3 -c "print(f'{${team_time[10000]} / ${team_time[1000]}:.1f}')")
+row "team 10k / team 1k (10 for linear)" "${growth}x" "~10x" "$(ok "$growth <= 13")"
+
+# 4. Against the alternative: PyYAML doing the same gap analysis for 10,000 people.
+t_python=$(time_it python-10000 3 "python3 bench/gap_pyyaml.py $framework $target $work/people-10000")
+ratio=$(python3 -c "print(f'{$t_python / ${team_time[10000]}:.0f}')")
+row "PyYAML script / ddat team, 10,000 assessments" "${ratio}x faster" ">= 20x" "$(ok "$ratio >= 20")"
+
+echo "ddat benchmarks: $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "framework: $source; target level: $target; medians of repeated runs (hyperfine)"
+printf '%-52s %12s %14s  %s\n' "measure" "value" "target" ""
+printf '%s\n' "${results[@]}"

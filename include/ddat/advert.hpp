@@ -1,0 +1,47 @@
+// A job advert skeleton for a role level, in the shape of the GOV.UK service manager job
+// description: what the framework says about the level, and placeholders for the practical parts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ddat/model.hpp"
+
+namespace ddat {
+
+// One essential skill: the level required and what it means for this role level.
+struct AdvertSkill {
+    const Skill* skill = nullptr;
+    const Requirement* requirement = nullptr;
+    std::string text;  // the requirement's text, else the skill's description of the level
+};
+
+// A practical part of the advert the framework cannot know, such as the salary: a key for
+// programs, a label for people, and the placeholder to replace, in [brackets].
+struct AdvertPlaceholder {
+    std::string key;
+    std::string label;
+    std::string placeholder;
+};
+
+// Everything an advert for one role level says.
+struct Advert {
+    const RoleLevel* level = nullptr;
+    const Role* role = nullptr;
+    const Family* family = nullptr;
+    std::string title;    // the level's name
+    std::string summary;  // the level's description, else the role's
+    std::vector<ResponsibilitySection> responsibilities;
+    std::vector<AdvertSkill> skills;
+    std::vector<const Criterion*> competences;        // kind "competence"
+    std::vector<const Criterion*> specialist_skills;  // every other kind
+    std::vector<SkillLevel> levels_used;              // the skill levels the skills ask, ascending
+    // The practical parts: before the description (pay band, location, ...) and how to apply.
+    std::vector<AdvertPlaceholder> details;
+    std::vector<AdvertPlaceholder> application;
+};
+
+// The advert for a role level.
+Advert make_advert(const Framework& framework, const RoleLevel& level);
+
+}  // namespace ddat

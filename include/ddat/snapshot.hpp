@@ -1,0 +1,23 @@
+// A framework as compact bytes: the built-in copy is compiled into the binary this way, and
+// framework folders are cached this way, so that ddat starts without parsing YAML.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ddat/model.hpp"
+
+namespace ddat {
+
+// The framework as bytes that read_snapshot turns back into an equal framework.
+std::string write_snapshot(const Framework& framework);
+
+// The framework in a snapshot, or nullopt for bytes that are not a whole snapshot of this
+// version of ddat (a cache from another version, a truncated file): never a partial framework.
+std::optional<Framework> read_snapshot(std::string_view bytes);
+
+// A 64-bit FNV-1a hash of the bytes, continuing from `seed`.
+std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);
+
+}  // namespace ddat

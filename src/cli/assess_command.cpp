@@ -1,0 +1,452 @@
+// ddat assess --target LEVEL -o FILE [--force]: asks for each skill of the target, one question
+// at a time, and writes the self-assessment. Questions go to standard error and answers come from
+// standard input, so a pipe can answer as well as a person at a terminal.
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "cli/app.hpp"
+#include "ddat/assessment_template.hpp"
+#include "ddat/resolve.hpp"
+#include "ddat/safe_write.hpp"
+#include "ddat/text.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+struct AssessOptions {
+    std::string target;
+    std::string output;
+    bool force = false;
+};
+
+// What a person typed: an answer, or "b"/"back", or "q"/"quit".
+enum class Reply : std::uint8_t { answer, back, quit };
+
+struct Answer {
+    Reply reply = Reply::answer;
+    std::string text;
+};
+
+// The style of the questions on standard error: its own terminal's width and colour.
+Style question_style() {
+    Style style;
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    style.color = terminal && (no_color == nullptr || *no_color == '\0') &&
+                  !(term != nullptr && std::string_view(term) == "dumb");
+    style.width = 80;
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && std::atoi(columns) >= 40) {
+        style.width = std::min(std::atoi(columns), 1000);
+    } else if (winsize size{}; terminal && ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) {
+        style.width = size.ws_col;
+    }
+    return style;
+}
+
+class Interview {
+public:
+    Interview(std::ostream& err, const Style& style) : err_(err), style_(style), echo_(::isatty(STDIN_FILENO) == 1) {}
+
+    // Asks one question; nullopt when standard input has ended.
+    std::optional<Answer> ask(const std::string& question, const std::string& current) {
+        err_ << question << (current.empty() ? std::string() : " [" + current + "]") << ": " << std::flush;
+        std::string line;
+        if (!std::getline(std::cin, line)) {
+            err_ << '\n';
+            return std::nullopt;
+        }
+        if (!echo_) {
+            // A terminal shows what was typed; from a pipe, show it so the questions read as a dialogue.
+            err_ << line << '\n';
+        }
+        const std::string text(trim(line));
+        const std::string word = to_lower(text);
+        if (word == "b" || word == "back") {
+            return Answer{Reply::back, {}};
+        }
+        if (word == "q" || word == "quit") {
+            return Answer{Reply::quit, {}};
+        }
+        return Answer{Reply::answer, text};
+    }
+
+    void say(const std::string& text, std::string_view indent = "") { write_wrapped(err_, text, style_, indent); }
+
+    // A bullet, its continuation lines hanging under its text.
+    void bullet(const std::string& text, const std::string& indent) {
+        const auto width = static_cast<std::size_t>(std::max(style_.width, 40)) - indent.size() - 2;
+        const auto lines = wrap(text, width);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            err_ << indent << (i == 0 ? "• " : "  ") << lines[i] << '\n';
+        }
+    }
+    void blank() { err_ << '\n'; }
+    [[nodiscard]] const Style& style() const { return style_; }
+    std::ostream& err() { return err_; }
+
+private:
+    std::ostream& err_;
+    Style style_;
+    bool echo_;  // true when the terminal echoes what is typed
+};
+
+void show_skill(Interview& interview, const Framework& framework, const RoleLevel& target, std::size_t index) {
+    const Requirement& requirement = target.requirements[index];
+    const Skill* skill = framework.find_skill(requirement.skill_id);
+    interview.blank();
+    interview.say(interview.style().bold("Skill " + std::to_string(index + 1) + " of " +
+                                         std::to_string(target.requirements.size()) + ": " +
+                                         (skill != nullptr ? skill->name : requirement.skill_id)));
+    interview.say(target.name + " asks: " + std::string(required_level_word(requirement)), "  ");
+    if (const std::string& text = framework.requirement_text(requirement); !text.empty()) {
+        interview.say(text, "    ");
+    }
+    interview.say("Levels: 0 none, 1 awareness, 2 working, 3 practitioner, 4 expert", "  ");
+}
+
+void show_criterion(Interview& interview, const RoleLevel& target, std::size_t index) {
+    const Criterion& criterion = target.criteria[index];
+    interview.blank();
+    interview.say(interview.style().bold("Criterion " + std::to_string(index + 1) + " of " +
+                                         std::to_string(target.criteria.size()) + ": " + criterion.name + " (" +
+                                         (criterion.kind == "competence" ? "competence" : "specialist skills") + ")"));
+    for (const auto& [heading, items] :
+         {std::pair{"Essential", &criterion.essential}, std::pair{"Desirable", &criterion.desirable}}) {
+        if (items->empty()) {
+            continue;
+        }
+        interview.say(std::string(heading) + ":", "  ");
+        for (const auto& item : *items) {
+            interview.bullet(item, "    ");
+        }
+    }
+}
+
+std::optional<CriterionStatus> parse_status(std::string_view text) {
+    const std::string word = to_lower(trim(text));
+    if (word == "met" || word == "yes" || word == "y") {
+        return CriterionStatus::met;
+    }
+    if (word == "partly" || word == "partially" || word == "p") {
+        return CriterionStatus::partly;
+    }
+    if (word == "not-met" || word == "not met" || word == "no" || word == "n") {
+        return CriterionStatus::not_met;
+    }
+    return std::nullopt;
+}
+
+// Asks for evidence: true when answered, false to go back to the level or status question
+// (quit set when the person quit), nullopt when input ended.
+std::optional<bool> ask_evidence(Interview& interview, std::string& evidence, bool& quit) {
+    const auto answer = interview.ask(evidence.empty() ? "Evidence, in one line (Enter to skip)"
+                                                       : "Evidence (Enter keeps it; - removes it)",
+                                      evidence.empty() ? "" : "keep");
+    if (!answer) {
+        return std::nullopt;
+    }
+    if (answer->reply == Reply::quit) {
+        quit = true;
+        return true;
+    }
+    if (answer->reply == Reply::back) {
+        return false;
+    }
+    if (answer->text == "-") {
+        evidence.clear();
+    } else if (!answer->text.empty()) {
+        evidence = answer->text;
+    }
+    return true;
+}
+
+// The interview. Returns the answers, or nullopt when the person quit; throws InputError when
+// standard input ends before the last question.
+std::optional<SelfAssessment> interview_person(Interview& interview, const Framework& framework,
+                                               const RoleLevel& target, const std::string& file) {
+    SelfAssessment answers;
+    answers.target_level_id = target.id;
+    for (const auto& requirement : target.requirements) {
+        answers.skills.push_back({requirement.skill_id, SkillLevel::none, {}, {}});
+    }
+    for (const auto& criterion : target.criteria) {
+        answers.criteria.push_back({criterion.id, CriterionStatus::not_met, {}, {}});
+    }
+    const std::size_t skills = target.requirements.size();
+    const std::size_t criteria = target.criteria.size();
+    const std::size_t last = 2 + skills + criteria;  // the question whether to write
+    const bool terminal = ::isatty(STDIN_FILENO) == 1;
+    const auto ended = [&]() -> std::optional<SelfAssessment> {
+        if (terminal) {
+            interview.say("Quit: nothing written.");
+            return std::nullopt;
+        }
+        throw InputError(SourceLocation{"<stdin>", 0, 0},
+                         "the answers ended before the last question: nothing written");
+    };
+    std::size_t i = 0;
+    while (i <= last) {
+        if (i == 0) {
+            auto answer = interview.ask("Your name (Enter to leave it out)", answers.name);
+            if (!answer) {
+                return ended();
+            }
+            if (answer->reply == Reply::quit) {
+                interview.say("Quit: nothing written.");
+                return std::nullopt;
+            }
+            if (answer->reply == Reply::back) {
+                interview.say("This is the first question.", "  ");
+                continue;
+            }
+            if (!answer->text.empty()) {
+                answers.name = answer->text == "-" ? std::string() : answer->text;
+            }
+            ++i;
+            continue;
+        }
+        if (i == 1) {
+            const RoleLevel* current =
+                answers.current_level_id.empty() ? nullptr : framework.find_level(answers.current_level_id);
+            auto answer = interview.ask("Your current role level, such as its id (Enter to leave it out)",
+                                        current == nullptr ? "" : (current->aliases.empty() ? current->id
+                                                                                            : current->aliases.front()));
+            if (!answer) {
+                return ended();
+            }
+            if (answer->reply == Reply::quit) {
+                interview.say("Quit: nothing written.");
+                return std::nullopt;
+            }
+            if (answer->reply == Reply::back) {
+                --i;
+                continue;
+            }
+            if (answer->text == "-") {
+                answers.current_level_id.clear();
+            } else if (!answer->text.empty()) {
+                try {
+                    answers.current_level_id = resolve_level(framework, answer->text).id;
+                } catch (const NotFoundError& error) {
+                    std::string hint = "No role level by that name";
+                    if (!error.suggestions().empty()) {
+                        hint += "; did you mean '" + error.suggestions().front() + "'?";
+                    } else {
+                        hint += "; 'ddat roles list' shows them.";
+                    }
+                    interview.say(hint, "  ");
+                    continue;
+                }
+            }
+            ++i;
+            continue;
+        }
+        if (i < 2 + skills) {
+            const std::size_t k = i - 2;
+            AssessedSkill& skill = answers.skills[k];
+            show_skill(interview, framework, target, k);
+            for (;;) {
+                auto answer = interview.ask("Your level", std::string(to_string(skill.level)));
+                if (!answer) {
+                    return ended();
+                }
+                if (answer->reply == Reply::quit) {
+                    interview.say("Quit: nothing written.");
+                    return std::nullopt;
+                }
+                if (answer->reply == Reply::back) {
+                    --i;
+                    break;
+                }
+                if (!answer->text.empty()) {
+                    const auto level = parse_skill_level(answer->text);
+                    if (!level) {
+                        interview.say("That is not a level: answer 0 to 4, or none, awareness, working, "
+                                      "practitioner or expert.",
+                                      "  ");
+                        continue;
+                    }
+                    skill.level = *level;
+                }
+                if (skill.level == SkillLevel::none) {
+                    ++i;
+                    break;
+                }
+                bool quit = false;
+                const auto done = ask_evidence(interview, skill.evidence, quit);
+                if (!done) {
+                    return ended();
+                }
+                if (quit) {
+                    interview.say("Quit: nothing written.");
+                    return std::nullopt;
+                }
+                if (*done) {
+                    ++i;
+                    break;
+                }
+            }
+            continue;
+        }
+        if (i < last) {
+            const std::size_t k = i - 2 - skills;
+            AssessedCriterion& criterion = answers.criteria[k];
+            show_criterion(interview, target, k);
+            for (;;) {
+                auto answer = interview.ask("Met, partly or not-met", std::string(to_string(criterion.status)));
+                if (!answer) {
+                    return ended();
+                }
+                if (answer->reply == Reply::quit) {
+                    interview.say("Quit: nothing written.");
+                    return std::nullopt;
+                }
+                if (answer->reply == Reply::back) {
+                    --i;
+                    break;
+                }
+                if (!answer->text.empty()) {
+                    const auto status = parse_status(answer->text);
+                    if (!status) {
+                        interview.say("Answer met, partly or not-met.", "  ");
+                        continue;
+                    }
+                    criterion.status = *status;
+                }
+                bool quit = false;
+                const auto done = ask_evidence(interview, criterion.evidence, quit);
+                if (!done) {
+                    return ended();
+                }
+                if (quit) {
+                    interview.say("Quit: nothing written.");
+                    return std::nullopt;
+                }
+                if (*done) {
+                    ++i;
+                    break;
+                }
+            }
+            continue;
+        }
+        interview.blank();
+        auto answer = interview.ask(file == "-" ? "Print the self-assessment? Enter prints it, b goes back, q quits"
+                                                : "Write " + file + "? Enter writes it, b goes back, q quits",
+                                    "write");
+        if (!answer) {
+            return ended();
+        }
+        if (answer->reply == Reply::quit) {
+            interview.say("Quit: nothing written.");
+            return std::nullopt;
+        }
+        if (answer->reply == Reply::back) {
+            --i;
+            continue;
+        }
+        if (!answer->text.empty() && to_lower(answer->text) != "write" && to_lower(answer->text) != "w" &&
+            to_lower(answer->text) != "y" && to_lower(answer->text) != "yes") {
+            interview.say("Press Enter to write, b to go back or q to quit.", "  ");
+            continue;
+        }
+        ++i;
+    }
+    return answers;
+}
+
+int run_assess(Session& session, const AssessOptions& options) {
+    namespace fs = std::filesystem;
+    const Framework& framework = session.framework();
+    const RoleLevel& target = resolve_level(framework, options.target);
+    const std::string& file = options.output;
+    if (file != "-") {
+        // Refuse before asking anything, rather than after the last answer.
+        std::error_code error;
+        if (fs::exists(file, error) && !options.force) {
+            throw TargetExistsError(file + " exists: choose another name, or add --force to replace it");
+        }
+        if (fs::is_directory(file, error)) {
+            throw WriteError(file + " is a folder");
+        }
+        const fs::path folder = fs::path(file).parent_path();
+        if (!folder.empty() && !fs::is_directory(folder, error)) {
+            throw WriteError(file + ": cannot write: the folder " + folder.string() + " does not exist");
+        }
+    }
+    Interview interview(session.err(), question_style());
+    std::string asked;
+    if (!target.requirements.empty()) {
+        asked = count_of(target.requirements.size(), "skill", "skills");
+    }
+    if (!target.criteria.empty()) {
+        asked += (asked.empty() ? "" : " and ") + count_of(target.criteria.size(), "competence or specialist skill",
+                                                           "competences and specialist skills");
+    }
+    interview.say("A self-assessment against " + target.name + ": your name, your current level" +
+                  (asked.empty() ? std::string() : ", " + asked) +
+                  ". Answer each question and press Enter; Enter alone keeps the answer in [brackets]. Type b to "
+                  "go back, q to quit without writing anything.");
+    interview.blank();
+    const auto answers = interview_person(interview, framework, target, file);
+    if (!answers) {
+        return kExitOk;
+    }
+    const std::string text = write_self_assessment(framework, target, *answers);
+    if (file == "-") {
+        session.output().out << text;
+        return kExitOk;
+    }
+    write_file_atomically(file, text, options.force, 0600);
+    std::size_t held = 0;
+    std::size_t with_evidence = 0;
+    for (const auto& skill : answers->skills) {
+        held += skill.level != SkillLevel::none ? 1 : 0;
+        with_evidence += skill.evidence.empty() ? 0 : 1;
+    }
+    session.output().out << "Wrote " << file << " (readable only by you): "
+                         << count_of(answers->skills.size(), "skill", "skills") << ", " << held << " held, "
+                         << with_evidence << " with evidence.\nNext: ddat gap --me " << file << '\n';
+    return kExitOk;
+}
+
+}  // namespace
+
+void add_assess_command(CLI::App& app, CommandRegistry& registry) {
+    auto options = std::make_shared<AssessOptions>();
+    CLI::App* assess = app.add_subcommand("assess", "Write a self-assessment by answering questions");
+    assess->add_option("--target", options->target, "The role level to assess yourself against")
+        ->required()
+        ->type_name("LEVEL");
+    assess->add_option("-o,--output", options->output, "The file to write (mode 0600); - prints it instead")
+        ->required()
+        ->type_name("FILE");
+    assess->add_flag("--force", options->force, "Replace the file if it exists");
+    assess->add_option("--framework", registry.options().framework_path,
+                       "Framework file or folder; default $DDAT_FRAMEWORK")
+        ->type_name("PATH");
+    assess->footer(
+        "Asks for your name, your current level, then each skill the target requires: it shows\n"
+        "what the target asks, and takes 0-4 or a level word (Enter keeps the answer shown in\n"
+        "[brackets]), then offers to note your evidence. b or back goes to the previous question;\n"
+        "q or quit ends without writing anything. The file is written only after the last\n"
+        "answer, readable only by you (mode 0600); an existing file is replaced only with --force.\n"
+        "Questions go to standard error and answers are read from standard input, one a line.\n"
+        "\n"
+        "Examples:\n"
+        "  ddat assess --target senior-brm -o me.yaml\n"
+        "  ddat assess --target senior-brm -o me.yaml --force\n"
+        "  ddat assess --target brm -o me.yaml < answers.txt\n"
+        "  ddat assess --target brm -o -                   print it instead of writing it");
+    registry.add(assess, [options](Session& session) { return run_assess(session, *options); }, false);
+}
+
+}  // namespace ddat::cli

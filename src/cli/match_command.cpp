@@ -1,0 +1,309 @@
+// ddat match --me FILE [--family F] [--top N] [--explain LEVEL]
+#include <unistd.h>
+
+#include <cmath>
+#include <memory>
+
+#include "cli/app.hpp"
+#include "ddat/errors.hpp"
+#include "ddat/gap.hpp"
+#include "ddat/match.hpp"
+#include "ddat/resolve.hpp"
+#include "ddat/self_assessment.hpp"
+
+namespace ddat::cli {
+
+namespace {
+
+struct MatchCommandOptions {
+    std::string me;
+    std::string family;
+    std::size_t top = 10;
+    std::string explain;
+};
+
+// The name a person types for a level: its first alias, else its id.
+std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
+
+std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
+
+double rounded(double fraction) { return std::round(fraction * 1000) / 1000; }
+
+Json match_json(const LevelMatch& m) {
+    const GapSummary& s = m.summary;
+    return {{"id", m.level->id},
+            {"name", m.level->name},
+            {"role", id_and_name(*m.role)},
+            {"readiness", rounded(s.readiness)},
+            {"shortfall", s.shortfall},
+            {"missing", s.missing},
+            {"below", s.below},
+            {"met", s.met},
+            {"required", s.required},
+            {"criteria_not_met", s.criteria - s.criteria_met}};
+}
+
+// The skills of a gap that fall short, as JSON.
+Json short_json(const GapReport& gap) {
+    Json skills = Json::array();
+    for (const auto& g : gap.skills) {
+        if (g.status == GapStatus::below || g.status == GapStatus::missing) {
+            skills.push_back({{"id", g.skill->id},
+                              {"name", g.skill->name},
+                              {"required", std::string(required_level_word(*g.requirement))},
+                              {"actual", level_json(g.actual)},
+                              {"shortfall", g.shortfall},
+                              {"status", std::string(to_string(g.status))}});
+        }
+    }
+    return skills;
+}
+
+Json report_json(const MatchReport& report, std::size_t top, const GapReport* next_gap) {
+    Json levels = Json::array();
+    for (std::size_t i = 0; i < report.levels.size() && (top == 0 || i < top); ++i) {
+        Json entry = {{"rank", i + 1}};
+        entry.update(match_json(report.levels[i]));
+        levels.push_back(std::move(entry));
+    }
+    Json next = nullptr;
+    if (report.next_step != nullptr && next_gap != nullptr) {
+        const GapSummary& s = next_gap->summary;
+        next = {{"id", report.next_step->id},
+                {"name", report.next_step->name},
+                {"from", id_and_name(*report.step_from)},
+                {"from_current", report.step_from_current},
+                {"readiness", rounded(s.readiness)},
+                {"shortfall", s.shortfall},
+                {"missing", s.missing},
+                {"below", s.below},
+                {"short", short_json(*next_gap)}};
+    }
+    Json lateral = Json::array();
+    for (const auto& m : report.lateral) {
+        lateral.push_back(match_json(m));
+    }
+    return {{"person", report.person.empty() ? Json(nullptr) : Json(report.person)},
+            {"current", report.current == nullptr ? Json(nullptr) : id_and_name(*report.current)},
+            {"levels", levels},
+            {"next_step", next},
+            {"lateral", lateral}};
+}
+
+std::string short_summary(const GapSummary& s) {
+    std::string text = percent(s.readiness) + " ready";
+    if (s.shortfall > 0) {
+        text += ", " + std::to_string(s.shortfall) + (s.shortfall == 1 ? " level" : " levels") + " short";
+    }
+    if (s.missing > 0) {
+        text += ", " + std::to_string(s.missing) + " missing";
+    }
+    return text;
+}
+
+// What a level asks beyond where the person is: each skill below or missing, and criteria not met.
+void write_explanation(const GapReport& gap, const std::string& me, const Output& output) {
+    const Style& style = output.style;
+    std::ostream& out = output.out;
+    const RoleLevel& target = *gap.target;
+    out << '\n' << style.bold("What " + short_name(target) + " asks beyond where you are") << '\n';
+    bool any = false;
+    TextTable table({"SKILL", "REQUIRED", "YOURS", "SHORT"}, 0);
+    for (const auto& g : gap.skills) {
+        if (g.status != GapStatus::below && g.status != GapStatus::missing) {
+            continue;
+        }
+        const std::string status(to_string(g.status));
+        table.add_row({g.skill->name, std::string(required_level_word(*g.requirement)),
+                       g.actual == SkillLevel::none ? "-" : std::string(to_string(g.actual)),
+                       std::to_string(g.shortfall)},
+                      {"", "", status, ""});
+        any = true;
+    }
+    if (any) {
+        table.write(out, style, "  ");
+    }
+    std::string criteria;
+    for (const auto& c : gap.criteria) {
+        if (c.status != CriterionStatus::met) {
+            criteria += (criteria.empty() ? "" : "; ") + c.criterion->name + " (" + std::string(to_string(c.status)) + ")";
+        }
+    }
+    if (!criteria.empty()) {
+        write_wrapped(out, "Competences and specialist skills not met: " + criteria, style, "  ");
+        any = true;
+    }
+    if (!any) {
+        out << "  Nothing: you meet every requirement.\n";
+        return;
+    }
+    const std::string hint = "What each asks: ddat gap --me " + (me == "-" ? std::string("FILE") : me) +
+                             " --target " + short_name(target);
+    for (const auto& line : wrap(hint, static_cast<std::size_t>(std::max(style.width, 40)))) {
+        out << style.dim(line) << '\n';
+    }
+}
+
+void write_match_table(const Framework& framework, const MatchReport& report, const MatchCommandOptions& options, const GapReport* next_gap,
+                       const GapReport* explained, const Output& output) {
+    const Style& style = output.style;
+    std::ostream& out = output.out;
+    out << (report.person.empty() ? std::string("You") : report.person)
+        << (report.current == nullptr ? std::string() : " (now " + report.current->name + ")")
+        << ": the role levels you are most ready for\n\n";
+    const std::size_t shown = options.top == 0 ? report.levels.size() : std::min(options.top, report.levels.size());
+    // The NAME column is left out when the terminal is too narrow for it beside the others.
+    std::size_t fixed = 2 + 2 * 6 + 3 + 5 + 5 + 7;  // indent, gaps, #, READY, SHORT and MISSING
+    std::size_t level_width = 5;
+    std::size_t role_width = 4;
+    for (std::size_t i = 0; i < shown; ++i) {
+        level_width = std::max(level_width, display_width(short_name(*report.levels[i].level)));
+        role_width = std::max(role_width, display_width(report.levels[i].role->name));
+    }
+    fixed += level_width + role_width;
+    const bool with_name = fixed + 16 <= static_cast<std::size_t>(std::max(style.width, 40));
+    std::vector<std::string> headers = {"#", "LEVEL"};
+    if (with_name) {
+        headers.emplace_back("NAME");
+    }
+    for (const char* header : {"ROLE", "READY", "SHORT", "MISSING"}) {
+        headers.emplace_back(header);
+    }
+    TextTable table(headers, 2);  // NAME, or ROLE without it
+    bool any_criteria = false;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const LevelMatch& m = report.levels[i];
+        std::vector<std::string> cells = {std::to_string(i + 1), short_name(*m.level)};
+        if (with_name) {
+            cells.push_back(m.level->name);
+        }
+        cells.push_back(m.role->name);
+        cells.push_back(percent(m.summary.readiness));
+        cells.push_back(std::to_string(m.summary.shortfall));
+        const int criteria = m.summary.criteria - m.summary.criteria_met;
+        cells.push_back(std::to_string(m.summary.missing + criteria) + (criteria > 0 ? "*" : ""));
+        any_criteria = any_criteria || criteria > 0;
+        table.add_row(std::move(cells));
+    }
+    table.write(out, style, "  ");
+    if (any_criteria) {
+        out << style.dim("* with the competences and specialist skills not met") << '\n';
+    }
+    if (shown < report.levels.size()) {
+        out << style.dim("Top " + std::to_string(shown) + " of " + std::to_string(report.levels.size()) +
+                         " role levels; --top 0 shows them all.")
+            << '\n';
+    }
+    out << '\n';
+    std::string next = "Next step in your role: ";
+    if (report.step_from == nullptr) {
+        next += "none (no role level to match)";
+    } else if (report.next_step == nullptr) {
+        next += "none: " + report.step_from->name + " is the most senior level of " +
+                framework.role_of(*report.step_from).name + ".";
+    } else {
+        next += short_name(*report.next_step) + ", " + report.next_step->name;
+        if (next_gap != nullptr) {
+            next += " (" + short_summary(next_gap->summary) + ")";
+        }
+        if (!report.step_from_current) {
+            next += ", after " + short_name(*report.step_from) +
+                    ", your best match (say 'current:' in your assessment to step from your own level)";
+        }
+    }
+    write_wrapped(out, next, style, "");
+    std::string lateral = "Nearest moves to other roles: ";
+    if (report.lateral.empty()) {
+        lateral += "none";
+    }
+    for (std::size_t i = 0; i < report.lateral.size(); ++i) {
+        const LevelMatch& m = report.lateral[i];
+        lateral += (i == 0 ? "" : "; ") + short_name(*m.level) + ", " + m.level->name + " (" +
+                   short_summary(m.summary) + ")";
+    }
+    write_wrapped(out, lateral, style, "");
+    if (next_gap != nullptr) {
+        write_explanation(*next_gap, options.me, output);
+    }
+    if (explained != nullptr && (next_gap == nullptr || explained->target != next_gap->target)) {
+        write_explanation(*explained, options.me, output);
+    }
+}
+
+int run_match(Session& session, const MatchCommandOptions& options) {
+    const Framework& framework = session.framework();
+    const RoleLevel* explain = options.explain.empty() ? nullptr : &resolve_level(framework, options.explain);
+    MatchOptions match_options;
+    if (!options.family.empty()) {
+        match_options.family_id = resolve_family(framework, options.family).id;
+    }
+    if (options.me == "-" && ::isatty(STDIN_FILENO) == 1) {
+        session.err() << "ddat: reading the self-assessment from the terminal; end it with Ctrl-D\n";
+    }
+    std::vector<Diagnostic> warnings;
+    const SelfAssessment person = [&] {
+        try {
+            return load_self_assessment(options.me, framework, warnings);
+        } catch (const InputError& error) {
+            throw AssessmentError(error);
+        }
+    }();
+    for (const auto& warning : warnings) {
+        session.warn(format_diagnostic(warning));
+    }
+    const MatchReport report = match_levels(framework, person, match_options);
+    std::unique_ptr<GapReport> next_gap;
+    if (report.next_step != nullptr) {
+        next_gap = std::make_unique<GapReport>(analyse_gap(framework, person, *report.next_step));
+    }
+    std::unique_ptr<GapReport> explained;
+    if (explain != nullptr) {
+        explained = std::make_unique<GapReport>(analyse_gap(framework, person, *explain));
+    }
+    Output output = session.output();
+    if (!write_machine(
+            output,
+            [&] {
+                Json data = report_json(report, options.top, next_gap.get());
+                if (explained) {
+                    data["explain"] = {{"id", explained->target->id},
+                                       {"name", explained->target->name},
+                                       {"readiness", rounded(explained->summary.readiness)},
+                                       {"short", short_json(*explained)}};
+                }
+                return data;
+            },
+            [](const Json& data) { return flatten(data["levels"]); })) {
+        write_match_table(framework, report, options, next_gap.get(), explained.get(), output);
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+void add_match_command(CLI::App& app, CommandRegistry& registry) {
+    auto options = std::make_shared<MatchCommandOptions>();
+    CLI::App* match = app.add_subcommand("match", "Rank every role level by how ready you are for it");
+    match->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")->required()->type_name("FILE");
+    match->add_option("--family", options->family, "Only the roles of this family (id or name)")->type_name("FAMILY");
+    match->add_option("--top", options->top, "How many levels to list (default 10; 0 for all)")
+        ->type_name("N")
+        ->check(CLI::NonNegativeNumber);
+    match->add_option("--explain", options->explain, "Also show what this level asks beyond where you are")
+        ->type_name("LEVEL");
+    match->footer(
+        "Readiness is as in 'ddat gap': the skill levels you hold, up to the level required, over\n"
+        "the levels required. Ties go to fewer levels short, then fewer skills missing, then the\n"
+        "level that asks more of what you hold. The next step follows 'current:' in your\n"
+        "assessment, else your best match; the nearest moves are the best-ranked levels of other\n"
+        "roles.\n"
+        "\n"
+        "Examples:\n"
+        "  ddat match --me me.yaml\n"
+        "  ddat match --me me.yaml --family it-operations --top 5\n"
+        "  ddat match --me me.yaml --explain lead-brm\n"
+        "  ddat match --me me.yaml --format json");
+    registry.add(match, [options](Session& session) { return run_match(session, *options); });
+}
+
+}  // namespace ddat::cli

@@ -1,0 +1,154 @@
+#include "ddat/team.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "ddat/resolve.hpp"
+#include "ddat/self_assessment.hpp"
+
+namespace ddat {
+
+namespace fs = std::filesystem;
+
+int TeamReport::row_of(const Framework& framework, const Skill& skill) const {
+    if (framework.skills.empty() || &skill < framework.skills.data() ||
+        &skill >= framework.skills.data() + framework.skills.size()) {
+        return -1;
+    }
+    const auto index = static_cast<std::size_t>(&skill - framework.skills.data());
+    return index < skill_rows.size() ? skill_rows[index] : -1;
+}
+
+namespace {
+
+bool is_yaml_name(const fs::path& path) {
+    const std::string extension = path.extension().string();
+    return extension == ".yaml" || extension == ".yml";
+}
+
+}  // namespace
+
+std::vector<std::string> team_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems) {
+    std::vector<std::string> files;
+    std::unordered_set<std::string> seen;
+    const auto add = [&](const std::string& file) {
+        if (seen.insert(file).second) {
+            files.push_back(file);
+        }
+    };
+    for (const auto& path : paths) {
+        std::error_code error;
+        const fs::file_status status = fs::status(path, error);
+        if (path == "-" || error || !fs::exists(status)) {
+            if (path == "-") {
+                problems.push_back({{path, 0, 0}, "standard input cannot be read as a team: name files or a folder"});
+            } else {
+                problems.push_back({{path, 0, 0}, "no such file or folder"});
+            }
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            add(path);
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+        for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+            std::error_code type_error;
+            if (is_yaml_name(it->path()) && it->is_regular_file(type_error)) {
+                found.push_back(it->path().string());
+            }
+        }
+        if (error) {
+            problems.push_back({{path, 0, 0}, "cannot read the folder: " + error.message()});
+            continue;
+        }
+        if (found.empty()) {
+            problems.push_back({{path, 0, 0}, "the folder holds no self-assessment (*.yaml or *.yml)"});
+            continue;
+        }
+        std::sort(found.begin(), found.end());
+        for (const auto& file : found) {
+            add(file);
+        }
+    }
+    return files;
+}
+
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target) {
+    TeamReport report;
+    report.files = files.size();
+    const RoleLevel* forced = target.empty() ? nullptr : &resolve_level(framework, target);
+    std::unordered_map<std::string, const RoleLevel*> targets;  // by id: each resolved once
+    report.skill_rows.assign(framework.skills.size(), -1);
+    std::vector<int> skill_counts(framework.skills.size(), 0);
+    double readiness = 0;
+    for (const auto& file : files) {
+        std::vector<Diagnostic> warnings;
+        SelfAssessment person;
+        try {
+            person = load_self_assessment(file, framework, warnings);
+        } catch (const InputError& error) {
+            ++report.unreadable;
+            Diagnostic problem = error.diagnostics().empty() ? Diagnostic{{file, 0, 0}, error.what()}
+                                                             : error.diagnostics().front();
+            problem.message += " (assessment left out)";
+            report.skipped.push_back(problem);
+            report.warnings.push_back(std::move(problem));
+            continue;
+        }
+        report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
+        const RoleLevel* level = forced;
+        if (level == nullptr && !person.target_level_id.empty()) {
+            auto [it, inserted] = targets.try_emplace(person.target_level_id, nullptr);
+            if (inserted) {
+                it->second = framework.find_level(person.target_level_id);
+            }
+            level = it->second;
+        }
+        if (level == nullptr) {
+            ++report.without_target;
+            report.skipped.push_back(
+                {{file, 0, 0}, "no target role level: give --target LEVEL, or 'target:' in the file (assessment left out)"});
+            report.warnings.push_back(report.skipped.back());
+            continue;
+        }
+        TeamMember member;
+        member.file = file;
+        member.name = person.name.empty() ? fs::path(file).stem().string() : person.name;
+        member.gap = analyse_gap(framework, person, *level);
+        readiness += member.gap.summary.readiness;
+        for (const auto& g : member.gap.skills) {
+            if (g.skill != nullptr) {
+                const auto index = static_cast<std::size_t>(g.skill - framework.skills.data());
+                ++skill_counts[index];
+            }
+        }
+        report.people.push_back(std::move(member));
+    }
+    for (std::size_t i = 0; i < framework.skills.size(); ++i) {
+        if (skill_counts[i] > 0) {
+            report.skill_rows[i] = static_cast<int>(report.skills.size());
+            report.skills.push_back({&framework.skills[i], 0, 0, 0, 0});
+        }
+    }
+    for (const auto& member : report.people) {
+        for (const auto& g : member.gap.skills) {
+            if (g.skill == nullptr) {
+                continue;
+            }
+            TeamSkill& row = report.skills[static_cast<std::size_t>(report.row_of(framework, *g.skill))];
+            ++row.required;
+            row.met += g.status == GapStatus::met || g.status == GapStatus::exceeds ? 1 : 0;
+            row.below += g.status == GapStatus::below ? 1 : 0;
+            row.missing += g.status == GapStatus::missing ? 1 : 0;
+        }
+    }
+    report.readiness = report.people.empty() ? 0.0 : readiness / static_cast<double>(report.people.size());
+    return report;
+}
+
+}  // namespace ddat

@@ -1,0 +1,122 @@
+// The compiled-framework cache: fast on repeated runs, never stale.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "ddat/framework_loader.hpp"
+#include "ddat/snapshot.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device random;
+        path = fs::temp_directory_path() / ("ddat-cache-test-" + std::to_string(random()));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+};
+
+void write(const fs::path& file, const std::string& text) {
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+}
+
+const std::string kFramework = R"(framework:
+  title: Cache test
+families:
+  - id: ops
+    name: Ops
+skills:
+  - id: s
+    name: S
+roles:
+  - id: r
+    name: R
+    family: ops
+    levels:
+      - id: one
+        name: One
+        requirements:
+          s:
+            level: working
+)";
+
+std::size_t snapshot_count(const fs::path& dir) {
+    std::size_t count = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        count += entry.path().extension() == ".snapshot" ? 1 : 0;
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("a cached framework equals the one read from YAML", "[cache]") {
+    TempDir temp;
+    write(temp.path / "fw" / "a.yaml", kFramework);
+    const auto cache = (temp.path / "cache").string();
+    const ddat::Framework first = ddat::load_framework_cached((temp.path / "fw").string(), cache);
+    REQUIRE(snapshot_count(cache) == 1);
+    const ddat::Framework second = ddat::load_framework_cached((temp.path / "fw").string(), cache);
+    CHECK(ddat::write_snapshot(first) == ddat::write_snapshot(second));
+    CHECK(second.find_level("one")->requirements.at(0).level == ddat::SkillLevel::working);
+}
+
+TEST_CASE("an edited framework is read again, never answered from the cache", "[cache]") {
+    TempDir temp;
+    const fs::path file = temp.path / "fw" / "a.yaml";
+    write(file, kFramework);
+    const auto cache = (temp.path / "cache").string();
+    (void)ddat::load_framework_cached((temp.path / "fw").string(), cache);
+    std::string edited = kFramework;
+    edited.replace(edited.find("working"), 7, "expert");  // same file, other content
+    write(file, edited);
+    const ddat::Framework after = ddat::load_framework_cached((temp.path / "fw").string(), cache);
+    CHECK(after.find_level("one")->requirements.at(0).level == ddat::SkillLevel::expert);
+}
+
+TEST_CASE("a damaged snapshot in the cache is ignored", "[cache]") {
+    TempDir temp;
+    write(temp.path / "fw" / "a.yaml", kFramework);
+    const auto cache = temp.path / "cache";
+    (void)ddat::load_framework_cached((temp.path / "fw").string(), cache.string());
+    for (const auto& entry : fs::directory_iterator(cache)) {
+        std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << "DDATSNAP3 truncated";
+    }
+    const ddat::Framework again = ddat::load_framework_cached((temp.path / "fw").string(), cache.string());
+    CHECK(again.metadata.title == "Cache test");
+}
+
+TEST_CASE("a framework with errors is reported, never cached", "[cache]") {
+    TempDir temp;
+    write(temp.path / "fw" / "a.yaml", "framework:\n  title: Broken\nroles: nope\n");
+    const auto cache = temp.path / "cache";
+    CHECK_THROWS_AS(ddat::load_framework_cached((temp.path / "fw").string(), cache.string()), ddat::InputError);
+    CHECK((!fs::exists(cache) || snapshot_count(cache) == 0));
+}
+
+TEST_CASE("without a cache folder the framework is read from YAML every time", "[cache]") {
+    TempDir temp;
+    write(temp.path / "fw" / "a.yaml", kFramework);
+    CHECK(ddat::load_framework_cached((temp.path / "fw").string(), "").metadata.title == "Cache test");
+}
+
+TEST_CASE("a snapshot of every kind of content reads back equal", "[cache][snapshot]") {
+    const ddat::Framework builtin = ddat::load_builtin_framework();
+    const std::string bytes = ddat::write_snapshot(builtin);
+    const auto back = ddat::read_snapshot(bytes);
+    REQUIRE(back.has_value());
+    CHECK(ddat::write_snapshot(*back) == bytes);
+    CHECK_FALSE(ddat::read_snapshot(bytes.substr(0, bytes.size() - 1)).has_value());
+    CHECK_FALSE(ddat::read_snapshot(bytes + "x").has_value());
+    CHECK_FALSE(ddat::read_snapshot("").has_value());
+}

@@ -1,0 +1,224 @@
+// A team's self-assessments against their targets.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "ddat/errors.hpp"
+#include "ddat/team.hpp"
+#include "helpers.hpp"
+#include "imported.hpp"
+
+namespace fs = std::filesystem;
+using ddat::GapStatus;
+using ddat_test::builtin;
+using ddat_test::contains;
+
+namespace {
+
+// A folder of its own under the temporary folder, removed at the end of the test.
+class TempFolder {
+public:
+    TempFolder() {
+        std::random_device random;
+        path_ = fs::temp_directory_path() / ("ddat-team-test-" + std::to_string(random()) + std::to_string(random()));
+        fs::create_directories(path_);
+    }
+    ~TempFolder() {
+        std::error_code error;
+        fs::remove_all(path_, error);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+
+    [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
+        const fs::path file = path_ / name;
+        fs::create_directories(file.parent_path());
+        std::ofstream(file, std::ios::binary) << text;
+        return file.string();
+    }
+    [[nodiscard]] std::string path() const { return path_.string(); }
+
+private:
+    fs::path path_;
+};
+
+const ddat::TeamMember& member(const ddat::TeamReport& report, const std::string& name) {
+    for (const auto& m : report.people) {
+        if (m.name == name) {
+            return m;
+        }
+    }
+    FAIL("no person " << name);
+    return report.people.front();
+}
+
+const ddat::TeamSkill& row(const ddat::TeamReport& report, const std::string& id) {
+    for (const auto& r : report.skills) {
+        if (r.skill->id == id) {
+            return r;
+        }
+    }
+    FAIL("no skill " << id);
+    return report.skills.front();
+}
+
+const std::string kAlex = R"(name: Alex
+target: senior-brm
+skills:
+  relationship-management:
+    level: practitioner
+    evidence: Ran the portfolio reviews.
+  user-focus: awareness
+)";
+
+const std::string kBlake = R"(name: Blake
+target: itsm
+skills:
+  relationship-management: working
+  service-focus: expert
+)";
+
+}  // namespace
+
+TEST_CASE("team_files lists the YAML files of a folder in name order, and files as given", "[team]") {
+    TempFolder folder;
+    (void)folder.write("b.yaml", kAlex);
+    (void)folder.write("a.yml", kBlake);
+    (void)folder.write("notes.txt", "not an assessment");
+    (void)folder.write("sub/c.yaml", kAlex);  // sub-folders are not read
+    std::vector<ddat::Diagnostic> problems;
+    const auto files = ddat::team_files({folder.path()}, problems);
+    CHECK(problems.empty());
+    REQUIRE(files.size() == 2);
+    CHECK(fs::path(files[0]).filename() == "a.yml");
+    CHECK(fs::path(files[1]).filename() == "b.yaml");
+
+    const std::string single = folder.write("one.txt", kAlex);
+    const auto given = ddat::team_files({single, single, folder.path() + "/missing.yaml", folder.path() + "/sub"},
+                                        problems);
+    CHECK(given.size() == 2);  // the file once, and sub/c.yaml
+    REQUIRE(problems.size() == 1);
+    CHECK(contains(problems.front().message, "no such file or folder"));
+
+    TempFolder empty;
+    problems.clear();
+    CHECK(ddat::team_files({empty.path()}, problems).empty());
+    REQUIRE(problems.size() == 1);
+    CHECK(contains(problems.front().message, "holds no self-assessment"));
+}
+
+TEST_CASE("team compares each person with their own target and counts each skill", "[team]") {
+    TempFolder folder;
+    const std::vector<std::string> files = {folder.write("alex.yaml", kAlex), folder.write("blake.yaml", kBlake)};
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "");
+    REQUIRE(report.people.size() == 2);
+    CHECK(report.skipped.empty());
+    const auto& alex = member(report, "Alex");
+    const auto& blake = member(report, "Blake");
+    CHECK(alex.gap.target->id == "senior-business-relationship-manager");
+    CHECK(blake.gap.target->id == "it-service-manager");
+    // the skills of both targets, once each, in catalogue order
+    CHECK(report.skills.size() == 11);
+    const auto& relationship = row(report, "relationship-management");
+    CHECK(relationship.required == 2);
+    CHECK(relationship.met == 2);
+    const auto& user = row(report, "user-focus");
+    CHECK(user.below == 1);
+    CHECK(user.missing == 1);
+    CHECK(report.readiness == Approx((alex.gap.summary.readiness + blake.gap.summary.readiness) / 2));
+    // evidence is carried with each skill
+    bool found = false;
+    for (const auto& g : alex.gap.skills) {
+        if (g.skill->id == "relationship-management") {
+            CHECK(g.evidence == "Ran the portfolio reviews.");
+            found = true;
+        }
+    }
+    CHECK(found);
+    CHECK(report.row_of(builtin(), *relationship.skill) >= 0);
+}
+
+TEST_CASE("team --target compares everyone with one level", "[team]") {
+    TempFolder folder;
+    const std::vector<std::string> files = {folder.write("alex.yaml", kAlex), folder.write("blake.yaml", kBlake),
+                                            folder.write("none.yaml", "skills: {}\n")};
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "lead-brm");
+    REQUIRE(report.people.size() == 3);
+    for (const auto& m : report.people) {
+        CHECK(m.gap.target->id == "lead-business-relationship-manager");
+    }
+    CHECK(member(report, "none").gap.summary.readiness == 0.0);  // no name: the file's stem
+    CHECK_THROWS_AS(ddat::analyse_team(builtin(), files, "lead-brn"), ddat::NotFoundError);
+}
+
+TEST_CASE("team reports and leaves out assessments it cannot read or that name no target", "[team]") {
+    TempFolder folder;
+    const std::vector<std::string> files = {
+        folder.write("alex.yaml", kAlex),
+        folder.write("bad.yaml", "name: Bad\ntarget: brm\nskills:\n  user-focus: guru\n"),
+        folder.write("aimless.yaml", "name: Aimless\nskills:\n  user-focus: working\n  user-fokus: working\n"),
+        folder.path() + "/gone.yaml"};
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "");
+    CHECK(report.people.size() == 1);
+    CHECK(report.files == 4);
+    CHECK(report.unreadable == 2);
+    CHECK(report.without_target == 1);
+    REQUIRE(report.skipped.size() == 3);
+    CHECK(report.skipped[0].location.line == 4);  // the bad level, with its place
+    CHECK(report.skipped[0].location.column == 15);
+    CHECK(contains(report.skipped[0].message, "left out"));
+    CHECK_FALSE(contains(report.skipped[0].message, "guru"));  // personal data is not echoed
+    CHECK(contains(report.skipped[1].message, "no target"));
+    // the unknown skill's warning comes before its file's "no target", in file order
+    REQUIRE(report.warnings.size() == 4);
+    CHECK(contains(report.warnings[1].message, "user-fokus"));
+    CHECK(contains(report.warnings[2].message, "no target"));
+
+    const ddat::TeamReport nobody = ddat::analyse_team(builtin(), {files[1]}, "");
+    CHECK(nobody.people.empty());
+    CHECK(nobody.readiness == 0.0);
+}
+
+TEST_CASE("team reads 10,000 assessments in one pass, with the framework loaded once", "[team][scale]") {
+    TempFolder folder;
+    const std::vector<std::string> targets = {"brm", "senior-brm", "lead-brm", "itsm", "senior-itsm", "head-of-itsm"};
+    for (int i = 0; i < 10000; ++i) {
+        (void)folder.write("p" + std::to_string(100000 + i) + ".yaml",
+                           "name: Person " + std::to_string(i) + "\ntarget: " + targets[static_cast<std::size_t>(i) % 6] +
+                               "\nskills:\n  relationship-management: " + std::to_string(i % 5) +
+                               "\n  user-focus:\n    level: " + std::to_string((i / 5) % 5) +
+                               "\n    evidence: Example " + std::to_string(i) + "\n  service-focus: working\n");
+    }
+    std::vector<ddat::Diagnostic> problems;
+    const auto start = std::chrono::steady_clock::now();
+    const auto files = ddat::team_files({folder.path()}, problems);
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "");
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(report.people.size() == 10000);
+    CHECK(row(report, "relationship-management").required == 10000);
+    CHECK(row(report, "service-focus").required == 10000 - 10000 / 6);  // head of ITSM does not ask it
+    WARN("10,000 assessments read and compared in " << seconds << " s");
+    CHECK(seconds < 60);  // generous for sanitizer and debug builds; a release build takes about 1 s
+}
+
+TEST_CASE("team on the imported framework", "[team][csv-data]") {
+    DDAT_REQUIRE_IMPORTED();
+    const ddat::Framework& f = *ddat_test::imported();
+    TempFolder folder;
+    const std::vector<std::string> files = {
+        folder.write("a.yaml", "name: A\ntarget: senior-ae\nskills:\n  data-analysis-and-synthesis: practitioner\n"),
+        folder.write("b.yaml", "name: B\ntarget: cdo\nskills:\n  data-governance: awareness\n")};
+    const ddat::TeamReport report = ddat::analyse_team(f, files, "");
+    REQUIRE(report.people.size() == 2);
+    CHECK(report.skipped.empty());
+    CHECK(member(report, "B").gap.target->whole_role);
+    for (const auto& r : report.skills) {
+        CHECK(r.required >= 1);
+        CHECK(r.met + r.below + r.missing == r.required);
+    }
+}
