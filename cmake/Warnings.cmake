@@ -4,7 +4,8 @@ option(DDAT_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 add_library(ddat_warnings INTERFACE)
 target_compile_options(ddat_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
                                                $<$<BOOL:${DDAT_WARNINGS_AS_ERRORS}>:-Werror>)
-# g++ 12 reports impossible overlaps in std::string copies when optimising (GCC bug 105329).
+# g++ 12 reports impossible overlaps and uninitialised members in std::string copies when
+# optimising (GCC bugs 105329 and 107138): false alarms in Release builds only.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
-  target_compile_options(ddat_warnings INTERFACE -Wno-restrict)
+  target_compile_options(ddat_warnings INTERFACE -Wno-restrict -Wno-maybe-uninitialized)
 endif()

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -86,21 +88,52 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
     report.skill_rows.assign(framework.skills.size(), -1);
     std::vector<int> skill_counts(framework.skills.size(), 0);
     double readiness = 0;
-    for (const auto& file : files) {
-        std::vector<Diagnostic> warnings;
+    // Reading the files is most of the work: it is shared among the machine's cores, each taking
+    // every n-th file, and the results are then used in file order, as if read one by one.
+    struct Reading {
         SelfAssessment person;
-        try {
-            person = load_self_assessment(file, framework, warnings);
-        } catch (const InputError& error) {
+        std::vector<Diagnostic> warnings;
+        std::optional<Diagnostic> problem;
+    };
+    std::vector<Reading> readings(files.size());
+    const auto read_some = [&](std::size_t first, std::size_t step) {
+        for (std::size_t i = first; i < files.size(); i += step) {
+            try {
+                readings[i].person = load_self_assessment(files[i], framework, readings[i].warnings);
+            } catch (const InputError& error) {
+                if (error.diagnostics().empty()) {
+                    Diagnostic problem;
+                    problem.location.file = files[i];
+                    problem.message = error.what();
+                    readings[i].problem = std::move(problem);
+                } else {
+                    readings[i].problem = error.diagnostics().front();
+                }
+            }
+        }
+    };
+    const std::size_t workers =
+        files.size() < 64 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w) {
+        threads.emplace_back(read_some, w, workers);
+    }
+    read_some(0, workers);
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const std::string& file = files[i];
+        if (readings[i].problem) {
             ++report.unreadable;
-            Diagnostic problem = error.diagnostics().empty() ? Diagnostic{{file, 0, 0}, error.what()}
-                                                             : error.diagnostics().front();
+            Diagnostic problem = std::move(*readings[i].problem);
             problem.message += " (assessment left out)";
             report.skipped.push_back(problem);
             report.warnings.push_back(std::move(problem));
             continue;
         }
-        report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
+        SelfAssessment person = std::move(readings[i].person);
+        report.warnings.insert(report.warnings.end(), readings[i].warnings.begin(), readings[i].warnings.end());
         const RoleLevel* level = forced;
         if (level == nullptr && !person.target_level_id.empty()) {
             auto [it, inserted] = targets.try_emplace(person.target_level_id, nullptr);
