@@ -35,7 +35,7 @@ std::vector<std::string> nearest(std::string_view name, const std::vector<std::s
 // suggestions, so the work stays bounded.
 class SuggestionBudget {
 public:
-    explicit SuggestionBudget(std::size_t comparisons = 100000) : left_(comparisons) {}
+    explicit SuggestionBudget(std::size_t comparisons = 20000) : left_(comparisons) {}
 
     std::vector<std::string> nearest(std::string_view name, const std::vector<std::string>& candidates,
                                      std::size_t limit = 3);

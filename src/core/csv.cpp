@@ -82,7 +82,8 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& file)
             bool closed = false;
             while (i < n) {
                 const void* found = std::memchr(data + i, '"', n - i);
-                const std::size_t quote = found == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(found) - data);
+                const std::size_t quote =
+                    found == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(found) - data);
                 count_lines(i, quote);
                 cell.append(data + i, quote - i);
                 i = quote;

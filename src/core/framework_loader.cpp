@@ -436,7 +436,7 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
     const std::unordered_set<std::string> known_skills(skill_ids.begin(), skill_ids.end());
     SuggestionBudget suggestions;
     for (const auto& [at, id] : family_refs) {
-        if (known_families.count(id) == 0) {
+        if (!known_families.contains(id)) {
             const auto near = suggestions.nearest(id, family_ids, 1);
             problems.push_back({at, "unknown family '" + id + "'" +
                                         (near.empty() ? ": add it under 'families'"
@@ -444,7 +444,7 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
         }
     }
     for (const auto& [at, id] : skill_refs) {
-        if (known_skills.count(id) == 0) {
+        if (!known_skills.contains(id)) {
             const auto near = suggestions.nearest(id, skill_ids, 1);
             problems.push_back({at, "unknown skill '" + id + "'" +
                                         (near.empty() ? ": add it to the skills catalogue"

@@ -83,8 +83,8 @@ Table read_table(const std::string& text, const std::string& file, const std::ve
 // ddat reads back (yaml::Limits: a role's file gets at most 22 values a row).
 constexpr std::size_t kMaxFamilies = 1000;
 constexpr std::size_t kMaxRoles = 500;
-constexpr std::size_t kMaxRowsPerRole = 10000;
-constexpr std::size_t kMaxSkills = 10000;
+constexpr std::size_t kMaxRowsPerRole = 5000;
+constexpr std::size_t kMaxSkills = 5000;
 
 void check_count(std::size_t count, std::size_t limit, const SourceLocation& at, const std::string& what) {
     if (count > limit) {
@@ -304,7 +304,7 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
     std::map<std::string, std::size_t> family_by_name;
     IdMaker family_ids("role family");
     IdMaker role_ids("role");
-    std::map<std::pair<std::size_t, std::string>, std::size_t> level_by_name;  // (role, level name) -> index
+    std::map<std::pair<std::size_t, std::string>, std::size_t> level_by_name;            // (role, level name) -> index
     std::map<std::tuple<std::size_t, std::size_t, std::string>, int> requirement_lines;  // (role, level, skill)
     std::vector<std::size_t> rows_of_role;
     for (const auto& row : roles.rows) {
@@ -355,8 +355,8 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
             RoleLevel level;
             level.id = slugify(shown_level_name);
             if (level.id.empty()) {
-                throw InputError(SourceLocation{role_file, line, 0},
-                                 "the role level name '" + shown_level_name + "' has no letter or digit to make an id from");
+                throw InputError(SourceLocation{role_file, line, 0}, "the role level name '" + shown_level_name +
+                                                                         "' has no letter or digit to make an id from");
             }
             level.name = shown_level_name;
             level.role_id = role.id;

@@ -93,7 +93,8 @@ bool remove_tree(int dirfd, const char* name, int depth) noexcept {
         }
         bool removed_any = false;  // when a batch removes nothing, what is left cannot be removed
         for (long offset = 0; offset < got;) {
-            const auto* entry = reinterpret_cast<const struct dirent64*>(buffer + offset);
+            // getdents64 fills the buffer with dirent64 records
+            const auto* entry = reinterpret_cast<const struct dirent64*>(buffer + offset);  // NOLINT
             offset += entry->d_reclen;
             const char* entry_name = entry->d_name;
             if (std::strcmp(entry_name, ".") == 0 || std::strcmp(entry_name, "..") == 0) {

@@ -116,9 +116,7 @@ private:
     }
 
     // False for a key that is not text or was written before: check_unique_keys reports those.
-    bool first_time(const yaml::Node& key) {
-        return key.is_scalar() && seen_keys_.insert(key.value).second;
-    }
+    bool first_time(const yaml::Node& key) { return key.is_scalar() && seen_keys_.insert(key.value).second; }
 
     void skill(const yaml::Node& key, const yaml::Node& value, SelfAssessment& a) {
         if (!first_time(key)) {

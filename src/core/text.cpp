@@ -1,6 +1,8 @@
 #include "ddat/text.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <numeric>
 
 namespace ddat {
@@ -141,6 +143,18 @@ std::vector<std::string> SuggestionBudget::nearest(std::string_view name, const 
 std::size_t find_invalid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
+        // ASCII eight bytes at a time: files of tens of megabytes are checked before parsing
+        std::uint64_t word = 0;
+        while (i + sizeof word <= text.size()) {
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if ((word & 0x8080808080808080ULL) != 0) {
+                break;
+            }
+            i += sizeof word;
+        }
+        if (i >= text.size()) {
+            break;
+        }
         const auto c = static_cast<unsigned char>(text[i]);
         std::size_t length = 0;
         std::uint32_t code = 0;

@@ -65,7 +65,7 @@ public:
     };
 
     Problem run() {
-        if (std::memchr(t_, '[', n_) == nullptr && std::memchr(t_, '{', n_) == nullptr) {
+        if (n_ == 0 || (std::memchr(t_, '[', n_) == nullptr && std::memchr(t_, '{', n_) == nullptr)) {
             return problem_;  // no flow collection at all
         }
         std::size_t i = 0;
@@ -98,8 +98,8 @@ public:
                 i = next_line(first);
                 continue;
             }
-            if (indent == 0 && i + 3 <= n_ && (std::memcmp(t_ + i, "---", 3) == 0 || std::memcmp(t_ + i, "...", 3) == 0) &&
-                blank_or_end(i + 3)) {
+            if (indent == 0 && i + 3 <= n_ &&
+                (std::memcmp(t_ + i, "---", 3) == 0 || std::memcmp(t_ + i, "...", 3) == 0) && blank_or_end(i + 3)) {
                 i += 3;
             }
             bool node_start = true;
@@ -303,7 +303,7 @@ public:
             check_quote_closed(mark);
         }
         count_node(mark);
-        add(leaf(Node::Kind::scalar, mark, value, tag == "?"));
+        add(leaf(Node::Kind::scalar, mark, tag == "?" ? value : as_utf8(value), tag == "?"));
     }
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
@@ -328,6 +328,29 @@ private:
             throw StopParsing{mark.line + 1, mark.column + 1,
                               "YAML anchors (&name) are not supported: remove the anchor and write values out in full"};
         }
+    }
+
+    // yaml-cpp 0.7 decodes the escapes "\N" and "\_" of a double-quoted scalar to the single
+    // bytes 0x85 and 0xA0, which are not UTF-8 (the file was checked to be UTF-8, so nothing
+    // else can be): they are written here as the characters they stand for, U+0085 and U+00A0,
+    // so that no text ddat read is invalid UTF-8 when it is shown or written out again.
+    static std::string as_utf8(const std::string& value) {
+        std::string_view rest(value);
+        std::size_t bad = find_invalid_utf8(rest);
+        if (bad == std::string_view::npos) {
+            return value;
+        }
+        std::string fixed;
+        while (bad != std::string_view::npos) {
+            const auto byte = static_cast<unsigned char>(rest[bad]);
+            fixed.append(rest.substr(0, bad));
+            fixed += static_cast<char>(0xC0U | (byte >> 6U));
+            fixed += static_cast<char>(0x80U | (byte & 0x3FU));
+            rest.remove_prefix(bad + 1);
+            bad = find_invalid_utf8(rest);
+        }
+        fixed.append(rest);
+        return fixed;
     }
 
     static Node leaf(Node::Kind kind, const YAML::Mark& mark, const std::string& value, bool plain) {

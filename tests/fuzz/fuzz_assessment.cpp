@@ -11,6 +11,7 @@
 #include "ddat/framework_loader.hpp"
 #include "ddat/gap.hpp"
 #include "ddat/self_assessment.hpp"
+#include "ddat/text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const ddat::Framework framework = ddat::load_builtin_framework();
@@ -25,8 +26,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         return 0;
     }
-    const ddat::RoleLevel* target = person.target_level_id.empty() ? framework.all_levels().front()
-                                                                    : framework.find_level(person.target_level_id);
+    // Everything read is UTF-8 (yaml-cpp decodes some escapes to bytes that are not).
+    bool all_utf8 = ddat::find_invalid_utf8(person.name) == std::string_view::npos;
+    for (const auto& skill : person.skills) {
+        all_utf8 = all_utf8 && ddat::find_invalid_utf8(skill.evidence) == std::string_view::npos;
+    }
+    for (const auto& criterion : person.criteria) {
+        all_utf8 = all_utf8 && ddat::find_invalid_utf8(criterion.evidence) == std::string_view::npos;
+    }
+    if (!all_utf8) {
+        std::abort();
+    }
+    const ddat::RoleLevel* target =
+        person.target_level_id.empty() ? framework.all_levels().front() : framework.find_level(person.target_level_id);
     if (target == nullptr) {
         std::abort();  // the reader resolved a target the framework does not have
     }

@@ -13,8 +13,7 @@
 #include "ddat/framework_writer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::vector<ddat::SourceFile> files = {
-        {"fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size)}};
+    const std::vector<ddat::SourceFile> files = {{"fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size)}};
     ddat::Framework framework;
     try {
         framework = ddat::load_framework_sources(files);

@@ -747,11 +747,11 @@ def can_drop_privileges(ctx):
     """Root reads any file: run ddat as nobody instead, when nobody can reach it."""
     if os.geteuid() != 0:
         return False
-    probe = subprocess.run(["true"], preexec_fn=ctx.limits(as_nobody=True))  # setuid works here
-    if probe.returncode != 0:
-        return False
-    check = subprocess.run([ctx.ddat, "--version"], preexec_fn=ctx.limits(as_nobody=True),
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ctx.environment())
+    try:
+        check = subprocess.run([ctx.ddat, "--version"], preexec_fn=ctx.limits(as_nobody=True),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ctx.environment())
+    except (OSError, subprocess.SubprocessError):
+        return False  # setuid refused (a container without the capability), or ddat out of reach
     return check.returncode == 0
 
 
@@ -872,8 +872,9 @@ def csv_success_case(name, role=ROLE_CSV, skill=SKILL_CSV):
 csv_success_case("valid")
 csv_success_case("bom", role=b"\xef\xbb\xbf" + ROLE_CSV, skill=b"\xef\xbb\xbf" + SKILL_CSV)
 csv_success_case("lf", role=ROLE_CSV.replace(b"\r\n", b"\n"), skill=SKILL_CSV.replace(b"\r\n", b"\n"))
+# a 4 MB cell (the YAML cases take 10 MB; the import writes the text out and reads it back)
 csv_success_case("long-cell", role=csv_text(ROLE_HEADER, [ROLE_ROWS[0].replace("Looks after widgets.",
-                                                                                 "x" * (10 * MiB))] + ROLE_ROWS[1:]))
+                                                                                 "x" * (4 * MiB))] + ROLE_ROWS[1:]))
 
 
 def csv_path_case(name, make, message, place=None):
@@ -928,10 +929,10 @@ def csv_scale_case(name, generator, message=None, place="line"):
             raise Failure(f"temporary files left: {leftovers(ctx.work)}")
 
 
-csv_scale_case("10000-levels-of-one-role", many_rows("levels", 10_000))
-csv_scale_case("10001-rows-for-one-role", many_rows("levels", 10_001), "more than 10000 rows for the role")
-csv_scale_case("9990-skills", many_rows("skills", 9_990, roles=2))
-csv_scale_case("10001-skills", many_rows("skills", 10_001, roles=2), "more than 10000 skills")
+csv_scale_case("5000-levels-of-one-role", many_rows("levels", 5_000))
+csv_scale_case("5001-rows-for-one-role", many_rows("levels", 5_001), "more than 5000 rows for the role")
+csv_scale_case("4990-skills", many_rows("skills", 4_990, roles=2))
+csv_scale_case("5001-skills", many_rows("skills", 5_001, roles=2), "more than 5000 skills")
 csv_scale_case("300-roles", many_rows("roles", 300))
 csv_scale_case("501-roles", many_rows("roles", 501), "more than 500 roles")
 csv_scale_case("1001-families", many_rows("families", 1_001), "more than 1000 role families")
@@ -1156,6 +1157,33 @@ for name, (kind, data, code) in FUZZ_FINDINGS.items():
             expect_success(result)
         else:
             expect_error(result, code, path, "line:col" if kind in YAML_KINDS else "line")
+
+
+# fuzz_framework, second ten-minute run: a double-quoted "\N" (the next-line character) came
+# back from yaml-cpp as the single byte 0x85, so the framework held text that is not UTF-8 and
+# its copy did not read back. "\_" (no-break space) likewise.
+@case("fuzz/copy-of-escaped-next-line")
+def _(ctx):
+    path = ctx.write("framework.yaml", 'framework:\n  title: "Next\\Nline and no\\_break"\nfamilies: []\n')
+    copy = ctx.path("copy")
+    expect_success(ctx.run(["--framework", path, "framework", "copy", copy]))
+    expect_success(ctx.run(["validate", copy]))
+    with open(os.path.join(copy, "framework.yaml"), "rb") as f:
+        written = f.read()
+    if "Next\u0085line and no\u00a0break".encode() not in written:
+        raise Failure(f"the copy does not hold the characters U+0085 and U+00A0: {written[:300]!r}")
+
+
+@case("assessment/escaped-next-line")
+def _(ctx):
+    path = ctx.write("me.yaml", ASSESSMENT.replace("name: Test Person", 'name: "Test\\NPerson\\_"'))
+    for output in ("json", "yaml", "table"):
+        result = ctx.run(YAML_KINDS["assessment"](path) + ["--format", output])
+        expect_success(result)
+        try:
+            result.out.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise Failure(f"the {output} output is not UTF-8: {error}")
 
 
 # ---------------------------------------------------------------------------------------------
