@@ -3,7 +3,7 @@
 # then prints what each found.   usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 60)
 #
 # Environment:
-#   FUZZ_TARGETS  the targets to run (default: fuzz_framework fuzz_assessment fuzz_csv)
+#   FUZZ_TARGETS  the targets to run (default: fuzz_framework fuzz_assessment fuzz_csv fuzz_yaml_readers)
 #   FUZZ_JOBS     how many targets run at the same time (default: 1; 2 suits a 2-core machine)
 #   BUILD_DIR     the build folder (default: build-fuzz)
 #
@@ -19,7 +19,7 @@ seconds=${1:-60}
 case "$seconds" in
   ''|*[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS_PER_TARGET]" >&2; exit 2 ;;
 esac
-targets=${FUZZ_TARGETS:-"fuzz_framework fuzz_assessment fuzz_csv"}
+targets=${FUZZ_TARGETS:-"fuzz_framework fuzz_assessment fuzz_csv fuzz_yaml_readers"}
 jobs=${FUZZ_JOBS:-1}
 build=${BUILD_DIR:-build-fuzz}
 

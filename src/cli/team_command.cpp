@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <sstream>
 
 #include "cli/app.hpp"
 #include "ddat/errors.hpp"
@@ -20,24 +21,33 @@ std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? 
 
 std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
 
-Json team_json(const TeamReport& report) {
-    Json people = Json::array();
-    for (const auto& member : report.people) {
-        Json skills = Json::array();
-        for (const auto& g : member.gap.skills) {
-            skills.push_back({{"id", g.skill->id},
-                              {"required", std::string(required_level_word(*g.requirement))},
-                              {"actual", level_json(g.actual)},
-                              {"shortfall", g.shortfall},
-                              {"status", std::string(to_string(g.status))},
-                              {"evidence", g.evidence.empty() ? Json(nullptr) : Json(g.evidence)}});
-        }
-        people.push_back({{"name", member.name},
-                          {"file", member.file},
-                          {"target", id_and_name(*member.gap.target)},
-                          {"readiness", std::round(member.gap.summary.readiness * 1000) / 1000},
-                          {"skills", std::move(skills)}});
+// One person of the JSON's "people", written straight out: a team can have thousands.
+void write_person(JsonWriter& json, const TeamMember& member) {
+    json.begin_object();
+    json.key("name").text(member.name);
+    json.key("file").text(member.file);
+    json.key("target").begin_object();
+    json.key("id").text(member.gap.target->id);
+    json.key("name").text(member.gap.target->name);
+    json.end_object();
+    json.key("readiness").value(std::round(member.gap.summary.readiness * 1000) / 1000);
+    json.key("skills").begin_array();
+    for (const auto& g : member.gap.skills) {
+        json.begin_object();
+        json.key("id").text(g.skill->id);
+        json.key("required").text(required_level_word(*g.requirement));
+        json.key("actual").text_or_null(g.actual == SkillLevel::none ? "" : to_string(g.actual));
+        json.key("shortfall").number(g.shortfall);
+        json.key("status").text(to_string(g.status));
+        json.key("evidence").text_or_null(g.evidence);
+        json.end_object();
     }
+    json.end_array();
+    json.end_object();
+}
+
+// The JSON's fields after "people", which person_json writes one by one.
+Json team_json_after_people(const TeamReport& report) {
     Json skills = Json::array();
     for (const auto& row : report.skills) {
         skills.push_back({{"id", row.skill->id},
@@ -54,10 +64,26 @@ Json team_json(const TeamReport& report) {
                            {"column", problem.location.column == 0 ? Json(nullptr) : Json(problem.location.column)},
                            {"message", problem.message}});
     }
-    return {{"people", std::move(people)},
-            {"skills", std::move(skills)},
+    return {{"skills", std::move(skills)},
             {"readiness", std::round(report.readiness * 1000) / 1000},
             {"skipped", std::move(skipped)}};
+}
+
+// The whole report as JSON: people, skills, readiness and the assessments left out.
+void write_team_json(std::ostream& out, const TeamReport& report) {
+    JsonWriter json(out);
+    json.begin_object();
+    json.key("people").begin_array();
+    for (const auto& member : report.people) {
+        write_person(json, member);
+    }
+    json.end_array();
+    const Json rest = team_json_after_people(report);
+    for (const auto& [key, value] : rest.items()) {
+        json.key(key).value(value);
+    }
+    json.end_object();
+    out << '\n';
 }
 
 // One row per person and required skill, for CSV, TSV and Markdown: the rows flatten() would make
@@ -251,8 +277,14 @@ int run_team(Session& session, const TeamOptions& options) {
     Output output = session.output();
     switch (output.format) {
         case Format::table: write_team_table(framework, report, output); break;
-        case Format::json:
-        case Format::yaml: write_data(output, team_json(report), [](const Json&) { return Records{}; }); break;
+        case Format::json: write_team_json(output.out, report); break;
+        case Format::yaml: {
+            // The JSON, read back: one definition of the fields for both formats.
+            std::ostringstream json;
+            write_team_json(json, report);
+            write_yaml(output.out, Json::parse(json.str()));
+            break;
+        }
         default: write_records(output.out, output.format, team_records(report)); break;
     }
     return kExitOk;
