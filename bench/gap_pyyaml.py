@@ -2,7 +2,9 @@
 """The alternative ddat is measured against: a plain Python script with PyYAML doing the same
 gap analysis as 'ddat team DIR --target LEVEL' for a folder of self-assessments.
 
-usage: gap_pyyaml.py FRAMEWORK_DIR LEVEL_ID ASSESSMENT_DIR
+usage: gap_pyyaml.py FRAMEWORK_DIR LEVEL_ID ASSESSMENT_DIR [--libyaml]
+--libyaml: parse with PyYAML's binding to the C library libyaml (yaml.CSafeLoader) instead of
+its pure-Python loader (yaml.safe_load, what a plain script uses).
 Reads the framework's YAML files, finds the level, then for each assessment computes per
 required skill the shortfall and status, and the readiness; prints the team readiness.
 """
@@ -23,9 +25,12 @@ def level_number(value):
 
 def main():
     framework_dir, level_id, assessments = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    load = yaml.safe_load
+    if "--libyaml" in sys.argv[4:]:
+        load = lambda text: yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: E731
     skills, required = {}, None
     for path in sorted(framework_dir.rglob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load(path.read_text(encoding="utf-8")) or {}
         for skill in data.get("skills", []) or []:
             skills[skill["id"]] = skill["name"]
         for role in data.get("roles", []) or []:
@@ -35,7 +40,7 @@ def main():
     by_name = {name.lower(): key for key, name in skills.items()}
     readiness = []
     for path in sorted(assessments.glob("*.yaml")):
-        person = yaml.safe_load(path.read_text(encoding="utf-8"))
+        person = load(path.read_text(encoding="utf-8"))
         held = {}
         for key, value in (person.get("skills") or {}).items():
             held[key if key in skills else by_name.get(str(key).lower(), key)] = level_number(value)

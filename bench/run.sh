@@ -100,11 +100,18 @@ for n in "${sizes[@]}"; do
 done
 growth=$(python3 -c "print(f'{${team_time[10000]} / ${team_time[1000]}:.1f}')")
 row "team 10k / team 1k (10 for linear)" "${growth}x" "~10x" "$(ok "$growth <= 13")"
+if [ -n "${team_time[100000]:-}" ]; then
+  growth=$(python3 -c "print(f'{${team_time[100000]} / ${team_time[10000]}:.1f}')")
+  row "team 100k / team 10k (10 for linear)" "${growth}x" "~10x" "$(ok "$growth <= 13")"
+fi
 
 # 4. Against the alternative: PyYAML doing the same gap analysis for 10,000 people.
 t_python=$(time_it python-10000 3 "python3 bench/gap_pyyaml.py $framework $target $work/people-10000")
 ratio=$(python3 -c "print(f'{$t_python / ${team_time[10000]}:.0f}')")
 row "PyYAML script / ddat team, 10,000 assessments" "${ratio}x faster" ">= 20x" "$(ok "$ratio >= 20")"
+t_libyaml=$(time_it python-libyaml-10000 3 "python3 bench/gap_pyyaml.py $framework $target $work/people-10000 --libyaml")
+ratio=$(python3 -c "print(f'{$t_libyaml / ${team_time[10000]}:.0f}')")
+row "the same script with libyaml (CSafeLoader) / ddat" "${ratio}x faster" "(for scale)" ""
 
 echo "ddat benchmarks: $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "framework: $source; target level: $target; medians of repeated runs (hyperfine)"

@@ -301,10 +301,14 @@ void JsonWriter::close(char bracket) {
     counts_.pop_back();
 }
 
-JsonWriter& JsonWriter::begin_object() {
+void JsonWriter::open(char bracket) {
     before_value();
-    out_ << '{';
+    out_ << bracket;
     counts_.push_back(0);
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    open('{');
     return *this;
 }
 
@@ -314,9 +318,7 @@ JsonWriter& JsonWriter::end_object() {
 }
 
 JsonWriter& JsonWriter::begin_array() {
-    before_value();
-    out_ << '[';
-    counts_.push_back(0);
+    open('[');
     return *this;
 }
 

@@ -111,6 +111,7 @@ public:
 
 private:
     void before_value();
+    void open(char bracket);
     void close(char bracket);
     void indent(std::size_t levels);
     void quoted(std::string_view value);
