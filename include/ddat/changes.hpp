@@ -27,7 +27,7 @@ struct RequirementChange {
     std::string name;          // the skill's name in the newer copy where it has one
     const Requirement* before = nullptr;
     const Requirement* after = nullptr;
-    LevelChange change = LevelChange::same;  // same: only the text or the name changed
+    LevelChange change = LevelChange::same;  // same: only the text, the name, or whether the level is stated
     bool text_changed = false;
     bool renamed = false;  // matched through the rename file
 };

@@ -32,6 +32,10 @@ std::string word(const Requirement* requirement) {
 // "raised", "renamed, text changed", ...
 std::string describe(const RequirementChange& c) {
     std::string text = c.change == LevelChange::same ? "" : std::string(to_string(c.change));
+    if (c.change == LevelChange::same && c.before != nullptr && c.after != nullptr &&
+        c.before->level_stated != c.after->level_stated) {
+        text = c.after->level_stated ? "level now stated" : "level no longer stated";
+    }
     if (c.renamed) {
         text += (text.empty() ? "" : ", ") + std::string("renamed");
     }

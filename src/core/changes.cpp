@@ -58,7 +58,9 @@ LevelChange classify(const Requirement* before, const Requirement* after) {
     if (after == nullptr) {
         return LevelChange::removed;
     }
-    if (before->level_stated != after->level_stated || before->level == after->level) {
+    // An unspecified level is met by any level, as awareness is: stated working becoming
+    // unspecified asks less, and awareness becoming unspecified asks the same.
+    if (before->level == after->level) {
         return LevelChange::same;
     }
     return after->level > before->level ? LevelChange::raised : LevelChange::lowered;
@@ -97,7 +99,8 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
             const Skill* skill = other != nullptr ? after.find_skill(new_id) : before.find_skill(r.skill_id);
             change.name = skill != nullptr ? skill->name : r.skill_id;
             change.change = classify(change.before, change.after);
-            if (change.change != LevelChange::same || change.text_changed || change.renamed) {
+            const bool stated_changed = other != nullptr && r.level_stated != other->level_stated;
+            if (change.change != LevelChange::same || change.text_changed || change.renamed || stated_changed) {
                 level.skills.push_back(std::move(change));
             }
         }
