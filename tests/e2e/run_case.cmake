@@ -76,6 +76,9 @@ endif()
 # `cmake -E env`: that wrapper reports a crashed child as exit code 1 (ddat's "differences found")
 # with "Segmentation fault" on stderr, while a direct child gives RESULT_VARIABLE the signal's name.
 unset(ENV{DDAT_FRAMEWORK})
+# The framework cache goes to the build folder, never to the user's home or a test's HOME in the
+# source tree; a case may still set XDG_CACHE_HOME itself.
+set(ENV{XDG_CACHE_HOME} "${WORK_DIR}/cache")
 set(ENV{NO_COLOR} 1)
 set(ENV{COLUMNS} 80)
 set(ENV{LC_ALL} C.UTF-8)
