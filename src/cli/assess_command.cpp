@@ -169,6 +169,51 @@ std::optional<bool> ask_evidence(Interview& interview, std::string& evidence, bo
     return true;
 }
 
+// Where a question with evidence left the interview: at the next question, back at the previous one,
+// quit, or at the end of standard input.
+enum class Step : std::uint8_t { next, back, quit, ended };
+
+// Asks question until parse takes the answer (Enter keeps value; refusal is said otherwise), then for
+// evidence when needs_evidence(value); back from the evidence asks the question again.
+template <typename Value, typename Parse, typename NeedsEvidence>
+Step ask_with_evidence(Interview& interview, const std::string& question, Value& value, std::string& evidence,
+                       Parse parse, const std::string& refusal, NeedsEvidence needs_evidence) {
+    for (;;) {
+        auto answer = interview.ask(question, std::string(to_string(value)));
+        if (!answer) {
+            return Step::ended;
+        }
+        if (answer->reply == Reply::quit) {
+            return Step::quit;
+        }
+        if (answer->reply == Reply::back) {
+            return Step::back;
+        }
+        if (!answer->text.empty()) {
+            const auto parsed = parse(answer->text);
+            if (!parsed) {
+                interview.say(refusal, "  ");
+                continue;
+            }
+            value = *parsed;
+        }
+        if (!needs_evidence(value)) {
+            return Step::next;
+        }
+        bool quit = false;
+        const auto done = ask_evidence(interview, evidence, quit);
+        if (!done) {
+            return Step::ended;
+        }
+        if (quit) {
+            return Step::quit;
+        }
+        if (*done) {
+            return Step::next;
+        }
+    }
+}
+
 // The interview. Returns the answers, or nullopt when the person quit; throws InputError when
 // standard input ends before the last question.
 std::optional<SelfAssessment> interview_person(Interview& interview, const Framework& framework,
@@ -250,92 +295,32 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
             ++i;
             continue;
         }
-        if (i < 2 + skills) {
-            const std::size_t k = i - 2;
-            AssessedSkill& skill = answers.skills[k];
-            show_skill(interview, framework, target, k);
-            for (;;) {
-                auto answer = interview.ask("Your level", std::string(to_string(skill.level)));
-                if (!answer) {
-                    return ended();
-                }
-                if (answer->reply == Reply::quit) {
-                    interview.say("Quit: nothing written.");
-                    return std::nullopt;
-                }
-                if (answer->reply == Reply::back) {
-                    --i;
-                    break;
-                }
-                if (!answer->text.empty()) {
-                    const auto level = parse_skill_level(answer->text);
-                    if (!level) {
-                        interview.say("That is not a level: answer 0 to 4, or none, awareness, working, "
-                                      "practitioner or expert.",
-                                      "  ");
-                        continue;
-                    }
-                    skill.level = *level;
-                }
-                if (skill.level == SkillLevel::none) {
-                    ++i;
-                    break;
-                }
-                bool quit = false;
-                const auto done = ask_evidence(interview, skill.evidence, quit);
-                if (!done) {
-                    return ended();
-                }
-                if (quit) {
-                    interview.say("Quit: nothing written.");
-                    return std::nullopt;
-                }
-                if (*done) {
-                    ++i;
-                    break;
-                }
-            }
-            continue;
-        }
         if (i < last) {
-            const std::size_t k = i - 2 - skills;
-            AssessedCriterion& criterion = answers.criteria[k];
-            show_criterion(interview, target, k);
-            for (;;) {
-                auto answer = interview.ask("Met, partly or not-met", std::string(to_string(criterion.status)));
-                if (!answer) {
-                    return ended();
-                }
-                if (answer->reply == Reply::quit) {
-                    interview.say("Quit: nothing written.");
-                    return std::nullopt;
-                }
-                if (answer->reply == Reply::back) {
-                    --i;
-                    break;
-                }
-                if (!answer->text.empty()) {
-                    const auto status = parse_status(answer->text);
-                    if (!status) {
-                        interview.say("Answer met, partly or not-met.", "  ");
-                        continue;
-                    }
-                    criterion.status = *status;
-                }
-                bool quit = false;
-                const auto done = ask_evidence(interview, criterion.evidence, quit);
-                if (!done) {
-                    return ended();
-                }
-                if (quit) {
-                    interview.say("Quit: nothing written.");
-                    return std::nullopt;
-                }
-                if (*done) {
-                    ++i;
-                    break;
-                }
+            Step step = Step::next;
+            if (i < 2 + skills) {
+                const std::size_t k = i - 2;
+                AssessedSkill& skill = answers.skills[k];
+                show_skill(interview, framework, target, k);
+                step = ask_with_evidence(interview, "Your level", skill.level, skill.evidence, parse_skill_level,
+                                         "That is not a level: answer 0 to 4, or none, awareness, working, "
+                                         "practitioner or expert.",
+                                         [](SkillLevel level) { return level != SkillLevel::none; });
+            } else {
+                const std::size_t k = i - 2 - skills;
+                AssessedCriterion& criterion = answers.criteria[k];
+                show_criterion(interview, target, k);
+                step = ask_with_evidence(interview, "Met, partly or not-met", criterion.status, criterion.evidence,
+                                         parse_status, "Answer met, partly or not-met.",
+                                         [](CriterionStatus) { return true; });
             }
+            if (step == Step::ended) {
+                return ended();
+            }
+            if (step == Step::quit) {
+                interview.say("Quit: nothing written.");
+                return std::nullopt;
+            }
+            i = step == Step::back ? i - 1 : i + 1;
             continue;
         }
         interview.blank();

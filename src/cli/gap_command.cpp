@@ -1,5 +1,4 @@
 // ddat gap --me FILE --target LEVEL
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -7,6 +6,7 @@
 #include <string_view>
 
 #include "cli/app.hpp"
+#include "cli/self_assessment_input.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/gap.hpp"
 #include "ddat/resolve.hpp"
@@ -148,21 +148,6 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
     }
 }
 
-// Text for one Markdown table cell: pipes escaped, line breaks as <br>.
-std::string markdown_cell(std::string_view text) {
-    std::string cell;
-    for (const char c : text) {
-        if (c == '|') {
-            cell += "\\|";
-        } else if (c == '\n') {
-            cell += "<br>";
-        } else if (c != '\r') {
-            cell += c;
-        }
-    }
-    return cell;
-}
-
 // Evidence as a Markdown block quote, keeping the person's line breaks.
 void write_quoted(std::ostream& out, std::string_view text) {
     std::size_t start = 0;
@@ -197,19 +182,23 @@ void write_gap_markdown(const Framework& framework, const GapReport& report, std
         out << "- **Competences and specialist skills:** " << s.criteria_met << " of " << s.criteria << " met\n";
     }
     if (!report.skills.empty()) {
-        out << "\n## Skills\n\n| Skill | Required | Yours | Short | Status |\n| --- | --- | --- | --- | --- |\n";
+        out << "\n## Skills\n\n";
+        Records table{{"Skill", "Required", "Yours", "Short", "Status"}, {}};
         for (const auto& g : report.skills) {
-            out << "| " << markdown_cell(g.skill->name) << " | " << required_level_word(*g.requirement) << " | "
-                << (g.actual == SkillLevel::none ? std::string("-") : std::string(to_string(g.actual))) << " | "
-                << (g.shortfall == 0 ? std::string() : std::to_string(g.shortfall)) << " | " << to_string(g.status)
-                << " |\n";
+            table.rows.push_back({g.skill->name, std::string(required_level_word(*g.requirement)),
+                                  g.actual == SkillLevel::none ? std::string("-") : std::string(to_string(g.actual)),
+                                  g.shortfall == 0 ? std::string() : std::to_string(g.shortfall),
+                                  std::string(to_string(g.status))});
         }
+        write_records(out, Format::markdown, table);
     }
     if (!report.criteria.empty()) {
-        out << "\n## Competences and specialist skills\n\n| Criterion | Status |\n| --- | --- |\n";
+        out << "\n## Competences and specialist skills\n\n";
+        Records table{{"Criterion", "Status"}, {}};
         for (const auto& c : report.criteria) {
-            out << "| " << markdown_cell(c.criterion->name) << " | " << to_string(c.status) << " |\n";
+            table.rows.push_back({c.criterion->name, std::string(to_string(c.status))});
         }
+        write_records(out, Format::markdown, table);
     }
     const auto evidence = [&](const std::string& text) {
         if (text.empty()) {
@@ -280,20 +269,7 @@ void write_gap_markdown(const Framework& framework, const GapReport& report, std
 
 int run_gap(Session& session, const GapOptions& options) {
     const Framework& framework = session.framework();
-    if (options.me == "-" && ::isatty(STDIN_FILENO) == 1) {
-        session.err() << "ddat: reading the self-assessment from the terminal; end it with Ctrl-D\n";
-    }
-    std::vector<Diagnostic> warnings;
-    const SelfAssessment person = [&] {
-        try {
-            return load_self_assessment(options.me, framework, warnings);
-        } catch (const InputError& error) {
-            throw AssessmentError(error);
-        }
-    }();
-    for (const auto& warning : warnings) {
-        session.warn(format_diagnostic(warning));
-    }
+    const SelfAssessment person = read_self_assessment(session, options.me);
     std::string target_name = options.target;
     if (target_name.empty()) {
         target_name = person.target_level_id;

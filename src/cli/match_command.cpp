@@ -1,10 +1,10 @@
 // ddat match --me FILE [--family F] [--top N] [--explain LEVEL]
-#include <unistd.h>
 
 #include <cmath>
 #include <memory>
 
 #include "cli/app.hpp"
+#include "cli/self_assessment_input.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/gap.hpp"
 #include "ddat/match.hpp"
@@ -237,20 +237,7 @@ int run_match(Session& session, const MatchCommandOptions& options) {
     if (!options.family.empty()) {
         match_options.family_id = resolve_family(framework, options.family).id;
     }
-    if (options.me == "-" && ::isatty(STDIN_FILENO) == 1) {
-        session.err() << "ddat: reading the self-assessment from the terminal; end it with Ctrl-D\n";
-    }
-    std::vector<Diagnostic> warnings;
-    const SelfAssessment person = [&] {
-        try {
-            return load_self_assessment(options.me, framework, warnings);
-        } catch (const InputError& error) {
-            throw AssessmentError(error);
-        }
-    }();
-    for (const auto& warning : warnings) {
-        session.warn(format_diagnostic(warning));
-    }
+    const SelfAssessment person = read_self_assessment(session, options.me);
     const MatchReport report = match_levels(framework, person, match_options);
     std::unique_ptr<GapReport> next_gap;
     if (report.next_step != nullptr) {

@@ -46,15 +46,22 @@ inline bool contains(std::string_view text, std::string_view part) {
     return text.find(part) != std::string_view::npos;
 }
 
-// The diagnostics of loading these files, which must fail; empty (and a failed check) if it loads.
-inline std::vector<ddat::Diagnostic> load_problems(const std::vector<ddat::SourceFile>& files) {
+// The diagnostics of the InputError that read() must throw; empty (and a failed check) if it returns.
+// `what` says what went wrong then: "the framework loaded".
+template <typename Read>
+std::vector<ddat::Diagnostic> input_problems(Read&& read, std::string_view what) {
     try {
-        (void)ddat::load_framework_sources(files);
+        read();
     } catch (const ddat::InputError& error) {
         return error.diagnostics();
     }
-    FAIL_CHECK("the framework loaded, but an InputError was expected");
+    FAIL_CHECK(std::string(what) + ", but an InputError was expected");
     return {};
+}
+
+// The diagnostics of loading these files, which must fail; empty (and a failed check) if it loads.
+inline std::vector<ddat::Diagnostic> load_problems(const std::vector<ddat::SourceFile>& files) {
+    return input_problems([&] { (void)ddat::load_framework_sources(files); }, "the framework loaded");
 }
 
 // The diagnostics of loading one file named "f.yaml" with this text.
@@ -69,6 +76,48 @@ inline std::string describe(const std::vector<ddat::Diagnostic>& diagnostics) {
         text += ddat::format_diagnostic(d) + "\n";
     }
     return text;
+}
+
+// Checks there is exactly one diagnostic and returns it.
+inline ddat::Diagnostic only(const std::vector<ddat::Diagnostic>& diagnostics) {
+    INFO(describe(diagnostics));
+    REQUIRE(diagnostics.size() == 1);
+    return diagnostics.front();
+}
+
+// What a diagnostic should say. Only what is given is checked: an empty text or a zero is not.
+struct Expected {
+    std::string file{};
+    int line = 0;
+    int column = 0;
+    std::string message{};                // the whole message
+    std::vector<std::string> contains{};  // parts of the message
+    std::vector<std::string> lacks{};     // what the message must not hold, such as a person's values
+};
+
+// Checks a diagnostic against what it should say, one check for each thing given.
+inline void check_diagnostic(const ddat::Diagnostic& d, const Expected& expected) {
+    INFO("the diagnostic: " << ddat::format_diagnostic(d));
+    if (!expected.file.empty()) {
+        CHECK(d.location.file == expected.file);
+    }
+    if (expected.line != 0) {
+        CHECK(d.location.line == expected.line);
+    }
+    if (expected.column != 0) {
+        CHECK(d.location.column == expected.column);
+    }
+    if (!expected.message.empty()) {
+        CHECK(d.message == expected.message);
+    }
+    for (const auto& part : expected.contains) {
+        INFO("should contain: " << part);
+        CHECK(contains(d.message, part));
+    }
+    for (const auto& part : expected.lacks) {
+        INFO("should not contain: " << part);
+        CHECK_FALSE(contains(d.message, part));
+    }
 }
 
 }  // namespace ddat_test

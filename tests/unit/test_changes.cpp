@@ -23,6 +23,7 @@ using ddat::LevelChanges;
 using ddat::Renames;
 using ddat::RequirementChange;
 using ddat::SkillLevel;
+using ddat_test::check_diagnostic;
 using ddat_test::contains;
 
 namespace fs = std::filesystem;
@@ -376,62 +377,47 @@ TEST_CASE("load_renames reads the example rename file", "[changes]") {
 
 namespace {
 
+// The one diagnostic of loading a rename file that must fail.
 ddat::Diagnostic renames_problem(const std::string& text) {
-    try {
-        (void)ddat::load_renames(text, "renames.yaml");
-    } catch (const ddat::InputError& error) {
-        INFO(ddat_test::describe(error.diagnostics()));
-        REQUIRE(error.diagnostics().size() == 1);
-        return error.diagnostics().front();
-    }
-    FAIL("the rename file loaded, but an InputError was expected");
-    return {};
+    return ddat_test::only(
+        ddat_test::input_problems([&] { (void)ddat::load_renames(text, "renames.yaml"); }, "the rename file loaded"));
 }
 
 }  // namespace
 
 TEST_CASE("load_renames reports an unknown key with a suggestion", "[changes]") {
     const auto d = renames_problem("skils:\n  a: b\n");
-    CHECK(d.location.file == "renames.yaml");
-    CHECK(d.location.line == 1);
-    CHECK(d.location.column == 1);
-    CHECK(contains(d.message, "unknown key 'skils'"));
-    CHECK(contains(d.message, "did you mean 'skills'?"));
+    check_diagnostic(d, {.file = "renames.yaml",
+                         .line = 1,
+                         .column = 1,
+                         .contains = {"unknown key 'skils'", "did you mean 'skills'?"}});
 }
 
 TEST_CASE("load_renames reports a name that is not an id, suggesting the id", "[changes]") {
     const auto d = renames_problem("skills:\n  Relationship management: relationship-management\n");
-    CHECK(d.location.line == 2);
-    CHECK(d.location.column == 3);
-    CHECK(contains(d.message, "'Relationship management' is not a valid id"));
-    CHECK(contains(d.message, "relationship-management"));
+    check_diagnostic(d, {.line = 2,
+                         .column = 3,
+                         .contains = {"'Relationship management' is not a valid id", "relationship-management"}});
 }
 
 TEST_CASE("load_renames reports a new id that is not an id at its place", "[changes]") {
     const auto d = renames_problem("levels:\n  old-level: New Level\n");
-    CHECK(d.location.line == 2);
-    CHECK(d.location.column == 14);
-    CHECK(contains(d.message, "'New Level' is not a valid id"));
+    check_diagnostic(d, {.line = 2, .column = 14, .contains = {"'New Level' is not a valid id"}});
 }
 
 TEST_CASE("load_renames reports a file that is not a mapping", "[changes]") {
     const auto d = renames_problem("- relationship-management\n");
-    CHECK(d.location.line == 1);
-    CHECK(contains(d.message, "mapping"));
+    check_diagnostic(d, {.line = 1, .contains = {"mapping"}});
 }
 
 TEST_CASE("load_renames reports a section that is not a mapping", "[changes]") {
     const auto d = renames_problem("skills:\n  - relationship-management\n");
-    CHECK(d.location.line == 2);
-    CHECK(contains(d.message, "'skills'"));
-    CHECK(contains(d.message, "mapping"));
+    check_diagnostic(d, {.line = 2, .contains = {"'skills'", "mapping"}});
 }
 
 TEST_CASE("load_renames reports an old id given twice at the second", "[changes]") {
     const auto d = renames_problem("skills:\n  a: b\n  a: c\n");
-    CHECK(d.location.line == 3);
-    CHECK(d.location.column == 3);
-    CHECK(contains(d.message, "twice"));
+    check_diagnostic(d, {.line = 3, .column = 3, .contains = {"twice"}});
 }
 
 TEST_CASE("load_renames reports a YAML syntax error in the file", "[changes]") {

@@ -13,6 +13,7 @@ using ddat::csv_cell;
 using ddat::csv_line;
 using ddat::CsvRecord;
 using ddat::parse_csv;
+using ddat_test::check_diagnostic;
 using ddat_test::contains;
 
 namespace {
@@ -21,14 +22,7 @@ using Cells = std::vector<std::string>;
 
 // The diagnostic of parsing text that must fail.
 ddat::Diagnostic parse_problem(const std::string& text) {
-    try {
-        (void)parse_csv(text, "t.csv");
-    } catch (const ddat::InputError& error) {
-        REQUIRE(error.diagnostics().size() == 1);
-        return error.diagnostics().front();
-    }
-    FAIL("the CSV parsed, but an InputError was expected");
-    return {};
+    return ddat_test::only(ddat_test::input_problems([&] { (void)parse_csv(text, "t.csv"); }, "the CSV parsed"));
 }
 
 }  // namespace
@@ -135,38 +129,27 @@ TEST_CASE("parse_csv keeps UTF-8 text", "[csv]") {
 
 TEST_CASE("parse_csv reports an unclosed quote at the opening quote", "[csv]") {
     const auto problem = parse_problem("a,b\nc,\"never\nclosed,d\nmore\n");
-    CHECK(problem.location.file == "t.csv");
-    CHECK(problem.location.line == 2);
-    CHECK(problem.location.column == 3);
-    CHECK(contains(problem.message, "never closed"));
+    check_diagnostic(problem, {.file = "t.csv", .line = 2, .column = 3, .contains = {"never closed"}});
 }
 
 TEST_CASE("parse_csv reports an unclosed quote at the start of the file", "[csv]") {
     const auto problem = parse_problem("\"abc");
-    CHECK(problem.location.line == 1);
-    CHECK(problem.location.column == 1);
+    check_diagnostic(problem, {.line = 1, .column = 1});
 }
 
 TEST_CASE("parse_csv reports text after a closing quote where it is", "[csv]") {
     const auto problem = parse_problem("h\n\"ab\"c,d\n");
-    CHECK(problem.location.file == "t.csv");
-    CHECK(problem.location.line == 2);
-    CHECK(problem.location.column == 5);
-    CHECK(contains(problem.message, "after the closing quote"));
+    check_diagnostic(problem, {.file = "t.csv", .line = 2, .column = 5, .contains = {"after the closing quote"}});
 }
 
 TEST_CASE("parse_csv reports text after a closing quote on a later line of a multi-line cell", "[csv]") {
     const auto problem = parse_problem("\"a\nb\" x\n");
-    CHECK(problem.location.line == 2);
-    CHECK(problem.location.column == 3);
+    check_diagnostic(problem, {.line = 2, .column = 3});
 }
 
 TEST_CASE("parse_csv rejects invalid UTF-8 at its place", "[csv]") {
     const auto problem = parse_problem("a,b\nc,d\xFF" "e\n");
-    CHECK(problem.location.file == "t.csv");
-    CHECK(problem.location.line == 2);
-    CHECK(problem.location.column == 4);
-    CHECK(contains(problem.message, "UTF-8"));
+    check_diagnostic(problem, {.file = "t.csv", .line = 2, .column = 4, .contains = {"UTF-8"}});
 }
 
 TEST_CASE("parse_csv rejects a truncated UTF-8 sequence and a Latin-1 byte", "[csv]") {
