@@ -9,7 +9,7 @@ if [ "${1:-}" = "--test" ]; then
   # Catch2 for the unit tests; python3 with its modules for the README, schema and hostile-input
   # checks; the three shells for the completion tests; man-db and dpkg-dev for the package test;
   # tmux to drive 'ddat assess' in a real terminal.
-  packages+=(catch2 diffutils python3 python3-jsonschema python3-yaml bash-completion zsh fish man-db dpkg-dev file tmux)
+  packages+=(catch2 clang-format diffutils python3 python3-jsonschema python3-yaml bash-completion zsh fish man-db dpkg-dev file tmux)
 fi
 
 missing=()

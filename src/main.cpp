@@ -69,8 +69,8 @@ protected:
     }
 
 private:
-    static constexpr std::size_t kChunkBytes = 64 * 1024;
-    static constexpr std::size_t kHeldBytes = 4 * 1024 * 1024;
+    static constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
+    static constexpr std::size_t kHeldBytes = std::size_t{4} * 1024 * 1024;
 
     void take_chunk() {
         held_.append(pbase(), static_cast<std::size_t>(pptr() - pbase()));

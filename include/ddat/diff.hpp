@@ -29,7 +29,7 @@ struct SkillChange {
 
 // One criterion (a competence, say) in a comparison.
 struct CriterionChange {
-    const Criterion* criterion = nullptr;  // the newer side's where both have it
+    const Criterion* criterion = nullptr;    // the newer side's where both have it
     LevelChange change = LevelChange::same;  // added, removed or same
 };
 

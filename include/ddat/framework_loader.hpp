@@ -16,7 +16,7 @@ struct SourceFile {
 };
 
 // The largest framework file ddat reads.
-inline constexpr std::size_t kMaxFrameworkFileBytes = 32U * 1024U * 1024U;
+inline constexpr std::size_t kMaxFrameworkFileBytes = std::size_t{32} * 1024 * 1024;
 
 // Reads the framework file at path, or every .yaml/.yml file below the folder at path, in path
 // order. Throws InputError listing every problem found.

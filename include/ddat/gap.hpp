@@ -34,12 +34,12 @@ struct CriterionGap {
 
 // The totals of a gap analysis.
 struct GapSummary {
-    int required = 0;  // skills the target requires
-    int met = 0;       // of which the person meets or exceeds
-    int exceeds = 0;   // of which the person exceeds
-    int below = 0;     // held, but below the required level
-    int missing = 0;   // not held at all
-    int shortfall = 0; // levels short, summed over all skills
+    int required = 0;      // skills the target requires
+    int met = 0;           // of which the person meets or exceeds
+    int exceeds = 0;       // of which the person exceeds
+    int below = 0;         // held, but below the required level
+    int missing = 0;       // not held at all
+    int shortfall = 0;     // levels short, summed over all skills
     int criteria = 0;      // criteria of the target
     int criteria_met = 0;  // of which the person states they meet
     // Levels held up to the required level, and levels required, summed over the skills; each

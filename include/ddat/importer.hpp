@@ -19,7 +19,7 @@ extern const std::vector<std::string> kSkillDescriptionColumns;
 struct OrderOverride {
     std::string role;
     std::vector<std::string> levels;
-    SourceLocation location;                    // of the role
+    SourceLocation location;                      // of the role
     std::vector<SourceLocation> level_locations;  // of each level, where known
 };
 
@@ -35,7 +35,7 @@ struct ImportOptions {
 // Something the import fixed, dropped or decided, with where in the input it was.
 struct ImportNote {
     SourceLocation location;
-    std::string kind;     // "duplicate row", "repeated skill", "trimmed", "missing text", ...
+    std::string kind;  // "duplicate row", "repeated skill", "trimmed", "missing text", ...
     std::string message;
 };
 
@@ -50,12 +50,12 @@ struct LevelOrder {
 struct ImportReport {
     int role_rows = 0;
     int skill_rows = 0;
-    int duplicate_rows = 0;      // exact duplicate rows removed
-    int repeated_skills = 0;     // a skill listed again within one level with other content: first kept
-    int trimmed_cells = 0;       // names with white space around them
-    int missing_texts = 0;       // "MISSING" cells, whose text the skill descriptions file gives
-    int whole_roles = 0;         // roles published without levels ("NOT IN USE")
-    int undefined_levels = 0;    // skill level descriptions that are empty or "not defined"
+    int duplicate_rows = 0;    // exact duplicate rows removed
+    int repeated_skills = 0;   // a skill listed again within one level with other content: first kept
+    int trimmed_cells = 0;     // names with white space around them
+    int missing_texts = 0;     // "MISSING" cells, whose text the skill descriptions file gives
+    int whole_roles = 0;       // roles published without levels ("NOT IN USE")
+    int undefined_levels = 0;  // skill level descriptions that are empty or "not defined"
     std::vector<ImportNote> notes;
     std::vector<LevelOrder> orders;
 };

@@ -21,8 +21,8 @@ struct LevelMatch {
 
 // What to rank and how many other roles to suggest.
 struct MatchOptions {
-    std::string family_id;     // only the levels of this family's roles; empty for every family
-    std::size_t lateral = 3;   // how many other roles to suggest moves to
+    std::string family_id;    // only the levels of this family's roles; empty for every family
+    std::size_t lateral = 3;  // how many other roles to suggest moves to
 };
 
 // Every role level ranked, and the moves that follow from the ranking.

@@ -21,8 +21,8 @@ struct SourceLocation {
 enum class SkillLevel : std::uint8_t { none = 0, awareness = 1, working = 2, practitioner = 3, expert = 4 };
 
 // The four framework levels in ascending order (without `none`).
-inline constexpr SkillLevel kFrameworkLevels[] = {SkillLevel::awareness, SkillLevel::working,
-                                                  SkillLevel::practitioner, SkillLevel::expert};
+inline constexpr SkillLevel kFrameworkLevels[] = {SkillLevel::awareness, SkillLevel::working, SkillLevel::practitioner,
+                                                  SkillLevel::expert};
 
 // The level's word: "none", "awareness", "working", "practitioner" or "expert".
 std::string_view to_string(SkillLevel level);

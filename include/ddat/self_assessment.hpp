@@ -12,7 +12,7 @@
 namespace ddat {
 
 // The largest self-assessment file ddat reads.
-inline constexpr std::size_t kMaxAssessmentFileBytes = 4U * 1024U * 1024U;
+inline constexpr std::size_t kMaxAssessmentFileBytes = std::size_t{4} * 1024 * 1024;
 
 // How far a person meets a criterion such as a competence.
 enum class CriterionStatus : std::uint8_t { not_assessed, not_met, partly, met };

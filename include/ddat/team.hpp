@@ -40,10 +40,10 @@ struct TeamReport {
     // Everything to tell the user, in file order: the warnings of the assessments that were read
     // (an unknown skill, say) and the problems of those left out.
     std::vector<Diagnostic> warnings;
-    std::size_t files = 0;             // assessments found
-    std::size_t unreadable = 0;        // of which could not be read
-    std::size_t without_target = 0;    // of which were read but had no target
-    double readiness = 0;              // the mean of the people's readiness; 0 for nobody
+    std::size_t files = 0;           // assessments found
+    std::size_t unreadable = 0;      // of which could not be read
+    std::size_t without_target = 0;  // of which were read but had no target
+    double readiness = 0;            // the mean of the people's readiness; 0 for nobody
 
     // For each skill of the catalogue, by its index there, its row of `skills`, or -1 when no
     // target of the team requires it.

@@ -16,8 +16,11 @@ std::string level_text(const Requirement& requirement) {
 Json criteria_json(const std::vector<const Criterion*>& criteria) {
     Json list = Json::array();
     for (const Criterion* c : criteria) {
-        list.push_back(
-            {{"id", c->id}, {"name", c->name}, {"kind", c->kind}, {"essential", c->essential}, {"desirable", c->desirable}});
+        list.push_back({{"id", c->id},
+                        {"name", c->name},
+                        {"kind", c->kind},
+                        {"essential", c->essential},
+                        {"desirable", c->desirable}});
     }
     return list;
 }
@@ -137,7 +140,8 @@ void write_advert_markdown(const Framework& framework, const Advert& advert, std
     for (const auto& part : advert.application) {
         out << "\n## " << part.label << "\n\n" << part.placeholder << '\n';
     }
-    out << "\n---\n\nBased on the " << (framework.metadata.title.empty() ? "capability framework" : framework.metadata.title);
+    out << "\n---\n\nBased on the "
+        << (framework.metadata.title.empty() ? "capability framework" : framework.metadata.title);
     if (!framework.metadata.published.empty()) {
         out << " (" << framework.metadata.published << ")";
     }

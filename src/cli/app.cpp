@@ -65,9 +65,9 @@ void print_input_error(std::ostream& err, const InputError& error, std::string_v
     print_error(err, format_diagnostic(problems.front()));
     if (problems.size() > 1) {
         err << "ddat: " << problems.size() - 1 << (problems.size() == 2 ? " more problem" : " more problems")
-            << (kind == "framework" ? " in the framework; 'ddat validate' lists them all"
-                                    : " in the same file; 'ddat validate --me " + problems.front().location.file +
-                                          "' lists them all")
+            << (kind == "framework"
+                    ? " in the framework; 'ddat validate' lists them all"
+                    : " in the same file; 'ddat validate --me " + problems.front().location.file + "' lists them all")
             << '\n';
     }
 }
@@ -180,7 +180,7 @@ const Framework& Session::framework() {
         const std::string& path = source.path;
         try {
             framework_ = std::make_unique<Framework>(path.empty() ? load_builtin_framework()
-                                                                   : load_framework_cached(path, cache_folder()));
+                                                                  : load_framework_cached(path, cache_folder()));
         } catch (const InputError& error) {
             if (source.origin != "--framework" && !path.empty() && error.diagnostics().size() == 1 &&
                 error.diagnostics().front().location.file == path) {
@@ -211,8 +211,7 @@ void add_output_options(CLI::App& command, GlobalOptions& options) {
     command.add_option("--color", options.color, "auto (on a terminal, no NO_COLOR), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN");
-    command.add_option("--framework", options.framework_path,
-                       "Framework file or folder; default $DDAT_FRAMEWORK")
+    command.add_option("--framework", options.framework_path, "Framework file or folder; default $DDAT_FRAMEWORK")
         ->type_name("PATH");
 }
 
@@ -225,10 +224,11 @@ void CommandRegistry::add(CLI::App* command, Action action, bool with_output_opt
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool out_is_terminal) {
     GlobalOptions options;
-    CLI::App app{"ddat: career paths through the UK government's Digital, Data and Technology\n"
-                 "(DDaT) capability framework: roles, what each role level requires, what\n"
-                 "changes between levels, and where a self-assessment falls short of a target.\n",
-                 "ddat"};
+    CLI::App app{
+        "ddat: career paths through the UK government's Digital, Data and Technology\n"
+        "(DDaT) capability framework: roles, what each role level requires, what\n"
+        "changes between levels, and where a self-assessment falls short of a target.\n",
+        "ddat"};
     app.name("ddat");
     app.set_version_flag("--version", std::string("ddat ") + DDAT_VERSION);
     app.require_subcommand(0, 1);

@@ -148,9 +148,9 @@ std::optional<CriterionStatus> parse_status(std::string_view text) {
 // Asks for evidence: true when answered, false to go back to the level or status question
 // (quit set when the person quit), nullopt when input ended.
 std::optional<bool> ask_evidence(Interview& interview, std::string& evidence, bool& quit) {
-    const auto answer = interview.ask(evidence.empty() ? "Evidence, in one line (Enter to skip)"
-                                                       : "Evidence (Enter keeps it; - removes it)",
-                                      evidence.empty() ? "" : "keep");
+    const auto answer = interview.ask(
+        evidence.empty() ? "Evidence, in one line (Enter to skip)" : "Evidence (Enter keeps it; - removes it)",
+        evidence.empty() ? "" : "keep");
     if (!answer) {
         return std::nullopt;
     }
@@ -262,9 +262,9 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
         if (i == 1) {
             const RoleLevel* current =
                 answers.current_level_id.empty() ? nullptr : framework.find_level(answers.current_level_id);
-            auto answer = interview.ask("Your current role level, such as its id (Enter to leave it out)",
-                                        current == nullptr ? "" : (current->aliases.empty() ? current->id
-                                                                                            : current->aliases.front()));
+            auto answer = interview.ask(
+                "Your current role level, such as its id (Enter to leave it out)",
+                current == nullptr ? "" : (current->aliases.empty() ? current->id : current->aliases.front()));
             if (!answer) {
                 return ended();
             }
@@ -397,9 +397,10 @@ int run_assess(Session& session, const AssessOptions& options) {
         held += skill.level != SkillLevel::none ? 1 : 0;
         with_evidence += skill.evidence.empty() ? 0 : 1;
     }
-    session.output().out << "Wrote " << file << " (readable only by you): "
-                         << count_of(answers->skills.size(), "skill", "skills") << ", " << held << " held, "
-                         << with_evidence << " with evidence.\nNext: ddat gap --me " << file << '\n';
+    session.output().out << "Wrote " << file
+                         << " (readable only by you): " << count_of(answers->skills.size(), "skill", "skills") << ", "
+                         << held << " held, " << with_evidence << " with evidence.\nNext: ddat gap --me " << file
+                         << '\n';
     return kExitOk;
 }
 
@@ -415,8 +416,9 @@ void add_assess_command(CLI::App& app, CommandRegistry& registry) {
         ->required()
         ->type_name("FILE");
     assess->add_flag("--force", options->force, "Replace the file if it exists");
-    assess->add_option("--framework", registry.options().framework_path,
-                       "Framework file or folder; default $DDAT_FRAMEWORK")
+    assess
+        ->add_option("--framework", registry.options().framework_path,
+                     "Framework file or folder; default $DDAT_FRAMEWORK")
         ->type_name("PATH");
     assess->footer(
         "Asks for your name, your current level, then each skill the target requires: it shows\n"
@@ -431,7 +433,8 @@ void add_assess_command(CLI::App& app, CommandRegistry& registry) {
         "  ddat assess --target senior-brm -o me.yaml --force\n"
         "  ddat assess --target brm -o me.yaml < answers.txt\n"
         "  ddat assess --target brm -o -                   print it instead of writing it");
-    registry.add(assess, [options](Session& session) { return run_assess(session, *options); }, false);
+    registry.add(
+        assess, [options](Session& session) { return run_assess(session, *options); }, false);
 }
 
 }  // namespace ddat::cli

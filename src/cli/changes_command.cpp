@@ -21,9 +21,7 @@ struct ChangesOptions {
 
 constexpr std::string_view kBuiltIn = "built-in";
 
-Framework load(const std::string& path) {
-    return path == kBuiltIn ? load_builtin_framework() : load_framework(path);
-}
+Framework load(const std::string& path) { return path == kBuiltIn ? load_builtin_framework() : load_framework(path); }
 
 std::string word(const Requirement* requirement) {
     return requirement == nullptr ? "-" : std::string(required_level_word(*requirement));

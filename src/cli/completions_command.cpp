@@ -270,7 +270,9 @@ const char* completion_script(const std::string& shell) {
 void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
     auto shell = std::make_shared<std::string>();
     CLI::App* completions = app.add_subcommand("completions", "Print the TAB completion script for a shell");
-    completions->add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    completions->add_option("SHELL", *shell, "bash, zsh or fish")
+        ->required()
+        ->check(CLI::IsMember({"bash", "zsh", "fish"}));
     completions->footer(
         "Installed packages put these in place already. By hand:\n"
         "  ddat completions bash > ~/.local/share/bash-completion/completions/ddat\n"

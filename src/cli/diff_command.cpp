@@ -82,17 +82,18 @@ void write_diff_table(const Framework& framework, const LevelDiff& diff, const O
     std::string summary;
     for (const LevelChange change :
          {LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same}) {
-        summary += (summary.empty() ? "" : ", ") + std::to_string(diff.count(change)) + " " +
-                   std::string(to_string(change));
+        summary +=
+            (summary.empty() ? "" : ", ") + std::to_string(diff.count(change)) + " " + std::string(to_string(change));
     }
     if (!diff.criteria.empty()) {
         const auto count = [&](LevelChange change) {
             return std::count_if(diff.criteria.begin(), diff.criteria.end(),
                                  [&](const CriterionChange& c) { return c.change == change; });
         };
-        summary = "Skills: " + summary + ". Competences and specialist skills: " +
-                  std::to_string(count(LevelChange::added)) + " added, " + std::to_string(count(LevelChange::removed)) +
-                  " removed, " + std::to_string(count(LevelChange::same)) + " same.";
+        summary = "Skills: " + summary +
+                  ". Competences and specialist skills: " + std::to_string(count(LevelChange::added)) + " added, " +
+                  std::to_string(count(LevelChange::removed)) + " removed, " +
+                  std::to_string(count(LevelChange::same)) + " same.";
     }
     write_wrapped(out, summary, style, "");
     if (!with_text) {
@@ -148,15 +149,15 @@ int run_diff(Session& session, const DiffOptions& options) {
 
 void add_diff_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<DiffOptions>();
-    CLI::App* diff = app.add_subcommand(
-        "diff", "Compare two role levels, skill by skill");
+    CLI::App* diff = app.add_subcommand("diff", "Compare two role levels, skill by skill");
     diff->add_option("FROM", options->from, "The role level to compare from (id, alias or name)")->required();
     diff->add_option("TO", options->to, "The role level to compare to; any role's level")->required();
     diff->add_flag("--text", options->text, "Also show what the levels ask of changed skills");
     diff->add_flag("--exit-code", options->exit_code, "Exit 1 when the levels differ");
     diff->add_flag("--ids", options->ids, "Only the ids of the skills that change, one per line");
-    diff->footer("Examples:\n  ddat diff brm senior-brm\n  ddat diff senior-itsm head-of-itsm --text\n"
-                 "  ddat diff senior-brm senior-itsm --format json");
+    diff->footer(
+        "Examples:\n  ddat diff brm senior-brm\n  ddat diff senior-itsm head-of-itsm --text\n"
+        "  ddat diff senior-brm senior-itsm --format json");
     registry.add(diff, [options](Session& session) { return run_diff(session, *options); });
 }
 

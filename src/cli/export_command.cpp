@@ -40,8 +40,9 @@ void add_export_command(CLI::App& app, CommandRegistry& registry) {
     command->add_flag("--skills", options->skills, "The skill descriptions CSV instead of the role content CSV");
     command->add_option("-o,--output", options->output, "Write to this file instead of stdout")->type_name("FILE");
     command->add_flag("--force", options->force, "Replace the file if it exists");
-    command->add_option("--framework", registry.options().framework_path,
-                        "Framework file or folder; default $DDAT_FRAMEWORK")
+    command
+        ->add_option("--framework", registry.options().framework_path,
+                     "Framework file or folder; default $DDAT_FRAMEWORK")
         ->type_name("PATH");
     command->footer(
         "Writes the columns of the \"Download framework content\" CSV files, one row per role\n"
@@ -51,7 +52,8 @@ void add_export_command(CLI::App& app, CommandRegistry& registry) {
         "Examples:\n"
         "  ddat export --framework framework-2025 > role-content.csv\n"
         "  ddat export --skills -o skill-descriptions.csv");
-    registry.add(command, [options](Session& session) { return run_export(session, *options); }, false);
+    registry.add(
+        command, [options](Session& session) { return run_export(session, *options); }, false);
 }
 
 }  // namespace ddat::cli

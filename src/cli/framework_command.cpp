@@ -17,21 +17,21 @@ int show_info(Session& session) {
     Output output = session.output();
     const auto data = [&]() -> Json {
         return {{"path", source.path.empty() ? Json(nullptr) : Json(source.path)},
-                                {"origin", source.origin},
-                                {"title", m.title},
-                                {"publisher", m.publisher},
-                                {"published", m.published},
-                                {"version", m.version},
-                                {"source", m.source},
-                                {"licence", m.licence},
-                                {"licence_url", m.licence_url},
-                                {"attribution", m.attribution},
-                                {"counts",
-                                 {{"families", framework.families.size()},
-                                  {"roles", framework.roles.size()},
-                                  {"role_levels", framework.all_levels().size()},
-                                  {"skills", framework.skills.size()}}},
-                                {"files", framework.files}};
+                {"origin", source.origin},
+                {"title", m.title},
+                {"publisher", m.publisher},
+                {"published", m.published},
+                {"version", m.version},
+                {"source", m.source},
+                {"licence", m.licence},
+                {"licence_url", m.licence_url},
+                {"attribution", m.attribution},
+                {"counts",
+                 {{"families", framework.families.size()},
+                  {"roles", framework.roles.size()},
+                  {"role_levels", framework.all_levels().size()},
+                  {"skills", framework.skills.size()}}},
+                {"files", framework.files}};
     };
     if (write_machine(output, data, [](const Json& json) { return flatten(json); })) {
         return kExitOk;
@@ -74,8 +74,9 @@ int copy_framework(Session& session, const std::string& dir, bool force) {
     const std::vector<SourceFile> files = framework_to_yaml(framework);
     write_folder_atomically(dir, files, force);
     Output output = session.output();
-    output.out << "Wrote " << framework.roles.size() << " roles, " << framework.all_levels().size() << " role levels and "
-               << framework.skills.size() << " skills to " << dir << "/ (" << files.size() << " files)\n";
+    output.out << "Wrote " << framework.roles.size() << " roles, " << framework.all_levels().size()
+               << " role levels and " << framework.skills.size() << " skills to " << dir << "/ (" << files.size()
+               << " files)\n";
     write_wrapped(output.out,
                   "Add your own roles in a file of their own in that folder, then use it with --framework " + dir +
                       ", or move it to ~/.config/ddat/framework to use it by default.",

@@ -99,7 +99,8 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
         table.write(out, style, "  ");
     }
     const GapSummary& s = report.summary;
-    out << '\n' << style.bold("Readiness " + percent(s.readiness)) << " (" << format_units(s.held) << " of "
+    out << '\n'
+        << style.bold("Readiness " + percent(s.readiness)) << " (" << format_units(s.held) << " of "
         << format_units(s.wanted) << (s.criteria > 0 ? " points)" : " required levels)") << '\n';
     std::string line;
     if (s.required > 0) {
@@ -174,9 +175,9 @@ void write_gap_markdown(const Framework& framework, const GapReport& report, std
     out << "- **Readiness:** " << percent(s.readiness) << " (" << format_units(s.held) << " of "
         << format_units(s.wanted) << (s.criteria > 0 ? " points" : " required levels") << ")\n";
     if (s.required > 0) {
-        out << "- **Skills:** " << s.met << " of " << s.required << " met" << (s.exceeds > 0 ? " (" + std::to_string(s.exceeds) + " exceeded)" : "")
-            << ", " << s.below << " below, " << s.missing << " missing, " << s.shortfall
-            << (s.shortfall == 1 ? " level" : " levels") << " short\n";
+        out << "- **Skills:** " << s.met << " of " << s.required << " met"
+            << (s.exceeds > 0 ? " (" + std::to_string(s.exceeds) + " exceeded)" : "") << ", " << s.below << " below, "
+            << s.missing << " missing, " << s.shortfall << (s.shortfall == 1 ? " level" : " levels") << " short\n";
     }
     if (s.criteria > 0) {
         out << "- **Competences and specialist skills:** " << s.criteria_met << " of " << s.criteria << " met\n";
@@ -217,8 +218,8 @@ void write_gap_markdown(const Framework& framework, const GapReport& report, std
             out << "\n## Where you are short\n";
             any = true;
         }
-        out << "\n### " << g.skill->name << "\n\n" << target.name << " asks **" << required_level_word(*g.requirement)
-            << "**; you hold it at **"
+        out << "\n### " << g.skill->name << "\n\n"
+            << target.name << " asks **" << required_level_word(*g.requirement) << "**; you hold it at **"
             << (g.actual == SkillLevel::none ? std::string("none") : std::string(to_string(g.actual))) << "** ("
             << g.shortfall << (g.shortfall == 1 ? " level" : " levels") << " short).\n";
         if (const std::string& text = framework.requirement_text(*g.requirement); !text.empty()) {
@@ -298,11 +299,8 @@ int run_gap(Session& session, const GapOptions& options) {
 void add_gap_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<GapOptions>();
     CLI::App* gap = app.add_subcommand("gap", "Where a self-assessment falls short of a level");
-    gap->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")
-        ->required()
-        ->type_name("FILE");
-    gap->add_option("--target", options->target,
-                    "Target role level (default: 'target:' in the file)")
+    gap->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")->required()->type_name("FILE");
+    gap->add_option("--target", options->target, "Target role level (default: 'target:' in the file)")
         ->type_name("LEVEL");
     gap->add_flag("--exit-code", options->exit_code, "Exit 1 when any requirement is not met");
     gap->footer(

@@ -2,10 +2,10 @@
 #include <memory>
 
 #include "cli/app.hpp"
+#include "ddat/files.hpp"
 #include "ddat/framework_writer.hpp"
 #include "ddat/importer.hpp"
 #include "ddat/safe_write.hpp"
-#include "ddat/files.hpp"
 
 namespace ddat::cli {
 
@@ -27,7 +27,8 @@ constexpr std::size_t kMaxCsvBytes = 64U * 1024U * 1024U;
 Json report_json(const ImportReport& report, const Framework& framework, const std::string& output) {
     Json notes = Json::array();
     for (const auto& n : report.notes) {
-        notes.push_back({{"file", n.location.file}, {"line", n.location.line}, {"kind", n.kind}, {"message", n.message}});
+        notes.push_back(
+            {{"file", n.location.file}, {"line", n.location.line}, {"kind", n.kind}, {"message", n.message}});
     }
     Json orders = Json::array();
     for (const auto& o : report.orders) {

@@ -11,8 +11,8 @@ namespace {
 Json responsibilities_json(const RoleLevel& level) {
     Json sections = Json::array();
     for (const auto& section : level.responsibilities) {
-        sections.push_back({{"heading", section.heading.empty() ? Json(nullptr) : Json(section.heading)},
-                            {"items", section.items}});
+        sections.push_back(
+            {{"heading", section.heading.empty() ? Json(nullptr) : Json(section.heading)}, {"items", section.items}});
     }
     return sections;
 }
@@ -20,11 +20,8 @@ Json responsibilities_json(const RoleLevel& level) {
 Json criteria_json(const RoleLevel& level) {
     Json criteria = Json::array();
     for (const auto& c : level.criteria) {
-        criteria.push_back({{"id", c.id},
-                            {"name", c.name},
-                            {"kind", c.kind},
-                            {"essential", c.essential},
-                            {"desirable", c.desirable}});
+        criteria.push_back(
+            {{"id", c.id}, {"name", c.name}, {"kind", c.kind}, {"essential", c.essential}, {"desirable", c.desirable}});
     }
     return criteria;
 }
@@ -77,16 +74,16 @@ void write_level_table(const Framework& framework, const RoleLevel& level, const
         }
         for (const auto& r : level.requirements) {
             const std::string word(required_level_word(r));
-            out << "  " << style.bold(pad(framework.find_skill(r.skill_id)->name, name_width)) << "  "
-                << pad(word, 12) << "  " << (r.level_stated ? level_marker(r.level) : std::string()) << '\n';
+            out << "  " << style.bold(pad(framework.find_skill(r.skill_id)->name, name_width)) << "  " << pad(word, 12)
+                << "  " << (r.level_stated ? level_marker(r.level) : std::string()) << '\n';
             if (const std::string& text = framework.requirement_text(r); !text.empty()) {
                 write_wrapped(out, text, style, "      ");
             }
         }
     }
     if (!level.criteria.empty()) {
-        out << '\n' << style.bold("Competences and specialist skills (" + std::to_string(level.criteria.size()) + ")")
-            << '\n';
+        out << '\n'
+            << style.bold("Competences and specialist skills (" + std::to_string(level.criteria.size()) + ")") << '\n';
         for (const auto& c : level.criteria) {
             out << "  " << style.bold(c.name) << style.dim("  " + c.id) << '\n';
             const auto list = [&](std::string_view heading, const std::vector<std::string>& items) {
@@ -127,18 +124,20 @@ int show_level(Session& session, const std::string& name, bool ids) {
                               {"level_number", r.level_stated ? Json(to_number(r.level)) : Json(nullptr)},
                               {"description", framework.requirement_text(r)}});
         }
-        write_data(output, {{"id", level.id},
-                                {"name", level.name},
-                                {"aliases", level.aliases},
-                                {"role", id_and_name(role)},
-                                {"family", id_and_name(framework.family_of(role))},
-                                {"pay_band", level.pay_band.empty() ? Json(nullptr) : Json(level.pay_band)},
-                                {"senior_civil_service", level.senior_civil_service},
-                                {"description", level.description},
-                                {"responsibilities", responsibilities_json(level)},
-                                {"skills", skills},
-                                {"criteria", criteria_json(level)}},
-                   [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); });
+        write_data(
+            output,
+            {{"id", level.id},
+             {"name", level.name},
+             {"aliases", level.aliases},
+             {"role", id_and_name(role)},
+             {"family", id_and_name(framework.family_of(role))},
+             {"pay_band", level.pay_band.empty() ? Json(nullptr) : Json(level.pay_band)},
+             {"senior_civil_service", level.senior_civil_service},
+             {"description", level.description},
+             {"responsibilities", responsibilities_json(level)},
+             {"skills", skills},
+             {"criteria", criteria_json(level)}},
+            [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); });
         return kExitOk;
     }
     write_level_table(framework, level, output);
@@ -153,10 +152,10 @@ void add_level_commands(CLI::App& app, CommandRegistry& registry) {
     add_output_options(*level, registry.options());
     level->footer("Example:\n  ddat level show senior-brm");
     auto name = std::make_shared<std::string>();
-    CLI::App* show = level->add_subcommand(
-        "show", "What a role level requires, skill by skill");
+    CLI::App* show = level->add_subcommand("show", "What a role level requires, skill by skill");
     show->add_option("LEVEL", *name, "Role level id, alias (such as senior-brm) or name")->required();
-    show->footer("Examples:\n  ddat level show senior-brm\n  ddat level show \"Head of IT service management\" --format json");
+    show->footer(
+        "Examples:\n  ddat level show senior-brm\n  ddat level show \"Head of IT service management\" --format json");
     auto ids = std::make_shared<bool>(false);
     show->add_flag("--ids", *ids, "Only the ids of the skills it requires, one per line");
     registry.add(show, [name, ids](Session& session) { return show_level(session, *name, *ids); });

@@ -51,7 +51,8 @@ void write_command(std::ostream& out, const CLI::App* command) {
         for (const CLI::Option* option : command->get_options()) {
             if (option->get_lnames().empty() && option->get_snames().empty()) {
                 if (option->get_positional() && !option->get_description().empty()) {
-                    out << ".TP\n.I " << roff(option->get_name(true)) << "\n" << roff(option->get_description()) << "\n";
+                    out << ".TP\n.I " << roff(option->get_name(true)) << "\n"
+                        << roff(option->get_description()) << "\n";
                 }
                 continue;
             }
@@ -122,7 +123,8 @@ int write_manual(Session& session, CLI::App& app) {
 void add_manual_command(CLI::App& app, CommandRegistry& registry) {
     CLI::App* manual = app.add_subcommand("__manual", "");
     manual->group("");
-    registry.add(manual, [&app](Session& session) { return write_manual(session, app); }, false);
+    registry.add(
+        manual, [&app](Session& session) { return write_manual(session, app); }, false);
 }
 
 }  // namespace ddat::cli

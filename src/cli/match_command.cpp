@@ -114,10 +114,10 @@ void write_explanation(const GapReport& gap, const std::string& me, const Output
             continue;
         }
         const std::string status(to_string(g.status));
-        table.add_row({g.skill->name, std::string(required_level_word(*g.requirement)),
-                       g.actual == SkillLevel::none ? "-" : std::string(to_string(g.actual)),
-                       std::to_string(g.shortfall)},
-                      {"", "", status, ""});
+        table.add_row(
+            {g.skill->name, std::string(required_level_word(*g.requirement)),
+             g.actual == SkillLevel::none ? "-" : std::string(to_string(g.actual)), std::to_string(g.shortfall)},
+            {"", "", status, ""});
         any = true;
     }
     if (any) {
@@ -126,7 +126,8 @@ void write_explanation(const GapReport& gap, const std::string& me, const Output
     std::string criteria;
     for (const auto& c : gap.criteria) {
         if (c.status != CriterionStatus::met) {
-            criteria += (criteria.empty() ? "" : "; ") + c.criterion->name + " (" + std::string(to_string(c.status)) + ")";
+            criteria +=
+                (criteria.empty() ? "" : "; ") + c.criterion->name + " (" + std::string(to_string(c.status)) + ")";
         }
     }
     if (!criteria.empty()) {
@@ -137,15 +138,15 @@ void write_explanation(const GapReport& gap, const std::string& me, const Output
         out << "  Nothing: you meet every requirement.\n";
         return;
     }
-    const std::string hint = "What each asks: ddat gap --me " + (me == "-" ? std::string("FILE") : me) +
-                             " --target " + short_name(target);
+    const std::string hint =
+        "What each asks: ddat gap --me " + (me == "-" ? std::string("FILE") : me) + " --target " + short_name(target);
     for (const auto& line : wrap(hint, static_cast<std::size_t>(std::max(style.width, 40)))) {
         out << style.dim(line) << '\n';
     }
 }
 
-void write_match_table(const Framework& framework, const MatchReport& report, const MatchCommandOptions& options, const GapReport* next_gap,
-                       const GapReport* explained, const Output& output) {
+void write_match_table(const Framework& framework, const MatchReport& report, const MatchCommandOptions& options,
+                       const GapReport* next_gap, const GapReport* explained, const Output& output) {
     const Style& style = output.style;
     std::ostream& out = output.out;
     out << (report.person.empty() ? std::string("You") : report.person)
@@ -218,8 +219,8 @@ void write_match_table(const Framework& framework, const MatchReport& report, co
     }
     for (std::size_t i = 0; i < report.lateral.size(); ++i) {
         const LevelMatch& m = report.lateral[i];
-        lateral += (i == 0 ? "" : "; ") + short_name(*m.level) + ", " + m.level->name + " (" +
-                   short_summary(m.summary) + ")";
+        lateral +=
+            (i == 0 ? "" : "; ") + short_name(*m.level) + ", " + m.level->name + " (" + short_summary(m.summary) + ")";
     }
     write_wrapped(out, lateral, style, "");
     if (next_gap != nullptr) {

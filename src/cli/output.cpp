@@ -12,9 +12,9 @@
 namespace ddat::cli {
 
 Format parse_format(std::string_view name) {
-    for (const auto& [word, format] : {std::pair{"json", Format::json}, std::pair{"yaml", Format::yaml},
-                                       std::pair{"csv", Format::csv}, std::pair{"tsv", Format::tsv},
-                                       std::pair{"markdown", Format::markdown}}) {
+    for (const auto& [word, format] :
+         {std::pair{"json", Format::json}, std::pair{"yaml", Format::yaml}, std::pair{"csv", Format::csv},
+          std::pair{"tsv", Format::tsv}, std::pair{"markdown", Format::markdown}}) {
         if (name == word) {
             return format;
         }

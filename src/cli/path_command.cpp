@@ -87,8 +87,8 @@ Json path_json(const LevelPath& path, bool cumulative) {
     return {{"from", id_and_name(*path.from)},
             {"to", id_and_name(*path.to)},
             {"direction", std::string(to_string(path.direction))},
-            {"role", path.role == nullptr || path.direction == PathDirection::across ? Json(nullptr)
-                                                                                    : id_and_name(*path.role)},
+            {"role",
+             path.role == nullptr || path.direction == PathDirection::across ? Json(nullptr) : id_and_name(*path.role)},
             {"steps", steps},
             {"build", build},
             {"no_longer_required", dropped},
@@ -107,8 +107,8 @@ void write_changes(const std::vector<const SkillChange*>& changes, const Output&
     TextTable table(headers, 0);
     for (const SkillChange* s : changes) {
         const std::string change(to_string(s->change));
-        std::vector<std::string> cells = {s->skill->name, level_word(s->from_requirement), level_word(s->to_requirement),
-                                          change};
+        std::vector<std::string> cells = {s->skill->name, level_word(s->from_requirement),
+                                          level_word(s->to_requirement), change};
         if (with_levels) {
             cells.push_back(signed_levels(levels_changed(*s)));
         }
@@ -162,18 +162,21 @@ void write_path_table(const LevelPath& path, const Output& output, bool cumulati
     }
     if (path.direction == PathDirection::across) {
         out << ends << '\n';
-        write_wrapped(out, "Across roles, from " + path.overall.from->name + " (" + short_name(from) + ") to " +
-                               to.name + " (" + short_name(to) + ").",
+        write_wrapped(out,
+                      "Across roles, from " + path.overall.from->name + " (" + short_name(from) + ") to " + to.name +
+                          " (" + short_name(to) + ").",
                       style, "");
         const auto build = path.to_build();
         out << '\n' << style.bold("What to build") << '\n';
         if (build.empty()) {
-            write_wrapped(out, "No framework skill: " + from.name + " already asks every skill " + to.name +
-                                   " asks, at the level it asks.",
+            write_wrapped(out,
+                          "No framework skill: " + from.name + " already asks every skill " + to.name +
+                              " asks, at the level it asks.",
                           style, "  ");
         } else {
-            write_wrapped(out, "The skills " + to.name + " requires that " + from.name + " does not, or requires lower:",
-                          style, "  ");
+            write_wrapped(
+                out, "The skills " + to.name + " requires that " + from.name + " does not, or requires lower:", style,
+                "  ");
             std::vector<const SkillChange*> rows;
             for (const auto& s : build) {
                 rows.push_back(&s);
@@ -191,19 +194,22 @@ void write_path_table(const LevelPath& path, const Output& output, bool cumulati
             out << '\n';
         }
         if (!carried.empty()) {
-            write_wrapped(out, "Carried over at the level needed (" + std::to_string(carried.size()) + "): " +
-                                   names_of(carried) + ".",
-                          style, "");
+            write_wrapped(
+                out,
+                "Carried over at the level needed (" + std::to_string(carried.size()) + "): " + names_of(carried) + ".",
+                style, "");
         }
         if (!removed.empty()) {
-            write_wrapped(out, "Not asked by " + to.name + " (" + std::to_string(removed.size()) + "): " +
-                                   names_of(removed) + ".",
-                          style, "");
+            write_wrapped(
+                out,
+                "Not asked by " + to.name + " (" + std::to_string(removed.size()) + "): " + names_of(removed) + ".",
+                style, "");
         }
         write_new_criteria(path, output);
         out << '\n';
-        write_wrapped(out, "In all: " + std::to_string(build.size()) + (build.size() == 1 ? " skill" : " skills") +
-                               " to build, " + count_levels(total_levels(build)) + ".",
+        write_wrapped(out,
+                      "In all: " + std::to_string(build.size()) + (build.size() == 1 ? " skill" : " skills") +
+                          " to build, " + count_levels(total_levels(build)) + ".",
                       style, "");
         return;
     }
@@ -215,8 +221,9 @@ void write_path_table(const LevelPath& path, const Output& output, bool cumulati
         route += " → " + short_name(*step.to);
     }
     if (path.direction == PathDirection::down) {
-        write_wrapped(out, "Going down " + std::to_string(steps) + (steps == 1 ? " level" : " levels") + " in " + role +
-                               ": " + route + ".",
+        write_wrapped(out,
+                      "Going down " + std::to_string(steps) + (steps == 1 ? " level" : " levels") + " in " + role +
+                          ": " + route + ".",
                       style, "");
         const auto dropped = path.no_longer_required();
         out << '\n' << style.bold("No longer required, or required lower, at " + to.name) << '\n';
@@ -239,8 +246,9 @@ void write_path_table(const LevelPath& path, const Output& output, bool cumulati
         }
         return;
     }
-    write_wrapped(out, std::to_string(steps) + (steps == 1 ? " step" : " steps") + " up in " + role + ": " + route +
-                           (cumulative ? ". Each level assumes the ones below: only what is new is shown." : "."),
+    write_wrapped(out,
+                  std::to_string(steps) + (steps == 1 ? " step" : " steps") + " up in " + role + ": " + route +
+                      (cumulative ? ". Each level assumes the ones below: only what is new is shown." : "."),
                   style, "");
     for (std::size_t i = 0; i < steps; ++i) {
         const LevelDiff& step = path.steps[i];
@@ -267,9 +275,10 @@ void write_path_table(const LevelPath& path, const Output& output, bool cumulati
     const auto build = path.to_build();
     write_new_criteria(path, output);
     out << '\n';
-    write_wrapped(out, "In all, from " + short_name(from) + " to " + short_name(to) + ": " +
-                           std::to_string(build.size()) + (build.size() == 1 ? " skill" : " skills") + " to build, " +
-                           count_levels(total_levels(build)) + ".",
+    write_wrapped(out,
+                  "In all, from " + short_name(from) + " to " + short_name(to) + ": " + std::to_string(build.size()) +
+                      (build.size() == 1 ? " skill" : " skills") + " to build, " + count_levels(total_levels(build)) +
+                      ".",
                   style, "");
 }
 

@@ -18,10 +18,8 @@ Json role_json(const Framework& framework, const Role& role) {
     for (const auto& level : role.levels) {
         levels.push_back({{"id", level.id}, {"name", level.name}, {"aliases", level.aliases}});
     }
-    return {{"id", role.id},
-            {"name", role.name},
-            {"family", id_and_name(framework.family_of(role))},
-            {"levels", levels}};
+    return {
+        {"id", role.id}, {"name", role.name}, {"family", id_and_name(framework.family_of(role))}, {"levels", levels}};
 }
 
 int list_roles(Session& session, const std::string& family_name, bool ids) {
@@ -45,8 +43,7 @@ int list_roles(Session& session, const std::string& family_name, bool ids) {
                 roles.push_back(role_json(framework, role));
             }
         }
-        write_data(output, roles,
-                   [](const Json& data) { return flatten(data, "levels"); });
+        write_data(output, roles, [](const Json& data) { return flatten(data, "levels"); });
         return kExitOk;
     }
     bool first = true;
@@ -107,8 +104,7 @@ int show_role(Session& session, const std::string& name) {
             }
             json["levels"][i]["skills"] = requirements;
         }
-        write_data(output, json,
-                   [](const Json& data) { return flatten(data["levels"], "skills"); });
+        write_data(output, json, [](const Json& data) { return flatten(data["levels"], "skills"); });
         return kExitOk;
     }
     const Style& style = output.style;
@@ -155,8 +151,9 @@ int show_role(Session& session, const std::string& name) {
         out << '\n' << style.bold("Skills by level") << '\n';
         table.write(out, style, "  ");
     }
-    out << '\n' << style.dim("'ddat level show " + short_name(role.levels.front()) +
-                             "' shows what a level asks for each skill.")
+    out << '\n'
+        << style.dim("'ddat level show " + short_name(role.levels.front()) +
+                     "' shows what a level asks for each skill.")
         << '\n';
     return kExitOk;
 }

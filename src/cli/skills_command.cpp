@@ -10,7 +10,7 @@ namespace {
 
 // Every role level that requires the skill, with the requirement.
 std::vector<std::pair<const RoleLevel*, const Requirement*>> levels_requiring(const Framework& framework,
-                                                                               std::string_view skill_id) {
+                                                                              std::string_view skill_id) {
     std::vector<std::pair<const RoleLevel*, const Requirement*>> found;
     for (const RoleLevel* level : framework.all_levels()) {
         for (const auto& r : level->requirements) {
@@ -39,8 +39,7 @@ int list_skills(Session& session, bool ids) {
                               {"description", skill.description},
                               {"required_by", levels_requiring(framework, skill.id).size()}});
         }
-        write_data(output, skills,
-                   [](const Json& data) { return flatten(data); });
+        write_data(output, skills, [](const Json& data) { return flatten(data); });
         return kExitOk;
     }
     TextTable table({"ID", "NAME", "LEVELS"}, 1);
@@ -82,12 +81,13 @@ int show_skill(Session& session, const std::string& name) {
                                    {"level", std::string(required_level_word(*requirement))},
                                    {"description", framework.requirement_text(*requirement)}});
         }
-        write_data(output, {{"id", skill.id},
-                                {"name", skill.name},
-                                {"description", skill.description},
-                                {"levels", levels},
-                                {"roles", roles},
-                                {"required_by", required_by}},
+        write_data(output,
+                   {{"id", skill.id},
+                    {"name", skill.name},
+                    {"description", skill.description},
+                    {"levels", levels},
+                    {"roles", roles},
+                    {"required_by", required_by}},
                    [](const Json& data) { return flatten(data["required_by"]); });
         return kExitOk;
     }
@@ -140,8 +140,7 @@ void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
     registry.add(list, [ids](Session& session) { return list_skills(session, *ids); });
 
     auto name = std::make_shared<std::string>();
-    CLI::App* show = skills->add_subcommand(
-        "show", "One skill, and every role level that requires it");
+    CLI::App* show = skills->add_subcommand("show", "One skill, and every role level that requires it");
     show->add_option("SKILL", *name, "Skill id or name")->required();
     show->footer("Examples:\n  ddat skills show user-focus\n  ddat skills show \"Strategic thinking\"");
     registry.add(show, [name](Session& session) { return show_skill(session, *name); });

@@ -90,9 +90,17 @@ void write_team_json(std::ostream& out, const TeamReport& report) {
 // of the JSON's people, built directly, which is several times faster for a large team.
 Records team_records(const TeamReport& report) {
     Records records;
-    records.headers = {"name",          "file",           "target.id",       "target.name",
-                       "readiness",     "skills.id",      "skills.required", "skills.actual",
-                       "skills.shortfall", "skills.status", "skills.evidence"};
+    records.headers = {"name",
+                       "file",
+                       "target.id",
+                       "target.name",
+                       "readiness",
+                       "skills.id",
+                       "skills.required",
+                       "skills.actual",
+                       "skills.shortfall",
+                       "skills.status",
+                       "skills.evidence"};
     for (const auto& member : report.people) {
         const std::string readiness = Json(std::round(member.gap.summary.readiness * 1000) / 1000).dump();
         for (const auto& g : member.gap.skills) {
@@ -201,8 +209,7 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
             for (std::size_t p = first; p < last; ++p) {
                 const SkillGap* gap = cells[p][r];
                 const std::string text = cell_text(gap);
-                row.push_back(style.color && gap != nullptr ? heat(gap, centred(text, widths[p - first]))
-                                                            : text);
+                row.push_back(style.color && gap != nullptr ? heat(gap, centred(text, widths[p - first])) : text);
             }
             matrix.add_row(std::move(row));
         }
@@ -216,7 +223,8 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
         first = last;
     }
     if (n > 0 && rows > 0) {
-        const std::string legend = "Cells: levels short of the person's target; - met; ✗ missing; blank: not asked of them.";
+        const std::string legend =
+            "Cells: levels short of the person's target; - met; ✗ missing; blank: not asked of them.";
         for (const auto& line : wrap(legend, available - 2)) {
             out << "  " << style.dim(line) << '\n';
         }
@@ -232,9 +240,8 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
         }
         skills.write(out, style, "  ");
     }
-    const auto with_criteria = static_cast<std::size_t>(
-        std::count_if(report.people.begin(), report.people.end(),
-                      [](const TeamMember& m) { return !m.gap.criteria.empty(); }));
+    const auto with_criteria = static_cast<std::size_t>(std::count_if(
+        report.people.begin(), report.people.end(), [](const TeamMember& m) { return !m.gap.criteria.empty(); }));
     if (with_criteria > 0) {
         out << '\n';
         write_wrapped(out,
@@ -295,8 +302,7 @@ int run_team(Session& session, const TeamOptions& options) {
 void add_team_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<TeamOptions>();
     CLI::App* team = app.add_subcommand("team", "A team's skill gaps: people against their target levels");
-    team->add_option("PATH", options->paths, "Self-assessment files, or folders of *.yaml / *.yml files")
-        ->required();
+    team->add_option("PATH", options->paths, "Self-assessment files, or folders of *.yaml / *.yml files")->required();
     team->add_option("--target", options->target, "One target level for everyone (default: each file's 'target:')")
         ->type_name("LEVEL");
     team->footer(

@@ -42,9 +42,12 @@ int validate_assessment(Session& session, const std::string& file) {
             }
             return json;
         };
-        write_data(output,
-                   {{"path", file}, {"valid", problems.empty()}, {"problems", list(problems)}, {"warnings", list(warnings)}},
-                   [](const Json& data) { return flatten(data["problems"], {}, {"file", "line", "column", "message"}); });
+        write_data(
+            output,
+            {{"path", file}, {"valid", problems.empty()}, {"problems", list(problems)}, {"warnings", list(warnings)}},
+            [](const Json& data) {
+                return flatten(data["problems"], {}, {"file", "line", "column", "message"});
+            });
         return problems.empty() ? kExitOk : kExitInput;
     }
     for (const auto& w : warnings) {
@@ -54,8 +57,8 @@ int validate_assessment(Session& session, const std::string& file) {
         session.err() << "ddat: error: " << format_diagnostic(p) << '\n';
     }
     if (!problems.empty()) {
-        session.err() << "ddat: " << file << ": " << problems.size() << (problems.size() == 1 ? " problem" : " problems")
-                      << '\n';
+        session.err() << "ddat: " << file << ": " << problems.size()
+                      << (problems.size() == 1 ? " problem" : " problems") << '\n';
         return kExitInput;
     }
     output.out << file << ": valid" << '\n';
@@ -98,7 +101,9 @@ int run_validate(Session& session, const std::string& path_argument, const std::
                     {"valid", problems.empty()},
                     {"problems", list},
                     {"counts", counts}},
-                   [](const Json& data) { return flatten(data["problems"], {}, {"file", "line", "column", "message"}); });
+                   [](const Json& data) {
+                       return flatten(data["problems"], {}, {"file", "line", "column", "message"});
+                   });
         return problems.empty() ? kExitOk : kExitInput;
     }
     if (!problems.empty()) {
@@ -127,14 +132,14 @@ int run_validate(Session& session, const std::string& path_argument, const std::
 void add_validate_command(CLI::App& app, CommandRegistry& registry) {
     auto path = std::make_shared<std::string>();
     auto assessment = std::make_shared<std::string>();
-    CLI::App* validate = app.add_subcommand(
-        "validate", "Check a framework file or folder for problems");
+    CLI::App* validate = app.add_subcommand("validate", "Check a framework file or folder for problems");
     validate->add_option("PATH", *path, "Framework file or folder (default: the one in use)");
     validate->add_option("--me", *assessment, "Check this self-assessment instead, against the framework in use")
         ->type_name("FILE");
-    validate->footer("Examples:\n  ddat validate my-framework/\n  ddat validate roles/local-roles.yaml --format json\n"
-                     "  ddat validate --me me.yaml\n"
-                     "\nThe framework format is described in docs/framework-format.md.");
+    validate->footer(
+        "Examples:\n  ddat validate my-framework/\n  ddat validate roles/local-roles.yaml --format json\n"
+        "  ddat validate --me me.yaml\n"
+        "\nThe framework format is described in docs/framework-format.md.");
     registry.add(validate, [path, assessment](Session& session) { return run_validate(session, *path, *assessment); });
 }
 

@@ -148,7 +148,8 @@ std::string write_self_assessment(const Framework& framework, const RoleLevel& t
         const std::string name = skill != nullptr ? skill->name : requirement.skill_id;
         out += "\n";
         if (requirement.level_stated) {
-            comment(out, "  ", "", "", name + ": " + target.name + " asks " + std::string(to_string(requirement.level)) + ".");
+            comment(out, "  ", "", "",
+                    name + ": " + target.name + " asks " + std::string(to_string(requirement.level)) + ".");
         } else {
             comment(out, "  ", "", "", name + ": " + target.name + " asks it at no stated level (any level meets it).");
         }
@@ -198,9 +199,9 @@ std::string write_self_assessment(const Framework& framework, const RoleLevel& t
                 }
             }
             const AssessedCriterion* answer = answers.find_criterion(criterion.id);
-            const CriterionStatus status =
-                answer != nullptr && answer->status != CriterionStatus::not_assessed ? answer->status
-                                                                                      : CriterionStatus::not_met;
+            const CriterionStatus status = answer != nullptr && answer->status != CriterionStatus::not_assessed
+                                               ? answer->status
+                                               : CriterionStatus::not_met;
             out += "  " + criterion.id + ":\n";
             out += "    status: " + std::string(to_string(status)) + "\n";
             out += answer != nullptr && !answer->evidence.empty()

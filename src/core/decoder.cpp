@@ -17,8 +17,8 @@ bool Decoder::expect_mapping(const yaml::Node& node, std::string_view what) {
     if (node.is_mapping()) {
         return true;
     }
-    problem(node, std::string(what) + " must be a mapping of 'key: value' lines, not " +
-                      std::string(yaml::describe(node)));
+    problem(node,
+            std::string(what) + " must be a mapping of 'key: value' lines, not " + std::string(yaml::describe(node)));
     return false;
 }
 

@@ -39,8 +39,8 @@ const Requirement* find_requirement(const RoleLevel& level, std::string_view ski
 }
 
 const Criterion* find_criterion(const RoleLevel& level, std::string_view id) {
-    const auto found = std::find_if(level.criteria.begin(), level.criteria.end(),
-                                    [&](const Criterion& c) { return c.id == id; });
+    const auto found =
+        std::find_if(level.criteria.begin(), level.criteria.end(), [&](const Criterion& c) { return c.id == id; });
     return found == level.criteria.end() ? nullptr : &*found;
 }
 
@@ -83,8 +83,8 @@ LevelDiff diff_levels(const Framework& framework, const RoleLevel& from, const R
     }
     for (const auto& criterion : from.criteria) {
         const Criterion* other = find_criterion(to, criterion.id);
-        diff.criteria.push_back({other != nullptr ? other : &criterion,
-                                 other != nullptr ? LevelChange::same : LevelChange::removed});
+        diff.criteria.push_back(
+            {other != nullptr ? other : &criterion, other != nullptr ? LevelChange::same : LevelChange::removed});
     }
     for (const auto& criterion : to.criteria) {
         if (find_criterion(from, criterion.id) == nullptr) {

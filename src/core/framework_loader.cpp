@@ -40,8 +40,9 @@ public:
     FileContents decode(const yaml::Node& root) {
         FileContents contents;
         if (root.is_null()) {
-            d_.problem(root, "the file is empty: a framework file needs at least one of framework, families, "
-                             "skills, roles");
+            d_.problem(root,
+                       "the file is empty: a framework file needs at least one of framework, families, "
+                       "skills, roles");
             return contents;
         }
         if (!d_.expect_mapping(root, "a framework file")) {
@@ -216,8 +217,7 @@ private:
             l.responsibilities = responsibility_sections(*responsibilities);
         }
         if (const auto* requirements = node.find("requirements");
-            requirements != nullptr && !requirements->is_null() &&
-            d_.expect_mapping(*requirements, "'requirements'")) {
+            requirements != nullptr && !requirements->is_null() && d_.expect_mapping(*requirements, "'requirements'")) {
             d_.check_unique_keys(*requirements, "'requirements'");
             for (std::size_t i = 0; i < requirements->entry_count(); ++i) {
                 requirement(requirements->key(i), requirements->value_at(i), l);
@@ -277,8 +277,8 @@ private:
                 r.level = SkillLevel::awareness;
                 r.level_stated = false;
             } else if (word && (!parsed || *parsed == SkillLevel::none)) {
-                d_.problem(*level_node, "'" + *word +
-                                            "' is not a skill level: use awareness, working, practitioner or expert");
+                d_.problem(*level_node,
+                           "'" + *word + "' is not a skill level: use awareness, working, practitioner or expert");
             } else if (parsed) {
                 r.level = *parsed;
             }
@@ -370,9 +370,9 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
         FileContents contents = decoder.decode(root);
         if (contents.has_metadata) {
             if (has_metadata) {
-                problems.push_back({contents.metadata_location,
-                                    "the framework metadata is already given at " + place(metadata_location) +
-                                        ": keep 'framework:' in one file"});
+                problems.push_back({contents.metadata_location, "the framework metadata is already given at " +
+                                                                    place(metadata_location) +
+                                                                    ": keep 'framework:' in one file"});
             } else {
                 has_metadata = true;
                 metadata_location = contents.metadata_location;
@@ -438,9 +438,9 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
     for (const auto& [at, id] : family_refs) {
         if (!known_families.contains(id)) {
             const auto near = suggestions.nearest(id, family_ids, 1);
-            problems.push_back({at, "unknown family '" + id + "'" +
-                                        (near.empty() ? ": add it under 'families'"
-                                                      : ": did you mean '" + near.front() + "'?")});
+            problems.push_back(
+                {at, "unknown family '" + id + "'" +
+                         (near.empty() ? ": add it under 'families'" : ": did you mean '" + near.front() + "'?")});
         }
     }
     for (const auto& [at, id] : skill_refs) {

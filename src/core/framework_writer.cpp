@@ -31,8 +31,7 @@ std::string quoted(const std::string& text) {
 
 // True when a literal block ("|-") reads back as exactly this text.
 bool fits_literal_block(const std::string& text) {
-    if (text.find('\n') == std::string::npos || text.back() == '\n' || text.front() == ' ' ||
-        text.front() == '\n') {
+    if (text.find('\n') == std::string::npos || text.back() == '\n' || text.front() == ' ' || text.front() == '\n') {
         return false;
     }
     std::size_t line_start = 0;
@@ -58,7 +57,9 @@ bool fits_literal_block(const std::string& text) {
 
 class Writer {
 public:
-    void line(int indent, const std::string& text) { out_ += std::string(static_cast<std::size_t>(indent), ' ') + text + "\n"; }
+    void line(int indent, const std::string& text) {
+        out_ += std::string(static_cast<std::size_t>(indent), ' ') + text + "\n";
+    }
 
     void field(int indent, const std::string& key, const std::string& value) {
         line(indent, key + ": " + yaml_scalar(value, indent + 2));
@@ -86,8 +87,7 @@ private:
     std::string out_;
 };
 
-constexpr const char* kHeader =
-    "# Written by ddat: the format is described in docs/framework-format.md of ddat.\n";
+constexpr const char* kHeader = "# Written by ddat: the format is described in docs/framework-format.md of ddat.\n";
 
 }  // namespace
 

@@ -13,8 +13,8 @@
 namespace ddat {
 
 const std::vector<std::string> kRoleContentColumns = {
-    "Role Family", "Role",        "Role Description", "Role Level",              "Role Level Description",
-    "Skill Name",  "Skill Description", "Skill Level", "Skill Level Description", "Role Type"};
+    "Role Family",       "Role",        "Role Description",        "Role Level", "Role Level Description", "Skill Name",
+    "Skill Description", "Skill Level", "Skill Level Description", "Role Type"};
 const std::vector<std::string> kSkillDescriptionColumns = {
     "Skill Name", "Skill Description", "Awareness", "Working", "Practitioner", "Expert", "Roles that require Skill"};
 
@@ -38,8 +38,8 @@ Table read_table(const std::string& text, const std::string& file, const std::ve
                  std::string_view what) {
     std::vector<CsvRecord> records = parse_csv(text, file);
     if (records.empty()) {
-        throw InputError(SourceLocation{file, 1, 1}, "the file is empty: expected the " + std::string(what) +
-                                                         " CSV with a header row");
+        throw InputError(SourceLocation{file, 1, 1},
+                         "the file is empty: expected the " + std::string(what) + " CSV with a header row");
     }
     Table table;
     const CsvRecord& header = records.front();
@@ -68,10 +68,11 @@ Table read_table(const std::string& text, const std::string& file, const std::ve
             continue;  // a blank line
         }
         if (row.cells.size() != header.cells.size()) {
-            throw InputError(SourceLocation{file, row.line, 0},
-                             "this row has " + std::to_string(row.cells.size()) + " cells, the header " +
-                                 std::to_string(header.cells.size()) + ": a cell with a comma or line break must be "
-                                                                       "quoted");
+            throw InputError(SourceLocation{file, row.line, 0}, "this row has " + std::to_string(row.cells.size()) +
+                                                                    " cells, the header " +
+                                                                    std::to_string(header.cells.size()) +
+                                                                    ": a cell with a comma or line break must be "
+                                                                    "quoted");
         }
         table.rows.push_back(std::move(row));
     }
@@ -126,8 +127,8 @@ bool undefined_text(std::string_view text) {
 
 // The word of a title that sets its rank, and the rank.
 constexpr std::pair<std::string_view, double> kTitleRanks[] = {
-    {"apprentice", 0.0}, {"trainee", 0.5}, {"junior", 1.0}, {"associate", 2.0}, {"senior", 4.0},
-    {"lead", 5.0},       {"principal", 6.0}, {"head", 7.0}, {"chief", 8.0},     {"director", 8.0}};
+    {"apprentice", 0.0}, {"trainee", 0.5},   {"junior", 1.0}, {"associate", 2.0}, {"senior", 4.0},
+    {"lead", 5.0},       {"principal", 6.0}, {"head", 7.0},   {"chief", 8.0},     {"director", 8.0}};
 
 std::vector<std::string> words(std::string_view text) {
     std::vector<std::string> result;
@@ -378,9 +379,9 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
 
         auto skill_index = skill_by_name.find(skill_name);
         if (skill_index == skill_by_name.end() && trim(roles.cell(row, "Skill Description")) == kMissing) {
-            throw InputError(SourceLocation{role_file, line, 0},
-                             "the skill '" + skill_name + "' reads MISSING and is not in " + skill_file +
-                                 ": no description of it exists");
+            throw InputError(SourceLocation{role_file, line, 0}, "the skill '" + skill_name +
+                                                                     "' reads MISSING and is not in " + skill_file +
+                                                                     ": no description of it exists");
         }
         if (skill_index == skill_by_name.end()) {
             Skill skill;
@@ -413,8 +414,9 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
             const auto parsed = parse_skill_level(level_word);
             if (!parsed || *parsed == SkillLevel::none) {
                 throw InputError(SourceLocation{role_file, line, 0},
-                                 "'" + level_word + "' is not a skill level: expected Awareness, Working, "
-                                                    "Practitioner, Expert or NOT IN USE");
+                                 "'" + level_word +
+                                     "' is not a skill level: expected Awareness, Working, "
+                                     "Practitioner, Expert or NOT IN USE");
             }
             requirement.level = *parsed;
             const std::string& text = roles.cell(row, "Skill Level Description");
@@ -438,10 +440,9 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
     for (auto& role : framework.roles) {
         LevelOrder order;
         order.role = role.name;
-        const auto override_it =
-            std::find_if(options.order_overrides.begin(), options.order_overrides.end(), [&](const auto& entry) {
-                return entry.role == role.id || to_lower(entry.role) == to_lower(role.name);
-            });
+        const auto override_it = std::find_if(
+            options.order_overrides.begin(), options.order_overrides.end(),
+            [&](const auto& entry) { return entry.role == role.id || to_lower(entry.role) == to_lower(role.name); });
         const auto weight = [](const RoleLevel& level) {
             int total = 0;
             for (const auto& r : level.requirements) {
@@ -517,8 +518,9 @@ ImportResult import_framework_csv(const std::string& role_csv, const std::string
                 names.push_back(role.name);
             }
             const auto near = nearest(order.role, names, 1);
-            throw InputError(order.location, "the order names the role '" + order.role + "', which the CSV does not have" +
-                                                 (near.empty() ? std::string() : ": did you mean '" + near.front() + "'?"));
+            throw InputError(order.location,
+                             "the order names the role '" + order.role + "', which the CSV does not have" +
+                                 (near.empty() ? std::string() : ": did you mean '" + near.front() + "'?"));
         }
     }
 

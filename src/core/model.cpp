@@ -25,8 +25,8 @@ std::optional<SkillLevel> parse_skill_level(std::string_view text) {
     if (word.size() == 1 && word[0] >= '0' && word[0] <= '4') {
         return static_cast<SkillLevel>(word[0] - '0');
     }
-    for (const SkillLevel level : {SkillLevel::none, SkillLevel::awareness, SkillLevel::working,
-                                   SkillLevel::practitioner, SkillLevel::expert}) {
+    for (const SkillLevel level :
+         {SkillLevel::none, SkillLevel::awareness, SkillLevel::working, SkillLevel::practitioner, SkillLevel::expert}) {
         if (word == to_string(level)) {
             return level;
         }

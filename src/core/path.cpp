@@ -23,9 +23,8 @@ namespace {
 
 std::vector<SkillChange> select(const LevelDiff& diff, std::initializer_list<LevelChange> kinds) {
     std::vector<SkillChange> chosen;
-    std::copy_if(diff.skills.begin(), diff.skills.end(), std::back_inserter(chosen), [&](const SkillChange& s) {
-        return std::find(kinds.begin(), kinds.end(), s.change) != kinds.end();
-    });
+    std::copy_if(diff.skills.begin(), diff.skills.end(), std::back_inserter(chosen),
+                 [&](const SkillChange& s) { return std::find(kinds.begin(), kinds.end(), s.change) != kinds.end(); });
     return chosen;
 }
 
@@ -40,7 +39,9 @@ std::size_t index_in(const Role& role, const RoleLevel& level) {
 
 }  // namespace
 
-std::vector<SkillChange> LevelPath::to_build() const { return select(overall, {LevelChange::added, LevelChange::raised}); }
+std::vector<SkillChange> LevelPath::to_build() const {
+    return select(overall, {LevelChange::added, LevelChange::raised});
+}
 
 std::vector<SkillChange> LevelPath::no_longer_required() const {
     return select(overall, {LevelChange::removed, LevelChange::lowered});

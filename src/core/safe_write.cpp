@@ -128,7 +128,8 @@ void write_folder_atomically(const std::string& dir, const std::vector<SourceFil
     const bool exists = fs::exists(target, error);
     if (exists && !fs::is_directory(target, error)) {
         if (!replace) {
-            throw TargetExistsError(dir + " exists and is not a folder: choose another name, or add --force to replace it");
+            throw TargetExistsError(dir +
+                                    " exists and is not a folder: choose another name, or add --force to replace it");
         }
     } else if (exists && !fs::is_empty(target, error) && !replace) {
         throw TargetExistsError(dir + " is not empty: choose another folder, or add --force to replace it");

@@ -62,8 +62,9 @@ public:
         SelfAssessment a;
         a.file = d_.file();
         if (root.is_null()) {
-            d_.problem(root, "the self-assessment is empty: it needs a 'skills:' mapping of skill to level "
-                             "(see 'ddat gap --help')");
+            d_.problem(root,
+                       "the self-assessment is empty: it needs a 'skills:' mapping of skill to level "
+                       "(see 'ddat gap --help')");
             return a;
         }
         if (!d_.expect_mapping(root, "a self-assessment")) {
@@ -124,8 +125,9 @@ private:
         }
         const Skill* known = find_skill_by_name(framework_, key.value);
         if (known == nullptr && (to_lower(key.value) == "evidence" || to_lower(key.value) == "level")) {
-            d_.problem(key, "'" + key.value + "' is not a skill: indent it under the skill it belongs to, as "
-                                              "'level:' and 'evidence:' of that skill");
+            d_.problem(key, "'" + key.value +
+                                "' is not a skill: indent it under the skill it belongs to, as "
+                                "'level:' and 'evidence:' of that skill");
             return;
         }
         AssessedSkill s;
@@ -158,9 +160,10 @@ private:
                 }
             }
             const auto near = suggestions_.nearest(slugify(key.value), skill_ids_, 1);
-            warnings_.push_back({s.location, "unknown skill '" + key.value + "'" +
-                                                 (near.empty() ? std::string() : ", did you mean '" + near.front() + "'?") +
-                                                 " (left out)"});
+            warnings_.push_back(
+                {s.location, "unknown skill '" + key.value + "'" +
+                                 (near.empty() ? std::string() : ", did you mean '" + near.front() + "'?") +
+                                 " (left out)"});
             return;
         }
         s.skill_id = known->id;
@@ -208,9 +211,10 @@ private:
         }
         if (id.empty()) {
             const auto near = suggestions_.nearest(slugify(key.value), ids, 1);
-            warnings_.push_back({c.location, "unknown criterion '" + key.value + "'" +
-                                                 (near.empty() ? std::string() : ", did you mean '" + near.front() + "'?") +
-                                                 " (left out)"});
+            warnings_.push_back(
+                {c.location, "unknown criterion '" + key.value + "'" +
+                                 (near.empty() ? std::string() : ", did you mean '" + near.front() + "'?") +
+                                 " (left out)"});
             return;
         }
         if (const AssessedCriterion* earlier = a.find_criterion(id)) {

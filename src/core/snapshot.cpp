@@ -135,8 +135,8 @@ std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
 std::string write_snapshot(const Framework& f) {
     Writer w;
     const FrameworkMetadata& m = f.metadata;
-    for (const auto* text : {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url,
-                             &m.attribution}) {
+    for (const auto* text :
+         {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url, &m.attribution}) {
         w.text(*text);
     }
     w.list(f.families, [&](const Family& x) {
@@ -208,8 +208,8 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
     }
     Framework f;
     FrameworkMetadata& m = f.metadata;
-    for (auto* text : {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url,
-                       &m.attribution}) {
+    for (auto* text :
+         {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url, &m.attribution}) {
         *text = r.text();
     }
     f.families = r.list<Family>([&] {

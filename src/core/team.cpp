@@ -145,7 +145,8 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
         if (level == nullptr) {
             ++report.without_target;
             report.skipped.push_back(
-                {{file, 0, 0}, "no target role level: give --target LEVEL, or 'target:' in the file (assessment left out)"});
+                {{file, 0, 0},
+                 "no target role level: give --target LEVEL, or 'target:' in the file (assessment left out)"});
             report.warnings.push_back(report.skipped.back());
             continue;
         }

@@ -81,8 +81,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::vector<std::string> nearest(std::string_view name, const std::vector<std::string>& candidates,
-                                 std::size_t limit) {
+std::vector<std::string> nearest(std::string_view name, const std::vector<std::string>& candidates, std::size_t limit) {
     // Names longer than this are not compared: the edit distance costs the product of the two
     // lengths, and a hostile file may hold megabyte-long keys.
     constexpr std::size_t kLongest = 256;
@@ -184,8 +183,8 @@ std::size_t find_invalid_utf8(std::string_view text) {
             }
             code = (code << 6) | (next & 0x3F);
         }
-        const bool overlong = (length == 2 && code < 0x80) || (length == 3 && code < 0x800) ||
-                              (length == 4 && code < 0x10000);
+        const bool overlong =
+            (length == 2 && code < 0x80) || (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
         if (overlong || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
             return i;
         }

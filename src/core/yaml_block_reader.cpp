@@ -22,10 +22,10 @@ bool is_null_word(std::string_view text) {
 // a flow collection's bracket, a control character, or a character some YAML readers take for a
 // line break or a byte-order mark (U+0085, U+2028, U+2029, U+FEFF).
 bool only_ordinary_characters(std::string_view text) {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
+    const auto byte = [&](std::size_t i) -> unsigned char { return i < n ? static_cast<unsigned char>(text[i]) : 0; };
     for (std::size_t i = 0; i < n; ++i) {
-        const unsigned char c = bytes[i];
+        const unsigned char c = byte(i);
         if (c >= 0x20 && c < 0x7F) {
             if (c == '[' || c == ']' || c == '{' || c == '}') {
                 return false;
@@ -38,8 +38,8 @@ bool only_ordinary_characters(std::string_view text) {
         if (c < 0x80) {
             return false;  // a tab, another control character, or DEL
         }
-        const unsigned char next = i + 1 < n ? bytes[i + 1] : 0;
-        const unsigned char third = i + 2 < n ? bytes[i + 2] : 0;
+        const unsigned char next = byte(i + 1);
+        const unsigned char third = byte(i + 2);
         if ((c == 0xC2 && next < 0xA0) || (c == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9)) ||
             (c == 0xEF && next == 0xBB && third == 0xBF) || (c == 0xEF && next == 0xBF && third >= 0xBE)) {
             return false;  // C1 controls (U+0085 among them), U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF
@@ -50,7 +50,7 @@ bool only_ordinary_characters(std::string_view text) {
 
 // One line of the text: its indentation and content, comments and trailing spaces removed.
 struct Line {
-    int number = 0;         // 1-based
+    int number = 0;          // 1-based
     std::size_t indent = 0;  // spaces before the content
     std::string_view content;
 };
@@ -127,8 +127,8 @@ private:
             while (colon != std::string_view::npos && colon + 1 < content.size() && content[colon + 1] != ' ') {
                 colon = content.find(':', colon + 1);
             }
-            if (colon == std::string_view::npos || colon > 1000) {
-                return false;  // not a 'key: value' line; yaml-cpp refuses keys over 1024
+            if (colon > 1000) {
+                return false;  // no 'key: value' (npos), or a key longer than yaml-cpp takes (1024)
             }
             const std::string_view key_text = content.substr(0, colon);
             if (key_text.back() == ' ' || key_text.find(" #") != std::string_view::npos || is_null_word(key_text)) {
@@ -226,7 +226,7 @@ private:
         return true;
     }
 
-    Node scalar(std::string_view text, int column, bool plain) const {
+    [[nodiscard]] Node scalar(std::string_view text, int column, bool plain) const {
         Node node;
         node.kind = Node::Kind::scalar;
         node.value = std::string(text);

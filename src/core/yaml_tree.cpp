@@ -5,15 +5,15 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "ddat/files.hpp"
 #include "ddat/text.hpp"
@@ -419,7 +419,8 @@ private:
         }
         throw StopParsing{mark.line + 1, mark.column + 1,
                           std::string("not valid YAML: the quoted text that starts here is never closed: add the "
-                                      "closing ") + quote};
+                                      "closing ") +
+                              quote};
     }
 
     int max_depth_;
@@ -471,9 +472,9 @@ std::pair<int, int> find_indenting_tab(std::string_view text, int last_line) {
 
 Node parse(std::string_view text, const std::string& file, const Limits& limits, Reader reader) {
     if (text.size() > limits.max_bytes) {
-        throw InputError(SourceLocation{file, 0, 0},
-                         "the file is larger than " + std::to_string(limits.max_bytes / (1024 * 1024)) +
-                             " MiB, too large to be a framework or a self-assessment");
+        throw InputError(SourceLocation{file, 0, 0}, "the file is larger than " +
+                                                         std::to_string(limits.max_bytes / (std::size_t{1024} * 1024)) +
+                                                         " MiB, too large to be a framework or a self-assessment");
     }
     constexpr std::string_view bom = "\xEF\xBB\xBF";
     const bool has_bom = text.substr(0, bom.size()) == bom;
@@ -545,8 +546,9 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits,
         std::string message = "not valid YAML: " + e.msg;
         if (e.msg == YAML::ErrorMsg::MAP_VALUE || e.msg == YAML::ErrorMsg::BLOCK_ENTRY ||
             e.msg == YAML::ErrorMsg::MAP_KEY || e.msg == YAML::ErrorMsg::END_OF_MAP) {
-            message += " (check the indentation of this line against the lines above it, and that each "
-                       "'key: value' has a space after the colon)";
+            message +=
+                " (check the indentation of this line against the lines above it, and that each "
+                "'key: value' has a space after the colon)";
         }
         throw InputError(SourceLocation{file, line, column}, message);
     }
@@ -555,7 +557,7 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits,
 std::string read_file(const std::string& path, std::size_t max_bytes) {
     const auto too_large = [&] {
         return InputError(SourceLocation{path, 0, 0},
-                          "the file is larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MiB");
+                          "the file is larger than " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) + " MiB");
     };
     if (path == "-") {
         std::string text;
@@ -580,6 +582,9 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     }
     struct Closer {
         int fd;
+        explicit Closer(int descriptor) : fd(descriptor) {}
+        Closer(const Closer&) = delete;
+        Closer& operator=(const Closer&) = delete;
         ~Closer() { ::close(fd); }
     } closer{fd};
     struct stat info {};

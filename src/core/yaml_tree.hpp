@@ -17,11 +17,11 @@ struct Node {
     enum class Kind { null, scalar, sequence, mapping };
 
     Kind kind = Kind::null;
-    std::string value;         // the scalar's text
-    bool plain = true;         // a scalar written without quotes or block style
-    std::vector<Node> items;   // a sequence's items; a mapping's keys and values, alternating
-    int line = 0;              // 1-based
-    int column = 0;            // 1-based
+    std::string value;        // the scalar's text
+    bool plain = true;        // a scalar written without quotes or block style
+    std::vector<Node> items;  // a sequence's items; a mapping's keys and values, alternating
+    int line = 0;             // 1-based
+    int column = 0;           // 1-based
 
     [[nodiscard]] bool is_null() const { return kind == Kind::null; }
     [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }
@@ -39,7 +39,7 @@ struct Node {
 
 // Limits that keep a hostile file from exhausting the machine.
 struct Limits {
-    std::size_t max_bytes = 32U * 1024U * 1024U;
+    std::size_t max_bytes = std::size_t{32} * 1024 * 1024;
     int max_depth = 100;
     // Values (texts, lists and mappings, keys included) in one document. The whole published
     // framework has about 13,000 and its largest file under 3,000. Each costs about 100 bytes

@@ -42,9 +42,7 @@ inline const ddat::Framework& builtin() {
     return framework;
 }
 
-inline bool contains(std::string_view text, std::string_view part) {
-    return text.find(part) != std::string_view::npos;
-}
+inline bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 // The diagnostics of the InputError that read() must throw; empty (and a failed check) if it returns.
 // `what` says what went wrong then: "the framework loaded".

@@ -41,10 +41,10 @@ inline const ddat::Framework* imported() {
 }  // namespace ddat_test
 
 // Starts a test that needs the imported framework: WARNs and returns when it is not there.
-#define DDAT_REQUIRE_IMPORTED()                                                                          \
-    do {                                                                                                 \
-        if (ddat_test::imported() == nullptr) {                                                          \
-            WARN("skipped: the framework CSV files are not at " DDAT_SHARED_DIR "/framework-csv");       \
-            return;                                                                                      \
-        }                                                                                                \
+#define DDAT_REQUIRE_IMPORTED()                                                                    \
+    do {                                                                                           \
+        if (ddat_test::imported() == nullptr) {                                                    \
+            WARN("skipped: the framework CSV files are not at " DDAT_SHARED_DIR "/framework-csv"); \
+            return;                                                                                \
+        }                                                                                          \
     } while (false)

@@ -149,10 +149,17 @@ TEST_CASE("a filled-in form keeps every answer exactly, whatever the evidence sa
     ddat::SelfAssessment answers;
     answers.name = "Zoë \"Z\" O'Example: #1";
     answers.current_level_id = "business-relationship-manager";
-    const std::vector<std::string> evidence = {
-        "plain", "with: a colon # and a hash", "quotes \" and \\ backslash", "line one\nline two\ttab",
-        "yes", "- looks like a list", "  spaces around  ", "unicode ✓ \xE2\x80\xA8 separator \xC2\x85 next", "{not: a map}",
-        "*not-an-alias", "\x01 control"};
+    const std::vector<std::string> evidence = {"plain",
+                                               "with: a colon # and a hash",
+                                               "quotes \" and \\ backslash",
+                                               "line one\nline two\ttab",
+                                               "yes",
+                                               "- looks like a list",
+                                               "  spaces around  ",
+                                               "unicode ✓ \xE2\x80\xA8 separator \xC2\x85 next",
+                                               "{not: a map}",
+                                               "*not-an-alias",
+                                               "\x01 control"};
     for (std::size_t i = 0; i < target.requirements.size(); ++i) {
         ddat::AssessedSkill skill;
         skill.skill_id = target.requirements[i].skill_id;

@@ -92,14 +92,14 @@ TEST_CASE("the built-in framework has 7 role levels with their short aliases", "
 }
 
 TEST_CASE("the built-in role aliases resolve to their levels", "[builtin]") {
-    for (const auto& [alias, id] : std::vector<std::pair<std::string, std::string>>{
-             {"brm", "business-relationship-manager"},
-             {"senior-brm", "senior-business-relationship-manager"},
-             {"lead-brm", "lead-business-relationship-manager"},
-             {"itsm", "it-service-manager"},
-             {"senior-itsm", "senior-it-service-manager"},
-             {"head-of-itsm", "head-of-it-service-management"},
-             {"service-manager", "service-manager"}}) {
+    for (const auto& [alias, id] :
+         std::vector<std::pair<std::string, std::string>>{{"brm", "business-relationship-manager"},
+                                                          {"senior-brm", "senior-business-relationship-manager"},
+                                                          {"lead-brm", "lead-business-relationship-manager"},
+                                                          {"itsm", "it-service-manager"},
+                                                          {"senior-itsm", "senior-it-service-manager"},
+                                                          {"head-of-itsm", "head-of-it-service-management"},
+                                                          {"service-manager", "service-manager"}}) {
         CAPTURE(alias);
         CHECK(ddat::resolve_level(builtin(), alias).id == id);
     }
@@ -114,11 +114,11 @@ TEST_CASE("the built-in framework has the 11 skills of the guidance", "[builtin]
         CHECK(skill.id == ddat::slugify(skill.name));
         CHECK_FALSE(skill.description.empty());
     }
-    CHECK(ids == std::vector<std::string>{
-                     "asset-and-configuration-management", "business-analysis-it-operations",
-                     "continual-service-improvement", "ownership-and-initiative", "relationship-management",
-                     "service-focus", "service-management-framework-knowledge", "service-reporting",
-                     "strategic-thinking", "technical-understanding", "user-focus"});
+    CHECK(ids == std::vector<std::string>{"asset-and-configuration-management", "business-analysis-it-operations",
+                                          "continual-service-improvement", "ownership-and-initiative",
+                                          "relationship-management", "service-focus",
+                                          "service-management-framework-knowledge", "service-reporting",
+                                          "strategic-thinking", "technical-understanding", "user-focus"});
 }
 
 TEST_CASE("senior-brm requires the 11 skills at the levels of the guidance", "[builtin]") {
@@ -288,9 +288,9 @@ TEST_CASE("the built-in levels match the published guidance, skill by skill", "[
     const std::size_t brm = check_seed(seeds / "000_ee73a9b5fca9ffa0.txt",
                                        {"Business relationship manager", "Senior business relationship manager",
                                         "Lead business relationship manager"});
-    const std::size_t itsm = check_seed(seeds / "002_f76929ccef5b4571.txt",
-                                        {"IT service manager", "Senior IT service manager",
-                                         "Head of IT service management"});
+    const std::size_t itsm =
+        check_seed(seeds / "002_f76929ccef5b4571.txt",
+                   {"IT service manager", "Senior IT service manager", "Head of IT service management"});
     // 11 skills at each BRM level; 11, 11 and 10 at the IT service manager levels.
     CHECK(brm == 33);
     CHECK(itsm == 32);

@@ -453,8 +453,8 @@ TEST_CASE("changes from the built-in framework to the real 2025 download", "[cha
     const ddat::ImportResult imported =
         ddat::import_framework_csv(read_text(dir / "role-content.csv"), "role-content.csv",
                                    read_text(dir / "skill-descriptions.csv"), "skill-descriptions.csv", {});
-    const Renames r = ddat::load_renames(
-        read_text(kSourceDir / "examples" / "renames-2020-to-2025.yaml"), "renames.yaml");
+    const Renames r =
+        ddat::load_renames(read_text(kSourceDir / "examples" / "renames-2020-to-2025.yaml"), "renames.yaml");
     const ddat::Framework& old_copy = ddat_test::builtin();
     const ddat::Framework& new_copy = imported.framework;
     const FrameworkChanges changes = ddat::compare_frameworks(old_copy, new_copy, r);
@@ -495,7 +495,8 @@ TEST_CASE("changes from the built-in framework to the real 2025 download", "[cha
     CHECK(thinking->after->level == SkillLevel::practitioner);
 
     // every 2025 level but those matched in the built-in copy is new
-    CHECK(changes.levels_added.size() + changes.levels_changed.size() + static_cast<std::size_t>(changes.levels_unchanged) ==
+    CHECK(changes.levels_added.size() + changes.levels_changed.size() +
+              static_cast<std::size_t>(changes.levels_unchanged) ==
           205);
     const auto skills_removed = ids(changes.skills_removed);
     CHECK(std::find(skills_removed.begin(), skills_removed.end(), "ownership-and-initiative") == skills_removed.end());

@@ -148,7 +148,9 @@ TEST_CASE("parse_csv reports text after a closing quote on a later line of a mul
 }
 
 TEST_CASE("parse_csv rejects invalid UTF-8 at its place", "[csv]") {
-    const auto problem = parse_problem("a,b\nc,d\xFF" "e\n");
+    const auto problem = parse_problem(
+        "a,b\nc,d\xFF"
+        "e\n");
     check_diagnostic(problem, {.file = "t.csv", .line = 2, .column = 4, .contains = {"UTF-8"}});
 }
 

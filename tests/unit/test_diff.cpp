@@ -82,9 +82,9 @@ TEST_CASE("senior IT service manager to head: the raised skills exactly", "[diff
 TEST_CASE("senior IT service manager to head: the rest is the same, nothing added or lowered", "[diff]") {
     const auto d = diff("senior-itsm", "head-of-itsm");
     CHECK(d.skills.size() == 11);
-    CHECK(with(d, LevelChange::same) ==
-          std::vector<std::string>{"business-analysis-it-operations", "continual-service-improvement",
-                                   "ownership-and-initiative", "service-reporting"});
+    CHECK(with(d, LevelChange::same) == std::vector<std::string>{"business-analysis-it-operations",
+                                                                 "continual-service-improvement",
+                                                                 "ownership-and-initiative", "service-reporting"});
     CHECK(d.count(LevelChange::raised) == 6);
     CHECK(d.count(LevelChange::removed) == 1);
     CHECK(d.count(LevelChange::same) == 4);

@@ -49,15 +49,16 @@ std::string csv(const std::vector<Cells>& rows) {
 // globals: the column names are globals of the library, initialised in another file.)
 const std::string& skill_csv() {
     static const std::string text = csv({
-    ddat::kSkillDescriptionColumns,
-    {"Relationship management", "Manages relationships.", "RM aware.", "RM working.", "RM practitioner.",
-     "RM expert.", "Business relationship manager"},
-    {"Strategic thinking", "Thinks ahead.", "ST aware.", "ST working.", "ST practitioner.",
-     "This skill level is currently not defined.", "Business relationship manager, Chief data officer"},
-    {"User focus ", "Users first.", "UF aware.", "UF working.", "UF practitioner.", "UF expert.", "Frontend developer"},
-    {"User focus (frontend developer)", "Users first in the frontend.", "UFF aware.", "UFF working.", "", "",
-     "Frontend developer"},
-    {"Data governance leadership", "Leads data governance.", "", "", "", "", "Chief data officer"},
+        ddat::kSkillDescriptionColumns,
+        {"Relationship management", "Manages relationships.", "RM aware.", "RM working.", "RM practitioner.",
+         "RM expert.", "Business relationship manager"},
+        {"Strategic thinking", "Thinks ahead.", "ST aware.", "ST working.", "ST practitioner.",
+         "This skill level is currently not defined.", "Business relationship manager, Chief data officer"},
+        {"User focus ", "Users first.", "UF aware.", "UF working.", "UF practitioner.", "UF expert.",
+         "Frontend developer"},
+        {"User focus (frontend developer)", "Users first in the frontend.", "UFF aware.", "UFF working.", "", "",
+         "Frontend developer"},
+        {"Data governance leadership", "Leads data governance.", "", "", "", "", "Chief data officer"},
     });
     return text;
 }
@@ -65,44 +66,46 @@ const std::string& skill_csv() {
 // The role content rows of the small tests, one record per line (the header is line 1).
 const std::vector<Cells>& role_rows() {
     static const std::vector<Cells> rows = {
-    ddat::kRoleContentColumns,
-    // 2
-    {"IT operations", "Business relationship manager", "Manages the relationship.", "Business relationship manager",
-     "The plain level.", "Relationship management", "Manages relationships.", "Practitioner", "RM practitioner.", ""},
-    // 3: an exact duplicate of line 2
-    {"IT operations", "Business relationship manager", "Manages the relationship.", "Business relationship manager",
-     "The plain level.", "Relationship management", "Manages relationships.", "Practitioner", "RM practitioner.", ""},
-    // 4: the skill description reads MISSING
-    {"IT operations", "Business relationship manager", "Manages the relationship.", "Business relationship manager",
-     "The plain level.", "Strategic thinking", "MISSING", "Working", "ST working.", ""},
-    // 5: white space after the level name; a text of its own for the level
-    {"IT operations", "Business relationship manager", "Manages the relationship.",
-     "Senior business relationship manager ", "The senior level.", "Relationship management", "Manages relationships.",
-     "Expert", "Leads relationships at the senior level.", ""},
-    // 6: the same skill again within the level, with other content: the first is kept
-    {"IT operations", "Business relationship manager", "Manages the relationship.",
-     "Senior business relationship manager", "The senior level.", "Relationship management", "Manages relationships.",
-     "Working", "RM working.", ""},
-    // 7
-    {"IT operations", "Business relationship manager", "Manages the relationship.",
-     "Senior business relationship manager", "The senior level.", "Strategic thinking", "Thinks ahead.",
-     "Practitioner", "ST practitioner.", ""},
-    // 8: a role without levels
-    {"Data", "Chief data officer", "Leads on data.", "NOT IN USE", "NOT IN USE", "Data governance leadership",
-     "Sets how the organisation governs its data.", "NOT IN USE", "NOT IN USE", "Senior Civil Service"},
-    // 9: ... whose skill text reads MISSING
-    {"Data", "Chief data officer", "Leads on data.", "NOT IN USE", "NOT IN USE", "Strategic thinking", "MISSING",
-     "NOT IN USE", "NOT IN USE", "Senior Civil Service"},
-    // 10: a role-qualified skill
-    {"Software development", "Frontend developer", "Builds frontends.", "Frontend developer", "The plain FE level.",
-     "User focus (frontend developer)", "Users first in the frontend.", "Working", "UFF working.", ""},
-    // 11: and the plain skill of the same name
-    {"Software development", "Frontend developer", "Builds frontends.", "Frontend developer", "The plain FE level.",
-     "User focus", "Users first.", "Awareness", "UF aware.", ""},
-    // 12
-    {"Software development", "Frontend developer", "Builds frontends.", "Junior frontend developer",
-     "The junior FE level.", "User focus (frontend developer)", "Users first in the frontend.", "Awareness",
-     "UFF aware.", ""},
+        ddat::kRoleContentColumns,
+        // 2
+        {"IT operations", "Business relationship manager", "Manages the relationship.", "Business relationship manager",
+         "The plain level.", "Relationship management", "Manages relationships.", "Practitioner", "RM practitioner.",
+         ""},
+        // 3: an exact duplicate of line 2
+        {"IT operations", "Business relationship manager", "Manages the relationship.", "Business relationship manager",
+         "The plain level.", "Relationship management", "Manages relationships.", "Practitioner", "RM practitioner.",
+         ""},
+        // 4: the skill description reads MISSING
+        {"IT operations", "Business relationship manager", "Manages the relationship.", "Business relationship manager",
+         "The plain level.", "Strategic thinking", "MISSING", "Working", "ST working.", ""},
+        // 5: white space after the level name; a text of its own for the level
+        {"IT operations", "Business relationship manager", "Manages the relationship.",
+         "Senior business relationship manager ", "The senior level.", "Relationship management",
+         "Manages relationships.", "Expert", "Leads relationships at the senior level.", ""},
+        // 6: the same skill again within the level, with other content: the first is kept
+        {"IT operations", "Business relationship manager", "Manages the relationship.",
+         "Senior business relationship manager", "The senior level.", "Relationship management",
+         "Manages relationships.", "Working", "RM working.", ""},
+        // 7
+        {"IT operations", "Business relationship manager", "Manages the relationship.",
+         "Senior business relationship manager", "The senior level.", "Strategic thinking", "Thinks ahead.",
+         "Practitioner", "ST practitioner.", ""},
+        // 8: a role without levels
+        {"Data", "Chief data officer", "Leads on data.", "NOT IN USE", "NOT IN USE", "Data governance leadership",
+         "Sets how the organisation governs its data.", "NOT IN USE", "NOT IN USE", "Senior Civil Service"},
+        // 9: ... whose skill text reads MISSING
+        {"Data", "Chief data officer", "Leads on data.", "NOT IN USE", "NOT IN USE", "Strategic thinking", "MISSING",
+         "NOT IN USE", "NOT IN USE", "Senior Civil Service"},
+        // 10: a role-qualified skill
+        {"Software development", "Frontend developer", "Builds frontends.", "Frontend developer", "The plain FE level.",
+         "User focus (frontend developer)", "Users first in the frontend.", "Working", "UFF working.", ""},
+        // 11: and the plain skill of the same name
+        {"Software development", "Frontend developer", "Builds frontends.", "Frontend developer", "The plain FE level.",
+         "User focus", "Users first.", "Awareness", "UF aware.", ""},
+        // 12
+        {"Software development", "Frontend developer", "Builds frontends.", "Junior frontend developer",
+         "The junior FE level.", "User focus (frontend developer)", "Users first in the frontend.", "Awareness",
+         "UFF aware.", ""},
     };
     return rows;
 }
@@ -291,9 +294,9 @@ TEST_CASE("import: undefined skill level descriptions are left out and counted",
         }
         return levels;
     };
-    CHECK(levels_of("relationship-management") ==
-          std::vector<SkillLevel>{SkillLevel::awareness, SkillLevel::working, SkillLevel::practitioner,
-                                  SkillLevel::expert});
+    CHECK(levels_of("relationship-management") == std::vector<SkillLevel>{SkillLevel::awareness, SkillLevel::working,
+                                                                          SkillLevel::practitioner,
+                                                                          SkillLevel::expert});
     CHECK(levels_of("strategic-thinking") ==
           std::vector<SkillLevel>{SkillLevel::awareness, SkillLevel::working, SkillLevel::practitioner});
     CHECK(levels_of("user-focus-frontend-developer") ==
@@ -320,8 +323,8 @@ TEST_CASE("import: role-qualified skill names are distinct skills", "[import]") 
 
 TEST_CASE("import: a level text equal to the skill's own is not repeated in the requirement", "[import]") {
     const ImportResult result = import_small();
-    const auto* r = find_requirement(level_of(result.framework, "business-relationship-manager"),
-                                     "relationship-management");
+    const auto* r =
+        find_requirement(level_of(result.framework, "business-relationship-manager"), "relationship-management");
     REQUIRE(r != nullptr);
     CHECK(r->description.empty());
     CHECK(result.framework.requirement_text(*r) == "RM practitioner.");
@@ -341,7 +344,8 @@ TEST_CASE("import: the report lists each role's chosen order, junior first", "[i
     const ImportResult result = import_small();
     REQUIRE(result.report.orders.size() == 3);
     CHECK(result.report.orders[2].role == "Frontend developer");
-    CHECK(result.report.orders[2].levels == std::vector<std::string>{"Junior frontend developer", "Frontend developer"});
+    CHECK(result.report.orders[2].levels ==
+          std::vector<std::string>{"Junior frontend developer", "Frontend developer"});
     CHECK_FALSE(result.report.orders[2].overridden);
 }
 
@@ -436,7 +440,8 @@ TEST_CASE("import: a missing column is an error naming it", "[import]") {
 }
 
 TEST_CASE("import: a missing column of the skill descriptions file is an error naming it", "[import]") {
-    const auto problems = import_problems(csv(role_rows()), "Skill Name,Skill Description,Awareness,Working,Practitioner\n");
+    const auto problems =
+        import_problems(csv(role_rows()), "Skill Name,Skill Description,Awareness,Working,Practitioner\n");
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].location.file == "skills.csv");
     CHECK(problems[0].location.line == 1);
@@ -537,8 +542,8 @@ TEST_CASE("import: a skill with no description anywhere is an error", "[import]"
 TEST_CASE("title_rank orders the title words from apprentice to chief", "[import]") {
     const std::string role = "Data scientist";
     const std::vector<std::string> titles = {
-        "Apprentice data scientist", "Trainee data scientist", "Junior data scientist",
-        "Associate data scientist",  "Data scientist",         "Senior data scientist",
+        "Apprentice data scientist", "Trainee data scientist",   "Junior data scientist",
+        "Associate data scientist",  "Data scientist",           "Senior data scientist",
         "Lead data scientist",       "Principal data scientist", "Head of data science",
         "Chief data scientist"};
     for (std::size_t i = 1; i < titles.size(); ++i) {
@@ -599,7 +604,8 @@ TEST_CASE("import: an order override sets a role's order", "[import]") {
           std::vector<std::string>{"frontend-developer", "junior-frontend-developer"});
     REQUIRE(result.report.orders.size() == 3);
     CHECK(result.report.orders[2].overridden);
-    CHECK(result.report.orders[2].levels == std::vector<std::string>{"Frontend developer", "Junior frontend developer"});
+    CHECK(result.report.orders[2].levels ==
+          std::vector<std::string>{"Frontend developer", "Junior frontend developer"});
     CHECK_FALSE(result.report.orders[0].overridden);
 }
 
@@ -742,13 +748,13 @@ const ImportResult& real() {
     return result;
 }
 
-#define DDAT_REQUIRE_CSV()                                                                               \
-    do {                                                                                                 \
-        if (!csv_dir()) {                                                                                \
-            WARN("real CSV check skipped: reference files not found at " +                               \
-                 (fs::path(DDAT_SHARED_DIR) / "framework-csv").string());                                \
-            return;                                                                                      \
-        }                                                                                                \
+#define DDAT_REQUIRE_CSV()                                                 \
+    do {                                                                   \
+        if (!csv_dir()) {                                                  \
+            WARN("real CSV check skipped: reference files not found at " + \
+                 (fs::path(DDAT_SHARED_DIR) / "framework-csv").string());  \
+            return;                                                        \
+        }                                                                  \
     } while (false)
 
 }  // namespace
@@ -927,7 +933,8 @@ TEST_CASE("import of the real download: importing twice gives the same bytes", "
     }
 }
 
-TEST_CASE("import of the real download: the role content export reproduces the input rows", "[import][export][csv-data]") {
+TEST_CASE("import of the real download: the role content export reproduces the input rows",
+          "[import][export][csv-data]") {
     DDAT_REQUIRE_CSV();
     const fs::path dir = *csv_dir();
     const auto input = ddat::parse_csv(read_text(dir / "role-content.csv"), "role-content.csv");
@@ -988,7 +995,8 @@ TEST_CASE("import of the real download: the role content export reproduces the i
     CHECK(only_in_export.empty());
 }
 
-TEST_CASE("import of the real download: the skill descriptions export names every skill once", "[import][export][csv-data]") {
+TEST_CASE("import of the real download: the skill descriptions export names every skill once",
+          "[import][export][csv-data]") {
     DDAT_REQUIRE_CSV();
     const auto output = ddat::parse_csv(ddat::export_skill_descriptions_csv(real().framework), "export.csv");
     REQUIRE(output.size() == 189);

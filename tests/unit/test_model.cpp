@@ -62,8 +62,8 @@ TEST_CASE("to_number numbers the levels from 0 to 4 in ascending order", "[model
 }
 
 TEST_CASE("to_string and parse_skill_level round-trip every level", "[model]") {
-    for (const SkillLevel level : {SkillLevel::none, SkillLevel::awareness, SkillLevel::working,
-                                   SkillLevel::practitioner, SkillLevel::expert}) {
+    for (const SkillLevel level :
+         {SkillLevel::none, SkillLevel::awareness, SkillLevel::working, SkillLevel::practitioner, SkillLevel::expert}) {
         CAPTURE(ddat::to_number(level));
         CHECK(parse_skill_level(ddat::to_string(level)) == level);
     }

@@ -20,9 +20,9 @@
 
 using ddat::SourceFile;
 using ddat::TargetExistsError;
-using ddat::WriteError;
 using ddat::write_file_atomically;
 using ddat::write_folder_atomically;
+using ddat::WriteError;
 using ddat_test::contains;
 
 namespace fs = std::filesystem;

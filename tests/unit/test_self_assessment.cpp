@@ -92,8 +92,9 @@ TEST_CASE("a skill is matched by its name in any letter case", "[assessment]") {
 }
 
 TEST_CASE("name, current and target are read, levels resolved to their ids", "[assessment]") {
-    const auto a = parse("name: Sam Example\ncurrent: brm\ntarget: Senior business relationship manager\n"
-                         "skills:\n  user-focus: working\n");
+    const auto a = parse(
+        "name: Sam Example\ncurrent: brm\ntarget: Senior business relationship manager\n"
+        "skills:\n  user-focus: working\n");
     CHECK(a.name == "Sam Example");
     CHECK(a.current_level_id == "business-relationship-manager");
     CHECK(a.target_level_id == "senior-business-relationship-manager");
@@ -125,8 +126,9 @@ criteria:
 TEST_CASE("a criterion is matched by its name in any letter case", "[assessment]") {
     // As `ddat level show` names it: the specialist-skills criterion is "Specialist skills and
     // expertise", whose slug is not its id.
-    const auto a = parse("skills: {}\ncriteria:\n  Specialist skills and expertise: partly\n"
-                         "  SEEING THE BIG PICTURE: met\n");
+    const auto a = parse(
+        "skills: {}\ncriteria:\n  Specialist skills and expertise: partly\n"
+        "  SEEING THE BIG PICTURE: met\n");
     REQUIRE(a.criteria.size() == 2);
     CHECK(a.criteria[0].criterion_id == "specialist-skills");
     CHECK(a.criteria[0].status == CriterionStatus::partly);
@@ -195,7 +197,8 @@ TEST_CASE("a list where a level is expected is an error without echoing the list
 }
 
 TEST_CASE("the same skill twice, by id and by name, is an error naming both lines", "[assessment]") {
-    const Diagnostic d = only(problems("skills:\n  user-focus: working\n  service-focus: working\n  User Focus: expert\n"));
+    const Diagnostic d =
+        only(problems("skills:\n  user-focus: working\n  service-focus: working\n  User Focus: expert\n"));
     check_diagnostic(d, {.file = "me.yaml",
                          .line = 4,
                          .message = "the skill 'user-focus' is assessed twice, at lines 2 and 4: keep one"});
@@ -263,8 +266,7 @@ TEST_CASE("a self-assessment nested too deep is rejected", "[assessment]") {
 }
 
 TEST_CASE("load_self_assessment reads a file and names it in places", "[assessment]") {
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("ddat-unit-me-" + std::to_string(::getpid()) + ".yaml");
+    const auto path = std::filesystem::temp_directory_path() / ("ddat-unit-me-" + std::to_string(::getpid()) + ".yaml");
     {
         std::ofstream out(path, std::ios::binary);
         out << "name: Sam\nskills:\n  user-focus: working\n";

@@ -99,8 +99,8 @@ TEST_CASE("team_files lists the YAML files of a folder in name order, and files 
     CHECK(fs::path(files[1]).filename() == "b.yaml");
 
     const std::string single = folder.write("one.txt", kAlex);
-    const auto given = ddat::team_files({single, single, folder.path() + "/missing.yaml", folder.path() + "/sub"},
-                                        problems);
+    const auto given =
+        ddat::team_files({single, single, folder.path() + "/missing.yaml", folder.path() + "/sub"}, problems);
     CHECK(given.size() == 2);  // the file once, and sub/c.yaml
     REQUIRE(problems.size() == 1);
     CHECK(contains(problems.front().message, "no such file or folder"));
@@ -189,7 +189,8 @@ TEST_CASE("team reads 10,000 assessments in one pass, with the framework loaded 
     const std::vector<std::string> targets = {"brm", "senior-brm", "lead-brm", "itsm", "senior-itsm", "head-of-itsm"};
     for (int i = 0; i < 10000; ++i) {
         (void)folder.write("p" + std::to_string(100000 + i) + ".yaml",
-                           "name: Person " + std::to_string(i) + "\ntarget: " + targets[static_cast<std::size_t>(i) % 6] +
+                           "name: Person " + std::to_string(i) +
+                               "\ntarget: " + targets[static_cast<std::size_t>(i) % 6] +
                                "\nskills:\n  relationship-management: " + std::to_string(i % 5) +
                                "\n  user-focus:\n    level: " + std::to_string((i / 5) % 5) +
                                "\n    evidence: Example " + std::to_string(i) + "\n  service-focus: working\n");

@@ -108,16 +108,16 @@ TEST_CASE("nearest returns at most limit candidates, best first, without repeats
 TEST_CASE("find_invalid_utf8 accepts ASCII and valid multibyte sequences", "[text][utf8]") {
     CHECK(find_invalid_utf8("") == npos);
     CHECK(find_invalid_utf8("plain ASCII") == npos);
-    CHECK(find_invalid_utf8("caf\xC3\xA9") == npos);                 // U+00E9, 2 bytes
-    CHECK(find_invalid_utf8("directorate\xE2\x80\x99s") == npos);    // U+2019, 3 bytes
-    CHECK(find_invalid_utf8("\xF0\x9D\x84\x9E clef") == npos);        // U+1D11E, 4 bytes
-    CHECK(find_invalid_utf8("\xEF\xBF\xBF") == npos);                // U+FFFF
-    CHECK(find_invalid_utf8("\xF4\x8F\xBF\xBF") == npos);            // U+10FFFF, the last code point
+    CHECK(find_invalid_utf8("caf\xC3\xA9") == npos);               // U+00E9, 2 bytes
+    CHECK(find_invalid_utf8("directorate\xE2\x80\x99s") == npos);  // U+2019, 3 bytes
+    CHECK(find_invalid_utf8("\xF0\x9D\x84\x9E clef") == npos);     // U+1D11E, 4 bytes
+    CHECK(find_invalid_utf8("\xEF\xBF\xBF") == npos);              // U+FFFF
+    CHECK(find_invalid_utf8("\xF4\x8F\xBF\xBF") == npos);          // U+10FFFF, the last code point
 }
 
 TEST_CASE("find_invalid_utf8 finds a truncated sequence", "[text][utf8]") {
-    CHECK(find_invalid_utf8("ab\xE2\x82") == 2);       // ends inside a 3-byte sequence
-    CHECK(find_invalid_utf8("ab\xE2\x82z") == 2);      // interrupted by an ASCII byte
+    CHECK(find_invalid_utf8("ab\xE2\x82") == 2);   // ends inside a 3-byte sequence
+    CHECK(find_invalid_utf8("ab\xE2\x82z") == 2);  // interrupted by an ASCII byte
     CHECK(find_invalid_utf8("\xC3") == 0);
 }
 
@@ -128,17 +128,17 @@ TEST_CASE("find_invalid_utf8 finds a stray continuation or impossible byte", "[t
 }
 
 TEST_CASE("find_invalid_utf8 rejects overlong encodings", "[text][utf8]") {
-    CHECK(find_invalid_utf8("\xC0\xAF") == 0);           // '/' in 2 bytes
+    CHECK(find_invalid_utf8("\xC0\xAF") == 0);  // '/' in 2 bytes
     CHECK(find_invalid_utf8("a\xC1\xBF") == 1);
-    CHECK(find_invalid_utf8("ab\xE0\x80\xAF") == 2);     // '/' in 3 bytes
-    CHECK(find_invalid_utf8("\xF0\x82\x82\xAC") == 0);   // U+20AC in 4 bytes
+    CHECK(find_invalid_utf8("ab\xE0\x80\xAF") == 2);    // '/' in 3 bytes
+    CHECK(find_invalid_utf8("\xF0\x82\x82\xAC") == 0);  // U+20AC in 4 bytes
 }
 
 TEST_CASE("find_invalid_utf8 rejects surrogates and code points above U+10FFFF", "[text][utf8]") {
-    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);          // U+D800
-    CHECK(find_invalid_utf8("abc\xED\xBF\xBF") == 3);       // U+DFFF
-    CHECK(find_invalid_utf8("\xED\x9F\xBF") == npos);       // U+D7FF, just below: valid
-    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);      // U+110000
+    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);      // U+D800
+    CHECK(find_invalid_utf8("abc\xED\xBF\xBF") == 3);   // U+DFFF
+    CHECK(find_invalid_utf8("\xED\x9F\xBF") == npos);   // U+D7FF, just below: valid
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);  // U+110000
 }
 
 TEST_CASE("trim removes leading and trailing white space only", "[text]") {

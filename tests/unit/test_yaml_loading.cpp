@@ -99,9 +99,8 @@ public:
     TempDir() {
         static std::atomic<int> counter{0};
         const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        path_ = std::filesystem::temp_directory_path() /
-                ("ddat-unit-" + std::to_string(::getpid()) + "-" + std::to_string(stamp) + "-" +
-                 std::to_string(counter++));
+        path_ = std::filesystem::temp_directory_path() / ("ddat-unit-" + std::to_string(::getpid()) + "-" +
+                                                          std::to_string(stamp) + "-" + std::to_string(counter++));
         std::filesystem::create_directories(path_);
     }
     ~TempDir() {
@@ -196,9 +195,11 @@ TEST_CASE("a minimal framework's role level has its sections and criteria", "[ya
 }
 
 TEST_CASE("files are merged in the order given", "[yaml]") {
-    const ddat::Framework f = ddat::load_framework_sources(
-        {kHead, {"roles.yaml", "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n"
-                               "      - id: brm-one\n        name: One\n"}});
+    const ddat::Framework f =
+        ddat::load_framework_sources({kHead,
+                                      {"roles.yaml",
+                                       "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n"
+                                       "      - id: brm-one\n        name: One\n"}});
     CHECK(f.files == std::vector<std::string>{"framework.yaml", "roles.yaml"});
     CHECK(f.skills.size() == 2);
     REQUIRE(f.find_level("brm-one") != nullptr);
@@ -439,8 +440,10 @@ TEST_CASE("a skill required twice by one level is an error at the second", "[yam
 TEST_CASE("a role level id defined in two files is an error naming both places", "[yaml][errors]") {
     const std::vector<Diagnostic> problems = load_problems(
         {kHead,
-         {"a.yaml", "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n      - id: shared\n        name: S\n"},
-         {"b.yaml", "roles:\n  - id: itsm\n    name: I\n    family: ops\n    levels:\n      - id: shared\n        name: S\n"}});
+         {"a.yaml",
+          "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n      - id: shared\n        name: S\n"},
+         {"b.yaml",
+          "roles:\n  - id: itsm\n    name: I\n    family: ops\n    levels:\n      - id: shared\n        name: S\n"}});
     const Diagnostic d = only(problems);
     check_diagnostic(d, {.file = "b.yaml",
                          .line = 6,
@@ -490,9 +493,11 @@ TEST_CASE("an alias used by two levels is an error naming the first use", "[yaml
 }
 
 TEST_CASE("an alias equal to its own level's id is allowed", "[yaml]") {
-    const auto f = ddat::load_framework_sources(
-        {kHead, {"roles.yaml", "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n"
-                               "      - id: brm-one\n        name: One\n        aliases: [brm-one, b1]\n"}});
+    const auto f =
+        ddat::load_framework_sources({kHead,
+                                      {"roles.yaml",
+                                       "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n"
+                                       "      - id: brm-one\n        name: One\n        aliases: [brm-one, b1]\n"}});
     CHECK(f.find_level("brm-one")->aliases.size() == 2);
 }
 
@@ -557,7 +562,9 @@ TEST_CASE("a byte-order mark is accepted", "[yaml]") {
 }
 
 TEST_CASE("a byte-order mark does not shift the places of problems", "[yaml][errors]") {
-    const Diagnostic d = only(load_problems("\xEF\xBB\xBF" "framework:\n  title: T\nskils: []\n"));
+    const Diagnostic d =
+        only(load_problems("\xEF\xBB\xBF"
+                           "framework:\n  title: T\nskils: []\n"));
     check_diagnostic(d, {.line = 3, .column = 1});
 }
 
@@ -666,9 +673,8 @@ roles:
 }
 
 TEST_CASE("problems of several files are reported file by file", "[yaml][errors]") {
-    const std::vector<Diagnostic> problems =
-        load_problems({{"a.yaml", "framework:\n  title: T\n  titel: U\n"}, {"b.yaml", "skils: []\n"},
-                       {"c.yaml", "roles: {}\n"}});
+    const std::vector<Diagnostic> problems = load_problems(
+        {{"a.yaml", "framework:\n  title: T\n  titel: U\n"}, {"b.yaml", "skils: []\n"}, {"c.yaml", "roles: {}\n"}});
     INFO(describe(problems));
     REQUIRE(problems.size() == 3);
     CHECK(problems[0].location.file == "a.yaml");
@@ -681,7 +687,8 @@ TEST_CASE("InputError's what() is the first diagnostic formatted", "[yaml][error
         (void)ddat::load_framework_sources({{"f.yaml", "framework:\n  title: T\nskils: []\n"}});
         FAIL("expected an InputError");
     } catch (const ddat::InputError& error) {
-        CHECK(std::string(error.what()) == "f.yaml:3:1: unknown key 'skils' in a framework file: did you mean 'skills'?");
+        CHECK(std::string(error.what()) ==
+              "f.yaml:3:1: unknown key 'skils' in a framework file: did you mean 'skills'?");
     }
 }
 
@@ -697,9 +704,9 @@ TEST_CASE("format_diagnostic leaves out the parts of a place that are unknown", 
 TEST_CASE("load_framework reads every YAML file of a folder, in path order", "[yaml][files]") {
     const TempDir dir;
     dir.write("framework.yaml", kHead.text);
-    const std::string roles = dir.write(
-        "roles/brm.yml", "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n"
-                         "      - id: brm-one\n        name: One\n");
+    const std::string roles = dir.write("roles/brm.yml",
+                                        "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n"
+                                        "      - id: brm-one\n        name: One\n");
     dir.write("notes.txt", "not YAML: ignored");
     const ddat::Framework f = ddat::load_framework(dir.path().string());
     REQUIRE(f.files.size() == 2);
@@ -721,8 +728,9 @@ TEST_CASE("load_framework reads a single file", "[yaml][files]") {
 TEST_CASE("load_framework names the file of a problem in a folder", "[yaml][files]") {
     const TempDir dir;
     dir.write("framework.yaml", kHead.text);
-    const std::string bad = dir.write("roles.yaml", "roles:\n  - id: brm\n    name: B\n    family: opps\n"
-                                                    "    levels:\n      - id: brm-one\n        name: One\n");
+    const std::string bad = dir.write("roles.yaml",
+                                      "roles:\n  - id: brm\n    name: B\n    family: opps\n"
+                                      "    levels:\n      - id: brm-one\n        name: One\n");
     try {
         (void)ddat::load_framework(dir.path().string());
         FAIL("expected an InputError");
