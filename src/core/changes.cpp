@@ -9,7 +9,7 @@
 namespace ddat {
 
 Renames load_renames(const std::string& text, const std::string& file) {
-    const yaml::Node root = yaml::parse(text, file, yaml::Limits{4U * 1024U * 1024U, 20});
+    const yaml::Node root = yaml::parse(text, file, yaml::Limits{std::size_t{4} * 1024 * 1024, 20});
     std::vector<Diagnostic> problems;
     Decoder d(file, problems);
     Renames renames;
@@ -105,7 +105,7 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
             }
         }
         for (const auto& r : new_level->requirements) {
-            if (seen.count(r.skill_id) != 0) {
+            if (seen.contains(r.skill_id)) {
                 continue;
             }
             RequirementChange change;
@@ -123,7 +123,7 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
         }
     }
     for (const RoleLevel* new_level : after.all_levels()) {
-        if (matched_after.count(new_level->id) == 0) {
+        if (!matched_after.contains(new_level->id)) {
             changes.levels_added.push_back(new_level);
         }
     }
@@ -137,7 +137,7 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
         }
     }
     for (const auto& skill : after.skills) {
-        if (before.find_skill(skill.id) == nullptr && renamed_to.count(skill.id) == 0) {
+        if (before.find_skill(skill.id) == nullptr && !renamed_to.contains(skill.id)) {
             changes.skills_added.push_back(&skill);
         }
     }
