@@ -2,7 +2,8 @@
 """Keeps the example output in README.md (and other Markdown files) true.
 
 Every fenced block that starts with ```console and a line "$ ddat ARGS" holds the real output
-of that command, run from the repository root with COLUMNS=90 and NO_COLOR=1. A command may end
+of that command, run from the repository root with NO_COLOR=1 and without COLUMNS, as a user
+sees it through a pipe (ddat then wraps at 100 columns). A command may end
 in "| head -n N" or "| tail -n N" to show only the first or last N lines.
 
 usage: scripts/readme-examples.py DDAT [--update] [README]
@@ -30,8 +31,9 @@ def run(ddat, command, root):
             tail = int(match.group(2))
         command = command[: match.start()]
     args = shlex.split(command)
-    env = dict(os.environ, COLUMNS="90", NO_COLOR="1", LC_ALL="C.UTF-8")
+    env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
     env.pop("DDAT_FRAMEWORK", None)
+    env.pop("COLUMNS", None)
     result = subprocess.run([ddat] + args[1:], cwd=root, env=env, capture_output=True, text=True, timeout=30)
     lines = (result.stdout + result.stderr).splitlines(keepends=True)
     if head is not None:

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ddat/diff.hpp"
+#include "ddat/errors.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat {
@@ -14,6 +15,9 @@ namespace ddat {
 struct Renames {
     std::map<std::string, std::string> skills;
     std::map<std::string, std::string> levels;
+    // Where each entry was written, by old id: the old id's place and the new id's.
+    std::map<std::string, std::pair<SourceLocation, SourceLocation>> skill_places;
+    std::map<std::string, std::pair<SourceLocation, SourceLocation>> level_places;
 };
 
 // Reads a rename file: a YAML mapping with `skills:` and `levels:`, each a mapping of old id to
@@ -49,6 +53,10 @@ struct FrameworkChanges {
     std::vector<const Skill*> skills_added;    // catalogue skills only the newer copy has
     std::vector<const Skill*> skills_removed;  // catalogue skills only the older copy has
 };
+
+// The entries of a rename file that name an id the copies do not have: an old id the older copy
+// lacks, or a new id the newer copy lacks, each at its place, with the nearest id there is.
+std::vector<Diagnostic> check_renames(const Renames& renames, const Framework& before, const Framework& after);
 
 // Compares an older and a newer copy.
 FrameworkChanges compare_frameworks(const Framework& before, const Framework& after, const Renames& renames);

@@ -117,6 +117,9 @@ int run_changes(Session& session, const ChangesOptions& options) {
     if (!options.renames_file.empty()) {
         renames = load_renames(read_input_file(options.renames_file, 4U * 1024U * 1024U), options.renames_file);
     }
+    for (const auto& problem : check_renames(renames, before, after)) {
+        session.warn(format_diagnostic(problem));
+    }
     const FrameworkChanges changes = compare_frameworks(before, after, renames);
     const bool any = !changes.levels_added.empty() || !changes.levels_removed.empty() ||
                      !changes.levels_changed.empty() || !changes.skills_added.empty() ||

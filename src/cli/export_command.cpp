@@ -20,6 +20,17 @@ int run_export(Session& session, const ExportOptions& options) {
     const Framework& framework = session.framework();
     const std::string csv =
         options.skills ? export_skill_descriptions_csv(framework) : export_role_content_csv(framework);
+    if (!options.skills) {
+        // The download has one row per level and skill: a level without skills has no row.
+        for (const RoleLevel* level : framework.all_levels()) {
+            if (level->requirements.empty()) {
+                session.warn("the role level '" + level->id +
+                             "' is left out: it requires no framework skills, and the CSV has a row only for "
+                             "each skill of a level" +
+                             (level->criteria.empty() ? std::string() : " (its criteria have no column there)"));
+            }
+        }
+    }
     if (options.output.empty() || options.output == "-") {
         session.output().out << csv;
     } else {
@@ -47,7 +58,8 @@ void add_export_command(CLI::App& app, CommandRegistry& registry) {
     command->footer(
         "Writes the columns of the \"Download framework content\" CSV files, one row per role\n"
         "level and skill (or per skill with --skills), so a framework kept in ddat's format can\n"
-        "go back into a spreadsheet.\n"
+        "go back into a spreadsheet. A role level that requires no framework skills (such as one\n"
+        "with only competences) has no row, and is left out with a warning.\n"
         "\n"
         "Examples:\n"
         "  ddat export --framework framework-2025 > role-content.csv\n"

@@ -530,11 +530,37 @@ Records flatten(const Json& items, std::string_view explode, std::vector<std::st
     return records;
 }
 
+namespace {
+
+// A cell as a spreadsheet should show it: text that starts with = + - @ or a tab or carriage
+// return, which Excel and LibreOffice would run as a formula, gets a leading apostrophe (names
+// and evidence come from people's own files). Numbers such as -1 stay as they are.
+std::string spreadsheet_cell(const std::string& cell) {
+    if (cell.empty() || std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos) {
+        return cell;
+    }
+    const bool number =
+        cell.size() > 1 && (cell.front() == '-' || cell.front() == '+') &&
+        std::all_of(cell.begin() + 1, cell.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+    return number ? cell : "'" + cell;
+}
+
+std::vector<std::string> spreadsheet_row(const std::vector<std::string>& row) {
+    std::vector<std::string> safe;
+    safe.reserve(row.size());
+    for (const auto& cell : row) {
+        safe.push_back(spreadsheet_cell(cell));
+    }
+    return safe;
+}
+
+}  // namespace
+
 void write_records(std::ostream& out, Format format, const Records& records) {
     if (format == Format::csv) {
         out << csv_line(records.headers);
         for (const auto& row : records.rows) {
-            out << csv_line(row);
+            out << csv_line(spreadsheet_row(row));
         }
         return;
     }
@@ -547,7 +573,7 @@ void write_records(std::ostream& out, Format format, const Records& records) {
         };
         line(records.headers);
         for (const auto& row : records.rows) {
-            line(row);
+            line(spreadsheet_row(row));
         }
         return;
     }

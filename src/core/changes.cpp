@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "ddat/text.hpp"
 #include "decoder.hpp"
 #include "yaml_tree.hpp"
 
@@ -15,7 +16,8 @@ Renames load_renames(const std::string& text, const std::string& file) {
     Renames renames;
     if (!root.is_null() && d.expect_mapping(root, "a rename file")) {
         d.check_keys(root, "a rename file", {"skills", "levels"}, {});
-        const auto read = [&](std::string_view key, std::map<std::string, std::string>& into) {
+        const auto read = [&](std::string_view key, std::map<std::string, std::string>& into,
+                              std::map<std::string, std::pair<SourceLocation, SourceLocation>>& places) {
             const yaml::Node* node = root.find(key);
             if (node == nullptr || node->is_null() || !d.expect_mapping(*node, "'" + std::string(key) + "'")) {
                 return;
@@ -26,16 +28,77 @@ Renames load_renames(const std::string& text, const std::string& file) {
                 const auto to = d.id(node->value_at(i), "a new id");
                 if (from && to) {
                     into[*from] = *to;
+                    places[*from] = {SourceLocation{file, node->key(i).line, node->key(i).column},
+                                     SourceLocation{file, node->value_at(i).line, node->value_at(i).column}};
                 }
             }
         };
-        read("skills", renames.skills);
-        read("levels", renames.levels);
+        read("skills", renames.skills, renames.skill_places);
+        read("levels", renames.levels, renames.level_places);
     }
     if (!problems.empty()) {
         throw InputError(std::move(problems));
     }
     return renames;
+}
+
+std::vector<Diagnostic> check_renames(const Renames& renames, const Framework& before, const Framework& after) {
+    std::vector<Diagnostic> problems;
+    SuggestionBudget suggestions;
+    const auto skill_ids = [](const Framework& framework) {
+        std::vector<std::string> ids;
+        for (const auto& skill : framework.skills) {
+            ids.push_back(skill.id);
+        }
+        return ids;
+    };
+    const auto level_ids = [](const Framework& framework) {
+        std::vector<std::string> ids;
+        for (const RoleLevel* level : framework.all_levels()) {
+            ids.push_back(level->id);
+        }
+        return ids;
+    };
+    const auto check = [&](const std::map<std::string, std::string>& entries,
+                           const std::map<std::string, std::pair<SourceLocation, SourceLocation>>& places,
+                           std::string_view what, const auto& has_before, const auto& has_after,
+                           const std::vector<std::string>& before_ids, const std::vector<std::string>& after_ids) {
+        for (const auto& [from, to] : entries) {
+            const auto place = places.find(from);
+            const auto report = [&](const SourceLocation& at, const std::string& id, std::string_view copy,
+                                    const std::vector<std::string>& ids) {
+                std::vector<std::string> near = suggestions.nearest(id, ids, 1);
+                const Framework& framework = copy == "older" ? before : after;
+                for (const RoleLevel* level : framework.all_levels()) {
+                    if (std::find(level->aliases.begin(), level->aliases.end(), id) != level->aliases.end()) {
+                        near = {level->id};  // a rename file names levels by id, not by alias
+                    }
+                }
+                problems.push_back({at, "the " + std::string(copy) + " copy has no " + std::string(what) + " '" + id +
+                                            "'" +
+                                            (near.empty() ? std::string(": the entry is not used")
+                                                          : ": did you mean '" + near.front() + "'?")});
+            };
+            if (!has_before(from)) {
+                report(place == places.end() ? SourceLocation{} : place->second.first, from, "older", before_ids);
+            }
+            if (!has_after(to)) {
+                report(place == places.end() ? SourceLocation{} : place->second.second, to, "newer", after_ids);
+            }
+        }
+    };
+    check(
+        renames.skills, renames.skill_places, "skill",
+        [&](const std::string& id) { return before.find_skill(id) != nullptr; },
+        [&](const std::string& id) { return after.find_skill(id) != nullptr; }, skill_ids(before), skill_ids(after));
+    check(
+        renames.levels, renames.level_places, "role level",
+        [&](const std::string& id) { return before.find_level(id) != nullptr; },
+        [&](const std::string& id) { return after.find_level(id) != nullptr; }, level_ids(before), level_ids(after));
+    std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
+    });
+    return problems;
 }
 
 namespace {

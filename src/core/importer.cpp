@@ -178,8 +178,13 @@ double title_rank(const std::string& level_name, const std::string& role_name) {
 
 std::string derive_alias(const std::string& level_name, const std::string& role_name) {
     const std::string level_slug = slugify(level_name);
-    const std::string role_slug = slugify(role_name);
-    const std::size_t at = ("-" + level_slug + "-").find("-" + role_slug + "-");
+    std::string role_slug = slugify(role_name);
+    std::size_t at = ("-" + level_slug + "-").find("-" + role_slug + "-");
+    // "Head of IT service management" is a level of the role "IT service manager": head-of-itsm.
+    if (at == std::string::npos && role_slug.ends_with("-manager")) {
+        role_slug.replace(role_slug.size() - 7, 7, "management");
+        at = ("-" + level_slug + "-").find("-" + role_slug + "-");
+    }
     if (role_slug.empty() || at == std::string::npos) {
         return {};
     }

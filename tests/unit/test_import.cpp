@@ -587,13 +587,19 @@ TEST_CASE("derive_alias puts the role's initials in place of its name", "[import
     CHECK(ddat::derive_alias("Lead security architect", "Security architect") == "lead-sa");
 }
 
+TEST_CASE("derive_alias reads 'X management' in a level's name as the role 'X manager'", "[import]") {
+    CHECK(ddat::derive_alias("Head of IT service management", "IT service manager") == "head-of-itsm");
+    CHECK(ddat::derive_alias("Head of business relationship management", "Business relationship manager") ==
+          "head-of-brm");
+    CHECK(ddat::derive_alias("Head of IT service managements", "IT service manager").empty());
+}
+
 TEST_CASE("derive_alias gives no alias when the level's name does not contain the role's", "[import]") {
-    CHECK(ddat::derive_alias("Head of IT service management", "IT service manager").empty());
     CHECK(ddat::derive_alias("IT service analyst", "IT service manager").empty());
     CHECK(ddat::derive_alias("Senior DevOps engineer", "Development operations (DevOps) engineer").empty());
     CHECK(ddat::derive_alias("Data ethics lead", "Data ethicist").empty());
-    // "manager" is not a whole word of "management"
-    CHECK(ddat::derive_alias("Head of business relationship management", "Business relationship manager").empty());
+    // "manager" is not a whole word of "managers"
+    CHECK(ddat::derive_alias("Head of IT service managers", "IT service manager").empty());
 }
 
 TEST_CASE("import: an order override sets a role's order", "[import]") {
@@ -845,7 +851,7 @@ TEST_CASE("import of the real download: derived orders and aliases", "[import][c
                                                       "lead-business-relationship-manager"});
     CHECK(level_of(f, "senior-business-relationship-manager").aliases == std::vector<std::string>{"senior-brm"});
     CHECK(level_of(f, "it-service-manager").aliases == std::vector<std::string>{"itsm"});
-    CHECK(level_of(f, "head-of-it-service-management").aliases.empty());
+    CHECK(level_of(f, "head-of-it-service-management").aliases == std::vector<std::string>{"head-of-itsm"});
     // the level whose name had white space around it in 13 rows
     bool trimmed_level_found = false;
     for (const ddat::RoleLevel* level : f.all_levels()) {
