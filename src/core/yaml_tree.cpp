@@ -390,9 +390,17 @@ private:
         if (stack_.empty()) {
             root_ = std::move(node);
             has_root_ = true;
-        } else {
-            stack_.back().items.push_back(std::move(node));
+            return;
         }
+        Node& parent = stack_.back();
+        // A value left empty ('key:' and nothing after it) has the place of whatever comes next,
+        // often the next line or the end of the file: it is placed at its key instead.
+        if (parent.is_mapping() && parent.items.size() % 2 == 1 && node.is_null() &&
+            node.line != parent.items.back().line) {
+            node.line = parent.items.back().line;
+            node.column = parent.items.back().column;
+        }
+        parent.items.push_back(std::move(node));
     }
 
     // yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the file unclosed, swallowing

@@ -298,3 +298,13 @@ TEST_CASE("CriterionStatus words", "[assessment]") {
     CHECK(ddat::to_string(CriterionStatus::partly) == "partly");
     CHECK(ddat::to_string(CriterionStatus::met) == "met");
 }
+
+TEST_CASE("a level left empty is reported at its skill, not at the line after it", "[assessment]") {
+    // yaml-cpp places an empty value where the next thing starts: the next key, or the end
+    check_diagnostic(only(problems("skills:\n  user-focus:\n  service-focus: working\n")),
+                     {.line = 2, .column = 3, .contains = {"the level of 'user-focus'", "not nothing"}});
+    check_diagnostic(only(problems("skills:\n  user-focus:\n")),
+                     {.line = 2, .column = 3, .contains = {"the level of 'user-focus'", "not nothing"}});
+    // an explicit null keeps its own place
+    check_diagnostic(only(problems("skills:\n  user-focus: ~\n")), {.line = 2, .column = 15});
+}
