@@ -263,6 +263,10 @@ int run_team(Session& session, const TeamOptions& options) {
     const Framework& framework = session.framework();
     std::vector<Diagnostic> path_problems;
     const std::vector<std::string> files = team_files(options.paths, path_problems);
+    if (files.empty() && !path_problems.empty()) {
+        // Nothing to read at all: the paths' problems are the error, not warnings before it.
+        throw InputError(std::move(path_problems));
+    }
     for (const auto& problem : path_problems) {
         session.warn(format_diagnostic(problem));
     }
