@@ -1,10 +1,12 @@
 // ddat changes OLD NEW [--renames FILE]
+#include <filesystem>
 #include <memory>
 
 #include "cli/app.hpp"
 #include "ddat/changes.hpp"
 #include "ddat/files.hpp"
 #include "ddat/framework_loader.hpp"
+#include "ddat/text.hpp"
 
 namespace ddat::cli {
 
@@ -21,7 +23,17 @@ struct ChangesOptions {
 
 constexpr std::string_view kBuiltIn = "built-in";
 
-Framework load(const std::string& path) { return path == kBuiltIn ? load_builtin_framework() : load_framework(path); }
+Framework load(const std::string& path) {
+    if (path == kBuiltIn) {
+        return load_builtin_framework();
+    }
+    std::error_code error;
+    if (!std::filesystem::exists(path, error) && !nearest(path, {std::string(kBuiltIn)}, 1).empty()) {
+        throw InputError(SourceLocation{path, 0, 0}, "no such file or folder: did you mean '" + std::string(kBuiltIn) +
+                                                         "', the framework built into ddat?");
+    }
+    return load_framework(path);
+}
 
 std::string word(const Requirement* requirement) {
     return requirement == nullptr ? "-" : std::string(required_level_word(*requirement));

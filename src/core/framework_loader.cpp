@@ -1,6 +1,7 @@
 #include "ddat/framework_loader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -480,6 +481,15 @@ std::vector<std::string> framework_files(const std::string& path) {
         throw InputError(SourceLocation{path, 0, 0}, "no such file or folder");
     }
     if (!fs::is_directory(status)) {
+        std::string extension = fs::path(path).extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (extension == ".csv") {
+            throw InputError(SourceLocation{path, 0, 0},
+                             "is a CSV file, and ddat reads a framework as YAML: turn the official CSV download "
+                             "into a framework folder with 'ddat import ROLE_CONTENT.csv SKILL_DESCRIPTIONS.csv -o "
+                             "FOLDER', then use that folder");
+        }
         return {path};
     }
     std::vector<std::string> files;
