@@ -70,6 +70,18 @@ public:
         if (!d_.expect_mapping(root, "a self-assessment")) {
             return a;
         }
+        // The commonest slip: skill lines written at the left margin, under an empty 'skills:'.
+        if (const auto* skills = root.find("skills"); skills == nullptr || skills->is_null()) {
+            for (std::size_t i = 0; i < root.entry_count(); ++i) {
+                const yaml::Node& key = root.key(i);
+                if (key.is_scalar() && find_skill_by_name(framework_, key.value) != nullptr) {
+                    d_.problem(key, "'" + key.value +
+                                        "' is a skill, but it is not under 'skills:': indent each skill by two spaces "
+                                        "under 'skills:'");
+                    return a;
+                }
+            }
+        }
         d_.check_keys(root, "a self-assessment", {"name", "current", "target", "skills", "criteria"}, {"skills"});
         a.name = d_.optional_text(root, "name", "'name'");
         a.current_level_id = level_reference(root, "current");

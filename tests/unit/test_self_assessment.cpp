@@ -308,3 +308,11 @@ TEST_CASE("a level left empty is reported at its skill, not at the line after it
     // an explicit null keeps its own place
     check_diagnostic(only(problems("skills:\n  user-focus: ~\n")), {.line = 2, .column = 15});
 }
+
+TEST_CASE("skills written at the left margin under an empty 'skills:' get one clear problem", "[assessment]") {
+    check_diagnostic(only(problems("name: Sam\nskills:\nuser-focus: working\nService focus: 2\n")),
+                     {.line = 3,
+                      .column = 1,
+                      .message = "'user-focus' is a skill, but it is not under 'skills:': indent each skill by two "
+                                 "spaces under 'skills:'"});
+}
