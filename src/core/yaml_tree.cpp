@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -496,7 +497,19 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits,
     }
     if (text.find('\0') != std::string_view::npos) {
         const auto [line, column] = locate(text, text.find('\0'));
-        throw InputError(SourceLocation{file, line, column}, "the file holds a NUL byte: it is not a text file");
+        const bool utf16 =
+            text.size() >= 4 && ((text[0] == '\0') != (text[1] == '\0')) && ((text[2] == '\0') != (text[3] == '\0'));
+        throw InputError(SourceLocation{file, line, column},
+                         utf16 ? "the file looks like UTF-16 text: save it as UTF-8 and try again"
+                               : "the file holds a NUL byte: it is not a text file");
+    }
+    // Line ends of a lone carriage return (old Mac editors), which yaml-cpp does not take as
+    // line ends: read as line feeds, which keeps every line and column.
+    std::string with_line_feeds;
+    if (text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos) {
+        with_line_feeds.assign(text);
+        std::replace(with_line_feeds.begin(), with_line_feeds.end(), '\r', '\n');
+        text = with_line_feeds;
     }
     if (reader == Reader::any) {
         if (auto tree = parse_block_subset(text, limits)) {

@@ -439,6 +439,7 @@ yaml_error_case("invalid-utf8-overlong", ALL_YAML, b"name: \xc0\xaf\nskills: {}\
 yaml_error_case("invalid-utf8-surrogate", ALL_YAML, b"name: ok\nskills:\n  \xed\xa0\x80: 1\n", (3, 3), "UTF-8")
 yaml_error_case("nul-byte", ALL_YAML, b"name: a\x00b\nskills: {}\n", (1, 8), "NUL")
 yaml_error_case("nul-bytes-only", ALL_YAML, b"\x00" * 4096, (1, 1), "NUL")
+yaml_error_case("utf-16-without-bom", ALL_YAML, "name: a\nskills: {}\n".encode("utf-16-le"), (1, 2), "UTF-16")
 
 # Duplicate keys: yaml-cpp 0.7 keeps the first silently; ddat refuses them with both lines.
 yaml_error_case("duplicate-keys", FRAMEWORKS,
@@ -552,6 +553,7 @@ same_output_case("bom", lambda text: b"\xef\xbb\xbf" + text)
 same_output_case("crlf", lambda text: text.replace(b"\n", b"\r\n"))
 same_output_case("bom-crlf", lambda text: b"\xef\xbb\xbf" + text.replace(b"\n", b"\r\n"))
 same_output_case("no-final-newline", lambda text: text.rstrip(b"\n"))
+same_output_case("cr-only", lambda text: text.replace(b"\n", b"\r"))
 
 
 # The limits must not refuse a valid file: brackets in quoted text, block scalars, comments and
