@@ -54,8 +54,8 @@ struct TeamReport {
 };
 
 // The self-assessment files that paths name: a file as given; for a folder, every *.yaml and
-// *.yml file in it (not in sub-folders), in name order. A path that does not exist, or a folder
-// with no such file, adds a problem.
+// *.yml file in it (any letter case; not hidden files, not in sub-folders), in name order. A path that does not exist,
+// or a folder with no such file, adds a problem.
 std::vector<std::string> team_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems);
 
 // Reads every assessment (the framework is the one already loaded: it is not read again) and

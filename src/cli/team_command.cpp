@@ -1,6 +1,8 @@
 // ddat team FILE|DIR... [--target LEVEL]
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -155,16 +157,33 @@ std::string centred(const std::string& text, std::size_t width) {
     return std::string(left, ' ') + text + std::string(width - have - left, ' ');
 }
 
+// The name each person is shown by: their name, and where two people share it, the file too.
+std::vector<std::string> shown_names(const TeamReport& report) {
+    std::map<std::string, int> count;
+    for (const auto& member : report.people) {
+        ++count[member.name];
+    }
+    std::vector<std::string> names;
+    for (const auto& member : report.people) {
+        names.push_back(count[member.name] == 1
+                            ? member.name
+                            : member.name + " (" + std::filesystem::path(member.file).filename().string() + ")");
+    }
+    return names;
+}
+
 void write_team_table(const Framework& framework, const TeamReport& report, const Output& output) {
     const Style& style = output.style;
     std::ostream& out = output.out;
     const std::size_t n = report.people.size();
+    const std::vector<std::string> names = shown_names(report);
     out << style.bold("Team of " + count_of(n, "person", "people")) << " against their target levels\n\n";
 
     TextTable people({"PERSON", "TARGET", "READY", "SHORT", "MISSING"}, 0);
-    for (const auto& member : report.people) {
+    for (std::size_t p = 0; p < n; ++p) {
+        const TeamMember& member = report.people[p];
         const GapSummary& s = member.gap.summary;
-        people.add_row({member.name, short_name(*member.gap.target), percent(s.readiness), std::to_string(s.shortfall),
+        people.add_row({names[p], short_name(*member.gap.target), percent(s.readiness), std::to_string(s.shortfall),
                         std::to_string(s.missing)});
     }
     people.write(out, style, "  ");
@@ -191,7 +210,7 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
         std::size_t last = first;
         std::vector<std::size_t> widths;
         while (last < n) {
-            const std::size_t width = std::max<std::size_t>(display_width(report.people[last].name), 4);
+            const std::size_t width = std::max<std::size_t>(display_width(names[last]), 4);
             if (last > first && used + 2 + width > available) {
                 break;
             }
@@ -201,7 +220,7 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
         }
         std::vector<std::string> headers = {"SKILL"};
         for (std::size_t p = first; p < last; ++p) {
-            headers.push_back(report.people[p].name);
+            headers.push_back(names[p]);
         }
         TextTable matrix(headers, 0);
         for (std::size_t r = 0; r < rows; ++r) {

@@ -1,6 +1,7 @@
 #include "ddat/team.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <optional>
 #include <system_error>
@@ -26,9 +27,13 @@ int TeamReport::row_of(const Framework& framework, const Skill& skill) const {
 
 namespace {
 
+// A self-assessment in a folder: *.yaml or *.yml in any letter case, not a hidden file (such as
+// the "._name.yaml" files macOS leaves beside copies).
 bool is_yaml_name(const fs::path& path) {
-    const std::string extension = path.extension().string();
-    return extension == ".yaml" || extension == ".yml";
+    std::string extension = path.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return (extension == ".yaml" || extension == ".yml") && !path.filename().string().starts_with(".");
 }
 
 }  // namespace

@@ -90,13 +90,16 @@ TEST_CASE("team_files lists the YAML files of a folder in name order, and files 
     (void)folder.write("b.yaml", kAlex);
     (void)folder.write("a.yml", kBlake);
     (void)folder.write("notes.txt", "not an assessment");
-    (void)folder.write("sub/c.yaml", kAlex);  // sub-folders are not read
+    (void)folder.write("sub/c.yaml", kAlex);     // sub-folders are not read
+    (void)folder.write("._b.yaml", "\x00\x05");  // nor hidden files, such as those macOS leaves
+    (void)folder.write("D.YAML", kBlake);        // an extension in capitals is read
     std::vector<ddat::Diagnostic> problems;
     const auto files = ddat::team_files({folder.path()}, problems);
     CHECK(problems.empty());
-    REQUIRE(files.size() == 2);
-    CHECK(fs::path(files[0]).filename() == "a.yml");
-    CHECK(fs::path(files[1]).filename() == "b.yaml");
+    REQUIRE(files.size() == 3);
+    CHECK(fs::path(files[0]).filename() == "D.YAML");
+    CHECK(fs::path(files[1]).filename() == "a.yml");
+    CHECK(fs::path(files[2]).filename() == "b.yaml");
 
     const std::string single = folder.write("one.txt", kAlex);
     const auto given =
