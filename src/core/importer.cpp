@@ -46,6 +46,17 @@ Table read_table(const std::string& text, const std::string& file, const std::ve
     for (std::size_t i = 0; i < header.cells.size(); ++i) {
         const std::string name(trim(header.cells[i]));
         if (std::find(expected.begin(), expected.end(), name) == expected.end()) {
+            // The header of the other file of the download: the two files were given swapped.
+            const auto& other = &expected == &kRoleContentColumns ? kSkillDescriptionColumns : kRoleContentColumns;
+            if (header.cells.size() == other.size() &&
+                std::equal(header.cells.begin(), header.cells.end(), other.begin(),
+                           [](const auto& cell, const auto& o) { return trim(cell) == o; })) {
+                throw InputError(SourceLocation{file, header.line, 0},
+                                 "this is the " +
+                                     std::string(what == "role content" ? "skill descriptions" : "role content") +
+                                     " CSV, where the " + std::string(what) +
+                                     " CSV was expected: give the role content CSV first, then the skill descriptions");
+            }
             const auto near = nearest(name, expected, 1);
             throw InputError(SourceLocation{file, header.line, 0},
                              "unexpected column '" + name + "' in the " + std::string(what) + " CSV" +

@@ -470,7 +470,7 @@ TEST_CASE("import: the role content file given as the skill descriptions file is
     const auto problems = import_problems(csv(role_rows()), csv(role_rows()));
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].location.file == "skills.csv");
-    CHECK(contains(problems[0].message, "unexpected column"));
+    CHECK(contains(problems[0].message, "this is the role content CSV, where the skill descriptions CSV was expected"));
 }
 
 TEST_CASE("import: an empty file is an error", "[import]") {
