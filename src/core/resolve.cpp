@@ -82,13 +82,27 @@ const Role& resolve_role(const Framework& framework, std::string_view name) {
     throw NotFoundError("role", std::string(name), nearest(slugify(name), candidates));
 }
 
+namespace {
+
+// A name as an id would spell it, with '&' read as "and": "Ownership & initiative" is
+// ownership-and-initiative.
+std::string name_slug(std::string_view name) {
+    std::string spelt;
+    for (const char c : name) {
+        spelt += c == '&' ? std::string(" and ") : std::string(1, c);
+    }
+    return slugify(spelt);
+}
+
+}  // namespace
+
 const Skill* find_skill_by_name(const Framework& framework, std::string_view name) {
     if (const Skill* skill = framework.find_skill(name)) {
         return skill;
     }
-    const std::string slug = slugify(name);
+    const std::string slug = name_slug(name);
     for (const auto& skill : framework.skills) {
-        if (slugify(skill.name) == slug || skill.id == slug) {
+        if (skill.id == slug || name_slug(skill.name) == slug) {
             return &skill;
         }
     }

@@ -147,3 +147,8 @@ TEST_CASE("Framework lookups find exact ids only", "[resolve]") {
     REQUIRE(f.find_role("service-manager") != nullptr);
     CHECK(f.find_family("it-operations") != nullptr);
 }
+
+TEST_CASE("resolve_skill reads '&' in a name as 'and'", "[resolve]") {
+    CHECK(ddat::resolve_skill(builtin(), "Ownership & initiative").id == "ownership-and-initiative");
+    CHECK(ddat::resolve_skill(builtin(), "ownership&initiative").id == "ownership-and-initiative");
+}
