@@ -90,13 +90,67 @@ void print_not_found(std::ostream& err, const NotFoundError& error) {
     err << "ddat: " << hint << '\n';
 }
 
-// Every command name, for "did you mean" on a mistyped command.
+// Every command name, for "did you mean" on a mistyped command; never a hidden one such as
+// __complete, which only the completion scripts call.
 std::vector<std::string> command_names(CLI::App& app) {
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-        names.push_back(sub->get_name());
+        if (!sub->get_group().empty() && sub->get_name().rfind("__", 0) != 0) {
+            names.push_back(sub->get_name());
+        }
     }
     return names;
+}
+
+// The command name nearest to a mistyped one, or "" when none is near. A word that is a slip
+// in the beginning of a longer name ("complete" for "completions") counts as near too, from four
+// letters on: shorter beginnings fit too many names.
+std::string nearest_command(const std::string& word, CLI::App& command) {
+    const std::vector<std::string> names = command_names(command);
+    if (const auto near = nearest(word, names, 1); !near.empty()) {
+        return near.front();
+    }
+    if (word.size() < 4) {
+        return {};
+    }
+    std::vector<std::string> beginnings;
+    beginnings.reserve(names.size());
+    for (const auto& name : names) {
+        beginnings.push_back(name.substr(0, word.size()));
+    }
+    const auto near = nearest(word, beginnings, 1);
+    if (near.empty()) {
+        return {};
+    }
+    return names[static_cast<std::size_t>(std::find(beginnings.begin(), beginnings.end(), near.front()) -
+                                          beginnings.begin())];
+}
+
+// The long options a command takes, with the global ones, as "--name", for "did you mean" on a
+// mistyped option.
+std::vector<std::string> option_names(const CLI::App& command, const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::App* from : {&command, &app}) {
+        for (const CLI::Option* option : from->get_options()) {
+            for (const auto& name : option->get_lnames()) {
+                if (std::find(names.begin(), names.end(), "--" + name) == names.end()) {
+                    names.push_back("--" + name);
+                }
+            }
+        }
+    }
+    return names;
+}
+
+// "unknown option '--formt'; did you mean '--format'?": a value given with '=' is not compared,
+// and a long name written with one dash ("-format") is compared as if it had two.
+std::string unknown_option_message(const std::string& word, const CLI::App& command, const CLI::App& app) {
+    std::string name = word.substr(0, word.find('='));
+    if (name.rfind("--", 0) != 0) {
+        name = name.size() > 2 ? "-" + name : std::string();  // "-x" is too short to guess from
+    }
+    const auto near = name.empty() ? std::vector<std::string>{} : nearest(name, option_names(command, app), 1);
+    return "unknown option '" + word + "'" + (near.empty() ? "" : "; did you mean '" + near.front() + "'?");
 }
 
 // The full command path of a (sub)command: "ddat level show".
@@ -281,14 +335,17 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                     }
                 }
                 if (next == nullptr) {
-                    const auto near = nearest(word, command_names(*command), 1);
+                    const std::string near = nearest_command(word, *command);
                     print_error(session.err(), "'" + word + "' is not a " + command_path(command) + " command" +
-                                                   (near.empty() ? "" : "; did you mean '" + near.front() + "'?"));
+                                                   (near.empty() ? "" : "; did you mean '" + near + "'?"));
                     return static_cast<int>(kExitUsage);
                 }
                 command = next;
             }
-            session.output().out << command->help();
+            // not command->help(): for ddat itself, CLI11 would show the help of the command
+            // chosen on this command line, which is help
+            session.output().out << command->get_formatter()->make_help(command, command->get_name(),
+                                                                        CLI::AppFormatMode::Normal);
             return static_cast<int>(kExitOk);
         },
         false);
@@ -317,11 +374,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             CLI::App* deepest = deepest_command(app);
             std::string message;
             if (!word.empty() && word[0] == '-') {
-                message = "unknown option '" + word + "'";
+                message = unknown_option_message(word, *deepest, app);
             } else if (deepest == &app || !deepest->get_subcommands([](const CLI::App*) { return true; }).empty()) {
-                const auto near = nearest(word, command_names(*deepest), 1);
+                const std::string near = nearest_command(word, *deepest);
                 message = "'" + word + "' is not a ddat " + (deepest == &app ? "" : deepest->get_name() + " ") +
-                          "command" + (near.empty() ? "" : "; did you mean '" + near.front() + "'?");
+                          "command" + (near.empty() ? "" : "; did you mean '" + near + "'?");
             } else {
                 message = "unexpected argument '" + word + "'";
             }

@@ -1,10 +1,15 @@
 // ddat completions bash|zsh|fish, and the hidden ddat __complete that the scripts call on TAB.
 //
-// The scripts are tiny and fixed: on every TAB they ask `ddat __complete -- WORDS...`, which
-// walks the same CLI11 definitions the help is made from and the framework in use, so commands,
-// options, role levels and skills offered can never drift from what ddat accepts.
+// The scripts are tiny and fixed: on every TAB they ask `ddat __complete --cword N -- WORDS...`
+// with every word of the line after "ddat" (N is the one being completed), which walks the same
+// CLI11 definitions the help is made from and the framework in use (the one a --framework on the
+// line names, wherever it stands), so commands, options, role levels and skills offered can never
+// drift from what ddat accepts.
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
+#include <sstream>
+#include <string_view>
 
 #include "cli/app.hpp"
 
@@ -58,18 +63,97 @@ std::vector<CLI::App*> visible_subcommands(CLI::App& command) {
     return subs;
 }
 
-// Prints the completion candidates: a first line "words", "files" or "dirs", then one
-// "candidate<TAB>description" line each.
-int complete(Session& session, CLI::App& app, const std::vector<std::string>& words) {
+// A path as the shell would pass it on: quotes and backslashes removed, a leading ~ made the
+// home folder. The completion scripts pass words as typed (bash and zsh) or unquoted (fish).
+std::string as_shell_would(const std::string& word) {
+    std::string path;
+    char quote = 0;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        if (quote == '\'') {
+            if (c == '\'') {
+                quote = 0;
+            } else {
+                path += c;
+            }
+        } else if (c == '\\' && i + 1 < word.size() &&
+                   (quote == 0 || std::string_view("\"\\$`").find(word[i + 1]) != std::string_view::npos)) {
+            path += word[++i];
+        } else if (quote == '"') {
+            if (c == '"') {
+                quote = 0;
+            } else {
+                path += c;
+            }
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else {
+            path += c;
+        }
+    }
+    if (word == "~" || word.rfind("~/", 0) == 0) {
+        if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+            path = home + path.substr(1);
+        }
+    }
+    return path;
+}
+
+// The paths that the last --framework PATH or --framework=PATH on the command line may name, the
+// word as typed first; none when there is no --framework. The word being completed is not
+// looked at: it is still being typed. bash passes "--framework=PATH" as "--framework", "=",
+// "PATH".
+std::vector<std::string> framework_on_line(const std::vector<std::string>& words, std::size_t current) {
+    std::string path;
+    bool given = false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& word = words[i];
+        if (i == current) {
+            continue;
+        }
+        if (word == "--") {
+            break;  // the options end here
+        }
+        if (word.rfind("--framework=", 0) == 0) {
+            path = word.substr(std::string_view("--framework=").size());
+            given = true;
+        } else if (word == "--framework") {
+            std::size_t value = i + 1;
+            if (value < words.size() && words[value] == "=") {
+                ++value;
+            }
+            if (value < words.size() && value != current) {
+                path = words[value];
+                given = true;
+            }
+            i = value;
+        }
+    }
+    if (!given || path.empty()) {
+        return {};
+    }
+    std::vector<std::string> paths{path};
+    if (const std::string expanded = as_shell_would(path); expanded != path && !expanded.empty()) {
+        paths.push_back(expanded);
+    }
+    return paths;
+}
+
+// Prints the completion candidates for words[current] (the words after "ddat"): a first line
+// "words", "files" or "dirs", then one "candidate<TAB>description" line each. The words after
+// the current one matter only for a --framework among them.
+int complete(Session& session, CLI::App& app, const std::vector<std::string>& words, std::size_t current_index) {
     std::ostream& out = session.output().out;
-    const std::string current = words.empty() ? std::string() : words.back();
+    const std::string current = current_index < words.size() ? words[current_index] : std::string();
     CLI::App* command = &app;
     const CLI::Option* pending = nullptr;  // an option waiting for its value
     std::size_t positionals = 0;
-    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    for (std::size_t i = 0; i < current_index && i < words.size(); ++i) {
         const std::string& word = words[i];
         if (pending != nullptr) {
-            pending = nullptr;
+            if (word != "=") {  // bash passes "--format=json" as "--format", "=", "json"
+                pending = nullptr;
+            }
             continue;
         }
         if (word.size() > 1 && word[0] == '-') {
@@ -121,11 +205,24 @@ int complete(Session& session, CLI::App& app, const std::vector<std::string>& wo
             }
         }
     }
+    // The framework a --framework on the line names, else the one in use (DDAT_FRAMEWORK and
+    // so on); one that cannot be read completes nothing rather than printing errors.
+    GlobalOptions line_options = session.options();
+    std::ostringstream unused;
+    Session line_session(line_options, unused, unused, false);
     const auto framework = [&]() -> const Framework* {
+        for (const auto& path : framework_on_line(words, current_index)) {
+            line_options.framework_path = path;
+            try {
+                return &line_session.framework();
+            } catch (const std::exception&) {
+                continue;  // perhaps the next spelling of the path, else the framework in use
+            }
+        }
         try {
             return &session.framework();
         } catch (const std::exception&) {
-            return nullptr;  // a broken framework completes nothing rather than printing errors
+            return nullptr;
         }
     };
     switch (kind) {
@@ -196,13 +293,13 @@ int complete(Session& session, CLI::App& app, const std::vector<std::string>& wo
 }
 
 constexpr const char* kBash = R"(# bash completion for ddat. Generated by 'ddat completions bash': do not edit.
-# Each TAB asks ddat itself, so commands, options, role levels and skills always match the
-# ddat and the framework in use.
+# Each TAB asks ddat itself, with the whole line (a --framework after the cursor counts too), so
+# commands, options, role levels and skills always match the ddat and the framework in use.
 _ddat() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     local IFS=$'\n'
     local -a reply
-    reply=($(ddat __complete -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+    reply=($(ddat __complete --cword $((COMP_CWORD - 1)) -- "${COMP_WORDS[@]:1}" 2>/dev/null))
     case "${reply[0]}" in
         files) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
         dirs) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;
@@ -214,11 +311,11 @@ complete -F _ddat ddat
 
 constexpr const char* kZsh = R"(#compdef ddat
 # zsh completion for ddat. Generated by 'ddat completions zsh': do not edit.
-# Each TAB asks ddat itself, so commands, options, role levels and skills always match the
-# ddat and the framework in use.
+# Each TAB asks ddat itself, with the whole line (a --framework after the cursor counts too), so
+# commands, options, role levels and skills always match the ddat and the framework in use.
 _ddat() {
     local -a reply candidates
-    reply=("${(@f)$(ddat __complete -- "${(@)words[2,CURRENT]}" 2>/dev/null)}")
+    reply=("${(@f)$(ddat __complete --cword $((CURRENT - 2)) -- "${(@)words[2,-1]}" 2>/dev/null)}")
     case $reply[1] in
         files) _files ;;
         dirs) _files -/ ;;
@@ -238,11 +335,19 @@ fi
 )";
 
 constexpr const char* kFish = R"(# fish completion for ddat. Generated by 'ddat completions fish': do not edit.
-# Each TAB asks ddat itself, so commands, options, role levels and skills always match the
-# ddat and the framework in use.
+# Each TAB asks ddat itself, with the whole line (a --framework after the cursor counts too), so
+# commands, options, role levels and skills always match the ddat and the framework in use.
 function __ddat_complete
-    set -l words (commandline -opc) (commandline -ct)
-    set -l reply (ddat __complete -- $words[2..-1] 2>/dev/null)
+    set -l before (commandline -opc)
+    # the words after the cursor: those of the whole line past the ones before it, less the
+    # word under the cursor
+    set -l line (commandline -op)
+    set -l after $line[(math (count $before) + 1)..-1]
+    set -l token (commandline -t)
+    if test -n "$token"
+        set -e after[1]
+    end
+    set -l reply (ddat __complete --cword (math (count $before) - 1) -- $before[2..-1] (commandline -ct) $after 2>/dev/null)
     switch "$reply[1]"
         case files
             __fish_complete_path (commandline -ct)
@@ -286,22 +391,27 @@ void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
         },
         false);
 
+    // ddat __complete [--cword N] -- WORDS...: the words of the command line after "ddat", and
+    // which of them is being completed (0 the first; by default the last).
     auto words = std::make_shared<std::vector<std::string>>();
+    auto cword = std::make_shared<std::size_t>(0);
     CLI::App* hidden = app.add_subcommand("__complete", "");
     hidden->group("");  // not shown in help
+    CLI::Option* cword_option = hidden->add_option("--cword", *cword, "Which of WORDS is being completed");
     hidden->add_option("WORDS", *words)->allow_extra_args();
     hidden->allow_extras();
     hidden->prefix_command();
-    registry.add(hidden, [&app, words, hidden](Session& session) {
+    registry.add(hidden, [&app, words, cword, cword_option, hidden](Session& session) {
         std::vector<std::string> all = *words;
-        for (const auto& extra : hidden->remaining()) {
-            all.push_back(extra);
+        std::vector<std::string> extras = hidden->remaining();
+        // CLI11 keeps the "--" that separates the words from __complete's own options among the
+        // extras; a "--" among the words themselves stays
+        if (const auto separator = std::find(extras.begin(), extras.end(), "--"); separator != extras.end()) {
+            extras.erase(separator);
         }
-        // the "--" that separates the words from __complete's own options
-        if (const auto separator = std::find(all.begin(), all.end(), "--"); separator != all.end()) {
-            all.erase(separator);
-        }
-        return complete(session, app, all);
+        all.insert(all.end(), extras.begin(), extras.end());
+        const std::size_t current = cword_option->count() > 0 ? *cword : all.empty() ? 0 : all.size() - 1;
+        return complete(session, app, all, current);
     });
 }
 
