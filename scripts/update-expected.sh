@@ -47,7 +47,7 @@ if [ "$#" -eq 0 ]; then
 fi
 
 for name in "$@"; do
-  cmake "-DDDAT=$ddat" "-DCASE=$cases_dir/$name" "-DSOURCE_DIR=$repo" -DUPDATE=ON \
+  cmake "-DDDAT=$ddat" "-DCASE=$cases_dir/$name" "-DSOURCE_DIR=$repo" "-DWORK_DIR=$build/tests/e2e/actual" -DUPDATE=ON \
         -P "$repo/tests/e2e/run_case.cmake"
 done
 
