@@ -169,9 +169,20 @@ std::optional<bool> ask_evidence(Interview& interview, std::string& evidence, bo
     return true;
 }
 
-// Where a question with evidence left the interview: at the next question, back at the previous one,
-// quit, or at the end of standard input.
-enum class Step : std::uint8_t { next, back, quit, ended };
+// Where a question left the interview: at the next question, at the same one again (the answer was
+// refused), back at the previous one, quit, or at the end of standard input.
+enum class Step : std::uint8_t { next, again, back, quit, ended };
+
+// The step a reply to a question takes, before its text is looked at: next for an answer.
+Step step_of(const std::optional<Answer>& answer) {
+    if (!answer) {
+        return Step::ended;
+    }
+    if (answer->reply == Reply::quit) {
+        return Step::quit;
+    }
+    return answer->reply == Reply::back ? Step::back : Step::next;
+}
 
 // Asks question until parse takes the answer (Enter keeps value; refusal is said otherwise), then for
 // evidence when needs_evidence(value); back from the evidence asks the question again.
@@ -180,14 +191,8 @@ Step ask_with_evidence(Interview& interview, const std::string& question, Value&
                        Parse parse, const std::string& refusal, NeedsEvidence needs_evidence) {
     for (;;) {
         auto answer = interview.ask(question, std::string(to_string(value)));
-        if (!answer) {
-            return Step::ended;
-        }
-        if (answer->reply == Reply::quit) {
-            return Step::quit;
-        }
-        if (answer->reply == Reply::back) {
-            return Step::back;
+        if (const Step step = step_of(answer); step != Step::next) {
+            return step;
         }
         if (!answer->text.empty()) {
             const auto parsed = parse(answer->text);
@@ -240,110 +245,74 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
     };
     std::size_t i = 0;
     while (i <= last) {
+        Step step = Step::next;
         if (i == 0) {
             auto answer = interview.ask("Your name (Enter to leave it out)", answers.name);
-            if (!answer) {
-                return ended();
-            }
-            if (answer->reply == Reply::quit) {
-                interview.say("Quit: nothing written.");
-                return std::nullopt;
-            }
-            if (answer->reply == Reply::back) {
-                interview.say("This is the first question.", "  ");
-                continue;
-            }
-            if (!answer->text.empty()) {
+            step = step_of(answer);
+            if (step == Step::next && !answer->text.empty()) {
                 answers.name = answer->text == "-" ? std::string() : answer->text;
             }
-            ++i;
-            continue;
-        }
-        if (i == 1) {
+        } else if (i == 1) {
             const RoleLevel* current =
                 answers.current_level_id.empty() ? nullptr : framework.find_level(answers.current_level_id);
             auto answer = interview.ask(
                 "Your current role level, such as its id (Enter to leave it out)",
                 current == nullptr ? "" : (current->aliases.empty() ? current->id : current->aliases.front()));
-            if (!answer) {
-                return ended();
-            }
-            if (answer->reply == Reply::quit) {
-                interview.say("Quit: nothing written.");
-                return std::nullopt;
-            }
-            if (answer->reply == Reply::back) {
-                --i;
-                continue;
-            }
-            if (answer->text == "-") {
+            step = step_of(answer);
+            if (step == Step::next && answer->text == "-") {
                 answers.current_level_id.clear();
-            } else if (!answer->text.empty()) {
+            } else if (step == Step::next && !answer->text.empty()) {
                 try {
                     answers.current_level_id = resolve_level(framework, answer->text).id;
                 } catch (const NotFoundError& error) {
-                    std::string hint = "No role level by that name";
-                    if (!error.suggestions().empty()) {
-                        hint += "; did you mean '" + error.suggestions().front() + "'?";
-                    } else {
-                        hint += "; 'ddat roles list' shows them.";
-                    }
-                    interview.say(hint, "  ");
-                    continue;
+                    interview.say(
+                        error.suggestions().empty()
+                            ? "No role level by that name; 'ddat roles list' shows them."
+                            : "No role level by that name; did you mean '" + error.suggestions().front() + "'?",
+                        "  ");
+                    step = Step::again;
                 }
             }
-            ++i;
-            continue;
-        }
-        if (i < last) {
-            Step step = Step::next;
-            if (i < 2 + skills) {
-                const std::size_t k = i - 2;
-                AssessedSkill& skill = answers.skills[k];
-                show_skill(interview, framework, target, k);
-                step = ask_with_evidence(interview, "Your level", skill.level, skill.evidence, parse_skill_level,
-                                         "That is not a level: answer 0 to 4, or none, awareness, working, "
-                                         "practitioner or expert.",
-                                         [](SkillLevel level) { return level != SkillLevel::none; });
-            } else {
-                const std::size_t k = i - 2 - skills;
-                AssessedCriterion& criterion = answers.criteria[k];
-                show_criterion(interview, target, k);
-                step = ask_with_evidence(interview, "Met, partly or not-met", criterion.status, criterion.evidence,
-                                         parse_status, "Answer met, partly or not-met.",
-                                         [](CriterionStatus) { return true; });
+        } else if (i < 2 + skills) {
+            const std::size_t k = i - 2;
+            AssessedSkill& skill = answers.skills[k];
+            show_skill(interview, framework, target, k);
+            step = ask_with_evidence(interview, "Your level", skill.level, skill.evidence, parse_skill_level,
+                                     "That is not a level: answer 0 to 4, or none, awareness, working, "
+                                     "practitioner or expert.",
+                                     [](SkillLevel level) { return level != SkillLevel::none; });
+        } else if (i < last) {
+            const std::size_t k = i - 2 - skills;
+            AssessedCriterion& criterion = answers.criteria[k];
+            show_criterion(interview, target, k);
+            step =
+                ask_with_evidence(interview, "Met, partly or not-met", criterion.status, criterion.evidence,
+                                  parse_status, "Answer met, partly or not-met.", [](CriterionStatus) { return true; });
+        } else {
+            interview.blank();
+            auto answer = interview.ask(file == "-" ? "Print the self-assessment? Enter prints it, b goes back, q quits"
+                                                    : "Write " + file + "? Enter writes it, b goes back, q quits",
+                                        "write");
+            step = step_of(answer);
+            const std::string word = step == Step::next ? to_lower(answer->text) : std::string();
+            if (step == Step::next && !word.empty() && word != "write" && word != "w" && word != "y" && word != "yes") {
+                interview.say("Press Enter to write, b to go back or q to quit.", "  ");
+                step = Step::again;
             }
-            if (step == Step::ended) {
-                return ended();
-            }
-            if (step == Step::quit) {
-                interview.say("Quit: nothing written.");
-                return std::nullopt;
-            }
-            i = step == Step::back ? i - 1 : i + 1;
-            continue;
         }
-        interview.blank();
-        auto answer = interview.ask(file == "-" ? "Print the self-assessment? Enter prints it, b goes back, q quits"
-                                                : "Write " + file + "? Enter writes it, b goes back, q quits",
-                                    "write");
-        if (!answer) {
-            return ended();
+        switch (step) {
+            case Step::ended: return ended();
+            case Step::quit: interview.say("Quit: nothing written."); return std::nullopt;
+            case Step::again: break;
+            case Step::back:
+                if (i == 0) {
+                    interview.say("This is the first question.", "  ");
+                } else {
+                    --i;
+                }
+                break;
+            case Step::next: ++i; break;
         }
-        if (answer->reply == Reply::quit) {
-            interview.say("Quit: nothing written.");
-            return std::nullopt;
-        }
-        if (answer->reply == Reply::back) {
-            --i;
-            continue;
-        }
-        if (!answer->text.empty() && to_lower(answer->text) != "write" && to_lower(answer->text) != "w" &&
-            to_lower(answer->text) != "y" && to_lower(answer->text) != "yes") {
-            interview.say("Press Enter to write, b to go back or q to quit.", "  ");
-            continue;
-        }
-        ++i;
     }
     return answers;
 }
