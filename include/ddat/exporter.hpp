@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "ddat/model.hpp"
 
@@ -12,6 +13,10 @@ namespace ddat {
 // level, are written "NOT IN USE" as the download does; texts the download left "MISSING" are
 // written out in full.
 std::string export_role_content_csv(const Framework& framework);
+
+// The role levels export_role_content_csv has no row for: those that require no framework skill
+// (such as a level of competences only), since the CSV has a row per level and skill.
+std::vector<const RoleLevel*> levels_left_out_of_csv(const Framework& framework);
 
 // The skill descriptions CSV: one row per skill with its level descriptions and the roles that
 // require it.

@@ -21,14 +21,11 @@ int run_export(Session& session, const ExportOptions& options) {
     const std::string csv =
         options.skills ? export_skill_descriptions_csv(framework) : export_role_content_csv(framework);
     if (!options.skills) {
-        // The download has one row per level and skill: a level without skills has no row.
-        for (const RoleLevel* level : framework.all_levels()) {
-            if (level->requirements.empty()) {
-                session.warn("the role level '" + level->id +
-                             "' is left out: it requires no framework skills, and the CSV has a row only for "
-                             "each skill of a level" +
-                             (level->criteria.empty() ? std::string() : " (its criteria have no column there)"));
-            }
+        for (const RoleLevel* level : levels_left_out_of_csv(framework)) {
+            session.warn("the role level '" + level->id +
+                         "' is left out: it requires no framework skills, and the CSV has a row only for "
+                         "each skill of a level" +
+                         (level->criteria.empty() ? std::string() : " (its criteria have no column there)"));
         }
     }
     if (options.output.empty() || options.output == "-") {

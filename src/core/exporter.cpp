@@ -64,4 +64,14 @@ std::string export_skill_descriptions_csv(const Framework& framework) {
     return csv;
 }
 
+std::vector<const RoleLevel*> levels_left_out_of_csv(const Framework& framework) {
+    std::vector<const RoleLevel*> left_out;
+    for (const RoleLevel* level : framework.all_levels()) {
+        if (level->requirements.empty()) {
+            left_out.push_back(level);
+        }
+    }
+    return left_out;
+}
+
 }  // namespace ddat

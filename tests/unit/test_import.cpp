@@ -411,6 +411,14 @@ TEST_CASE("export: every line of the CSV ends in CRLF", "[import][export]") {
     }
 }
 
+TEST_CASE("export: levels without skills are the ones the CSV leaves out", "[import][export]") {
+    const auto left_out = ddat::levels_left_out_of_csv(ddat_test::builtin());
+    REQUIRE(left_out.size() == 1);
+    CHECK(left_out.front()->id == "service-manager");
+    const std::string csv = ddat::export_role_content_csv(ddat_test::builtin());
+    CHECK_FALSE(contains(csv, left_out.front()->name));
+}
+
 TEST_CASE("export: the built-in framework's rows, one per role level and skill", "[import][export]") {
     const auto records = ddat::parse_csv(ddat::export_role_content_csv(ddat_test::builtin()), "export.csv");
     REQUIRE_FALSE(records.empty());
