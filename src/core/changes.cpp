@@ -42,59 +42,78 @@ Renames load_renames(const std::string& text, const std::string& file) {
     return renames;
 }
 
+namespace {
+
+std::vector<std::string> skill_ids(const Framework& framework) {
+    std::vector<std::string> ids;
+    for (const auto& skill : framework.skills) {
+        ids.push_back(skill.id);
+    }
+    return ids;
+}
+
+std::vector<std::string> level_ids(const Framework& framework) {
+    std::vector<std::string> ids;
+    for (const RoleLevel* level : framework.all_levels()) {
+        ids.push_back(level->id);
+    }
+    return ids;
+}
+
+// The id of the level that has this alias, or empty: a rename file names levels by id.
+std::string level_with_alias(const Framework& framework, const std::string& alias) {
+    for (const RoleLevel* level : framework.all_levels()) {
+        if (std::find(level->aliases.begin(), level->aliases.end(), alias) != level->aliases.end()) {
+            return level->id;
+        }
+    }
+    return {};
+}
+
+// "the older copy has no skill 'x': did you mean 'y'?", at the id's place in the rename file.
+Diagnostic unknown_id(const SourceLocation& at, const std::string& id, std::string_view copy, std::string_view what,
+                      const std::string& suggestion) {
+    return {at,
+            "the " + std::string(copy) + " copy has no " + std::string(what) + " '" + id + "'" +
+                (suggestion.empty() ? std::string(": the entry is not used") : ": did you mean '" + suggestion + "'?")};
+}
+
+}  // namespace
+
 std::vector<Diagnostic> check_renames(const Renames& renames, const Framework& before, const Framework& after) {
     std::vector<Diagnostic> problems;
     SuggestionBudget suggestions;
-    const auto skill_ids = [](const Framework& framework) {
-        std::vector<std::string> ids;
-        for (const auto& skill : framework.skills) {
-            ids.push_back(skill.id);
-        }
-        return ids;
+    const auto nearest_of = [&](const std::string& id, const std::vector<std::string>& ids) {
+        const auto near = suggestions.nearest(id, ids, 1);
+        return near.empty() ? std::string() : near.front();
     };
-    const auto level_ids = [](const Framework& framework) {
-        std::vector<std::string> ids;
-        for (const RoleLevel* level : framework.all_levels()) {
-            ids.push_back(level->id);
-        }
-        return ids;
+    // Where an entry was written; nowhere for renames made in code rather than read from a file.
+    const auto places = [](const auto& written, const std::string& from) {
+        const auto found = written.find(from);
+        return found == written.end() ? std::pair<SourceLocation, SourceLocation>{} : found->second;
     };
-    const auto check = [&](const std::map<std::string, std::string>& entries,
-                           const std::map<std::string, std::pair<SourceLocation, SourceLocation>>& places,
-                           std::string_view what, const auto& has_before, const auto& has_after,
-                           const std::vector<std::string>& before_ids, const std::vector<std::string>& after_ids) {
-        for (const auto& [from, to] : entries) {
-            const auto place = places.find(from);
-            const auto report = [&](const SourceLocation& at, const std::string& id, std::string_view copy,
-                                    const std::vector<std::string>& ids) {
-                std::vector<std::string> near = suggestions.nearest(id, ids, 1);
-                const Framework& framework = copy == "older" ? before : after;
-                for (const RoleLevel* level : framework.all_levels()) {
-                    if (std::find(level->aliases.begin(), level->aliases.end(), id) != level->aliases.end()) {
-                        near = {level->id};  // a rename file names levels by id, not by alias
-                    }
-                }
-                problems.push_back({at, "the " + std::string(copy) + " copy has no " + std::string(what) + " '" + id +
-                                            "'" +
-                                            (near.empty() ? std::string(": the entry is not used")
-                                                          : ": did you mean '" + near.front() + "'?")});
-            };
-            if (!has_before(from)) {
-                report(place == places.end() ? SourceLocation{} : place->second.first, from, "older", before_ids);
-            }
-            if (!has_after(to)) {
-                report(place == places.end() ? SourceLocation{} : place->second.second, to, "newer", after_ids);
-            }
+    for (const auto& [from, to] : renames.skills) {
+        const auto [from_at, to_at] = places(renames.skill_places, from);
+        if (before.find_skill(from) == nullptr) {
+            problems.push_back(unknown_id(from_at, from, "older", "skill", nearest_of(from, skill_ids(before))));
         }
-    };
-    check(
-        renames.skills, renames.skill_places, "skill",
-        [&](const std::string& id) { return before.find_skill(id) != nullptr; },
-        [&](const std::string& id) { return after.find_skill(id) != nullptr; }, skill_ids(before), skill_ids(after));
-    check(
-        renames.levels, renames.level_places, "role level",
-        [&](const std::string& id) { return before.find_level(id) != nullptr; },
-        [&](const std::string& id) { return after.find_level(id) != nullptr; }, level_ids(before), level_ids(after));
+        if (after.find_skill(to) == nullptr) {
+            problems.push_back(unknown_id(to_at, to, "newer", "skill", nearest_of(to, skill_ids(after))));
+        }
+    }
+    for (const auto& [from, to] : renames.levels) {
+        const auto [from_at, to_at] = places(renames.level_places, from);
+        if (before.find_level(from) == nullptr) {
+            const std::string id = level_with_alias(before, from);
+            problems.push_back(unknown_id(from_at, from, "older", "role level",
+                                          id.empty() ? nearest_of(from, level_ids(before)) : id));
+        }
+        if (after.find_level(to) == nullptr) {
+            const std::string id = level_with_alias(after, to);
+            problems.push_back(
+                unknown_id(to_at, to, "newer", "role level", id.empty() ? nearest_of(to, level_ids(after)) : id));
+        }
+    }
     std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
     });
