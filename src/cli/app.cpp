@@ -101,8 +101,8 @@ void print_not_found(std::ostream& err, const NotFoundError& error, const Global
     const bool builtin = framework_path(options).empty();
     const bool release_sensitive = builtin && (kind == "role level" || kind == "role");
     const std::string in_use = release_in_use(options);
-    std::string message = "unknown " + kind + " '" + error.name() + "'" +
-                          (release_sensitive ? " in release " + in_use : std::string());
+    std::string message =
+        "unknown " + kind + " '" + error.name() + "'" + (release_sensitive ? " in release " + in_use : std::string());
     const auto& near = error.suggestions();
     if (!near.empty()) {
         message += ": did you mean ";
@@ -335,7 +335,9 @@ void add_output_options(CLI::App& command, GlobalOptions& options) {
         ->type_name("WHEN");
     command.add_option("--framework", options.framework_path, "Framework file or folder; default $DDAT_FRAMEWORK")
         ->type_name("PATH");
-    command.add_option("--release", options.release, "Built-in release, such as 2020-01; default $DDAT_RELEASE, else the newest")
+    command
+        .add_option("--release", options.release,
+                    "Built-in release, such as 2020-01; default $DDAT_RELEASE, else the newest")
         ->type_name("NAME");
 }
 
