@@ -188,6 +188,41 @@ CLI::App* deepest_command(CLI::App& app) {
     return deepest;
 }
 
+// True when --format was given, before the command or after it.
+bool format_given(CLI::App& app) {
+    for (CLI::App* command = &app; command != nullptr;) {
+        if (const CLI::Option* format = command->get_option_no_throw("--format");
+            format != nullptr && format->count() > 0) {
+            return true;
+        }
+        const auto parsed = command->get_subcommands();
+        command = parsed.empty() ? nullptr : parsed.front();
+    }
+    return false;
+}
+
+// Words after "--" are operands, never options or commands. CLI11 2.1 forgets this when the command
+// has no operand left to fill and hands the rest back to the parent command, which then reads
+// "--format json" as an option. So each operand is marked before parsing (a mark no option or
+// command name starts with), and every positional argument takes the mark off again.
+constexpr std::string_view kOperandMark = "\x1f\x1e";
+
+std::string unmark(std::string word) {
+    if (word.rfind(kOperandMark, 0) == 0) {
+        word.erase(0, kOperandMark.size());
+    }
+    return word;
+}
+
+void unmark_operands_of(CLI::App& command) {
+    for (CLI::Option* option : command.get_options([](const CLI::Option* o) { return !o->nonpositional(); })) {
+        option->transform(unmark, "", "operand");
+    }
+    for (CLI::App* sub : command.get_subcommands([](const CLI::App*) { return true; })) {
+        unmark_operands_of(*sub);
+    }
+}
+
 }  // namespace
 
 // Where compiled framework snapshots are kept: $XDG_CACHE_HOME/ddat or ~/.cache/ddat; none when
@@ -258,22 +293,26 @@ Output Session::output() {
 void Session::warn(const std::string& message) { err_ << "ddat: warning: " << message << '\n'; }
 
 void add_output_options(CLI::App& command, GlobalOptions& options) {
-    command.add_option("--format", options.format, "Output format")
-        ->check(CLI::IsMember(kFormatNames))
+    command.add_option("--format", options.format, "Output format (any letter case)")
+        ->transform(CLI::IsMember(kFormatNames, CLI::ignore_case))
         ->type_name("FORMAT")
         ->default_str("table");
     command.add_option("--color", options.color, "auto (on a terminal, no NO_COLOR), always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
         ->type_name("WHEN");
+    command.add_flag_callback(
+        "--no-color", [&options] { options.color = "never"; }, "The same as --color never");
     command.add_option("--framework", options.framework_path, "Framework file or folder; default $DDAT_FRAMEWORK")
         ->type_name("PATH");
 }
 
-void CommandRegistry::add(CLI::App* command, Action action, bool with_output_options) {
-    if (with_output_options) {
-        add_output_options(*command, options_);
-    }
-    actions_.emplace_back(command, std::move(action));
+void CommandRegistry::add(CLI::App* command, Action action, std::optional<SingleFormat> single_format) {
+    add_output_options(*command, options_);
+    actions_.push_back({command, std::move(action), std::move(single_format)});
+}
+
+void CommandRegistry::add_hidden(CLI::App* command, Action action) {
+    actions_.push_back({command, std::move(action), std::nullopt});
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool out_is_terminal) {
@@ -348,12 +387,24 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                                                                         CLI::AppFormatMode::Normal);
             return static_cast<int>(kExitOk);
         },
-        false);
+        SingleFormat{"", "prints help text"});
+
+    unmark_operands_of(app);
+    // The arguments, in CLI11's order (last first), with the words after the first "--" marked as
+    // operands; __complete reads its own "--" and is left alone.
+    std::vector<std::string> arguments;
+    const bool completing = argc > 1 && std::string_view(argv[1]) == "__complete";
+    bool after_separator = false;
+    for (int i = 1; i < argc; ++i) {
+        arguments.emplace_back(after_separator ? std::string(kOperandMark) + argv[i] : std::string(argv[i]));
+        after_separator = after_separator || (!completing && arguments.back() == "--");
+    }
+    std::reverse(arguments.begin(), arguments.end());
 
     std::ostringstream buffer;
     try {
         try {
-            app.parse(argc, argv);
+            app.parse(arguments);
         } catch (const CLI::CallForHelp& e) {
             return app.exit(e, out, err);
         } catch (const CLI::CallForAllHelp& e) {
@@ -370,6 +421,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         // "--" ends the options; CLI11 keeps it among the extras after using it
         extras.erase(std::remove(extras.begin(), extras.end(), "--"), extras.end());
         if (!extras.empty()) {
+            if (extras.front().rfind(kOperandMark, 0) == 0) {
+                CLI::App* deepest = deepest_command(app);
+                print_error(err, "unexpected argument '" + unmark(extras.front()) + "'");
+                err << "ddat: run '" << command_path(deepest) << " --help' for usage\n";
+                return kExitUsage;
+            }
             const std::string& word = extras.front();
             CLI::App* deepest = deepest_command(app);
             std::string message;
@@ -387,8 +444,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             return kExitUsage;
         }
         Session session(options, buffer, err, out_is_terminal);
-        for (const auto& [command, action] : registry.actions()) {
+        for (const auto& [command, action, single_format] : registry.actions()) {
             if (command->parsed()) {
+                if (single_format && format_given(app) && options.format != single_format->format) {
+                    print_error(err, "'" + command_path(command) + "' " + single_format->writes + ": --format " +
+                                         options.format + " does not apply; leave --format out");
+                    return kExitUsage;
+                }
                 const int code = action(session);
                 out << buffer.str();
                 return code;

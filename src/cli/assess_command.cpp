@@ -385,10 +385,6 @@ void add_assess_command(CLI::App& app, CommandRegistry& registry) {
         ->required()
         ->type_name("FILE");
     assess->add_flag("--force", options->force, "Replace the file if it exists");
-    assess
-        ->add_option("--framework", registry.options().framework_path,
-                     "Framework file or folder; default $DDAT_FRAMEWORK")
-        ->type_name("PATH");
     assess->footer(
         "Asks for your name, your current level, then each skill the target requires: it shows\n"
         "what the target asks, and takes 0-4 or a level word (Enter keeps the answer shown in\n"
@@ -403,7 +399,8 @@ void add_assess_command(CLI::App& app, CommandRegistry& registry) {
         "  ddat assess --target brm -o me.yaml < answers.txt\n"
         "  ddat assess --target brm -o -                   print it instead of writing it");
     registry.add(
-        assess, [options](Session& session) { return run_assess(session, *options); }, false);
+        assess, [options](Session& session) { return run_assess(session, *options); },
+        SingleFormat{"yaml", "writes YAML only"});
 }
 
 }  // namespace ddat::cli

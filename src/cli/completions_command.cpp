@@ -389,7 +389,7 @@ void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
             session.output().out << completion_script(*shell);
             return static_cast<int>(kExitOk);
         },
-        false);
+        SingleFormat{"", "prints a shell script"});
 
     // ddat __complete [--cword N] -- WORDS...: the words of the command line after "ddat", and
     // which of them is being completed (0 the first; by default the last).
@@ -401,7 +401,7 @@ void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
     hidden->add_option("WORDS", *words)->allow_extra_args();
     hidden->allow_extras();
     hidden->prefix_command();
-    registry.add(hidden, [&app, words, cword, cword_option, hidden](Session& session) {
+    registry.add_hidden(hidden, [&app, words, cword, cword_option, hidden](Session& session) {
         std::vector<std::string> all = *words;
         std::vector<std::string> extras = hidden->remaining();
         // CLI11 keeps the "--" that separates the words from __complete's own options among the

@@ -518,7 +518,8 @@ Framework load_framework(const std::string& path) {
     std::vector<Diagnostic> problems;
     for (const auto& file : framework_files(path)) {
         try {
-            sources.push_back({file, yaml::read_file(file, kMaxFrameworkFileBytes)});
+            // a pipe or device is read only when named itself, never when found in a folder
+            sources.push_back({file, yaml::read_file(file, kMaxFrameworkFileBytes, file == path)});
         } catch (const InputError& error) {
             problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
         }
