@@ -466,6 +466,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     } catch (const NotFoundError& error) {
         print_not_found(err, error);
         return kExitUsage;
+    } catch (const UsageError& error) {
+        print_error(err, error.what());
+        return kExitUsage;
     } catch (const TargetExistsError& error) {
         print_error(err, error.what());
         return kExitUsage;

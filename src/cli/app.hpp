@@ -31,6 +31,13 @@ struct GlobalOptions {
     std::string color = "auto";
 };
 
+// A usage error found after parsing, such as an argument a command needs and did not get from
+// the command line or a file: exit 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // An input error in the framework in use, as opposed to in a file the command was given.
 class FrameworkError : public InputError {
 public:
