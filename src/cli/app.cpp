@@ -46,6 +46,18 @@ bool color_wanted(const std::string& mode, bool is_terminal) {
            !(term != nullptr && std::string_view(term) == "dumb");
 }
 
+// An argument as a message quotes it: whole up to 80 characters, else its first 80 and "…".
+std::string shown(std::string_view word) {
+    constexpr std::size_t kLongest = 80;
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if ((static_cast<unsigned char>(word[i]) & 0xC0U) != 0x80U && ++characters > kLongest) {
+            return std::string(word.substr(0, i)) + "…";
+        }
+    }
+    return std::string(word);
+}
+
 void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << message << '\n'; }
 
 // The first problem, and where to see the rest: 'ddat validate' for a framework, 'ddat
@@ -73,7 +85,7 @@ void print_input_error(std::ostream& err, const InputError& error, std::string_v
 }
 
 void print_not_found(std::ostream& err, const NotFoundError& error) {
-    std::string message = "unknown " + error.kind() + " '" + error.name() + "'";
+    std::string message = "unknown " + error.kind() + " '" + shown(error.name()) + "'";
     const auto& near = error.suggestions();
     if (!near.empty()) {
         message += ": did you mean ";
@@ -150,7 +162,7 @@ std::string unknown_option_message(const std::string& word, const CLI::App& comm
         name = name.size() > 2 ? "-" + name : std::string();  // "-x" is too short to guess from
     }
     const auto near = name.empty() ? std::vector<std::string>{} : nearest(name, option_names(command, app), 1);
-    return "unknown option '" + word + "'" + (near.empty() ? "" : "; did you mean '" + near.front() + "'?");
+    return "unknown option '" + shown(word) + "'" + (near.empty() ? "" : "; did you mean '" + near.front() + "'?");
 }
 
 // The full command path of a (sub)command: "ddat level show".
@@ -199,6 +211,22 @@ bool format_given(CLI::App& app) {
         command = parsed.empty() ? nullptr : parsed.front();
     }
     return false;
+}
+
+// The first word of a command that takes --me and was not given it, when that word named no option
+// or command ("ddat gap me.yaml"): the file meant for --me; "" otherwise.
+std::string file_without_me(CLI::App& app) {
+    CLI::App* deepest = deepest_command(app);
+    const CLI::Option* me = deepest->get_option_no_throw("--me");
+    if (me == nullptr || me->count() > 0) {
+        return {};
+    }
+    for (const auto& word : app.remaining(true)) {
+        if (!word.empty() && word[0] != '-') {
+            return word;
+        }
+    }
+    return {};
 }
 
 // Words after "--" are operands, never options or commands. CLI11 2.1 forgets this when the command
@@ -375,7 +403,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                 }
                 if (next == nullptr) {
                     const std::string near = nearest_command(word, *command);
-                    print_error(session.err(), "'" + word + "' is not a " + command_path(command) + " command" +
+                    print_error(session.err(), "'" + shown(word) + "' is not a " + command_path(command) + " command" +
                                                    (near.empty() ? "" : "; did you mean '" + near + "'?"));
                     return static_cast<int>(kExitUsage);
                 }
@@ -412,6 +440,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e, out, err);
         } catch (const CLI::ParseError& e) {
+            if (const std::string word = file_without_me(app); !word.empty()) {
+                // "ddat gap me.yaml": the file goes after --me
+                print_error(err, "unexpected argument '" + shown(word) +
+                                     "': a self-assessment goes after --me, as in '" +
+                                     command_path(deepest_command(app)) + " --me " + shown(word) + "'");
+                err << "ddat: run '" << command_path(deepest_command(app)) << " --help' for usage\n";
+                return kExitUsage;
+            }
             print_error(err, e.what());
             err << "ddat: run '" << command_path(deepest_command(app)) << " --help' for usage\n";
             return kExitUsage;
@@ -423,7 +459,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         if (!extras.empty()) {
             if (extras.front().rfind(kOperandMark, 0) == 0) {
                 CLI::App* deepest = deepest_command(app);
-                print_error(err, "unexpected argument '" + unmark(extras.front()) + "'");
+                print_error(err, "unexpected argument '" + shown(unmark(extras.front())) + "'");
                 err << "ddat: run '" << command_path(deepest) << " --help' for usage\n";
                 return kExitUsage;
             }
@@ -434,10 +470,23 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                 message = unknown_option_message(word, *deepest, app);
             } else if (deepest == &app || !deepest->get_subcommands([](const CLI::App*) { return true; }).empty()) {
                 const std::string near = nearest_command(word, *deepest);
-                message = "'" + word + "' is not a ddat " + (deepest == &app ? "" : deepest->get_name() + " ") +
-                          "command" + (near.empty() ? "" : "; did you mean '" + near + "'?");
+                message = "'" + shown(word) + "' is not a ddat " + (deepest == &app ? "" : deepest->get_name() + " ") +
+                          "command";
+                if (!near.empty()) {
+                    message += "; did you mean '" + near + "'?";
+                } else if (deepest != &app &&
+                           !deepest->get_subcommands([](const CLI::App* sub) { return sub->get_name() == "show"; })
+                                .empty()) {
+                    // "ddat level ds": the group's show command was meant
+                    message += "; did you mean '" + command_path(deepest) + " show " + shown(word) + "'?";
+                }
+            } else if (const CLI::Option* me = deepest->get_option_no_throw("--me");
+                       me != nullptr && me->count() == 0) {
+                // "ddat gap me.yaml": the file goes after --me
+                message = "unexpected argument '" + shown(word) + "': a self-assessment goes after --me, as in '" +
+                          command_path(deepest) + " --me " + shown(word) + "'";
             } else {
-                message = "unexpected argument '" + word + "'";
+                message = "unexpected argument '" + shown(word) + "'";
             }
             print_error(err, message);
             err << "ddat: run '" << command_path(deepest) << " --help' for usage\n";

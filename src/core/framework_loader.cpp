@@ -278,8 +278,11 @@ private:
                 r.level = SkillLevel::awareness;
                 r.level_stated = false;
             } else if (word && (!parsed || *parsed == SkillLevel::none)) {
+                const std::string near = parsed ? std::string() : nearest_level_word(*word);
                 d_.problem(*level_node,
-                           "'" + *word + "' is not a skill level: use awareness, working, practitioner or expert");
+                           "'" + *word + "' is not a skill level: " +
+                               (near.empty() || near == "none" ? std::string() : "did you mean '" + near + "'? ") +
+                               "use awareness, working, practitioner or expert");
             } else if (parsed) {
                 r.level = *parsed;
             }

@@ -39,6 +39,11 @@ std::optional<SkillLevel> parse_skill_level(std::string_view text) {
     return std::nullopt;
 }
 
+std::string nearest_level_word(std::string_view text) {
+    const auto near = nearest(trim(text), {"none", "awareness", "working", "practitioner", "expert"}, 1);
+    return near.empty() ? std::string() : near.front();
+}
+
 std::string_view level_meaning(SkillLevel level) {
     switch (level) {
         case SkillLevel::none: return "does not have the skill";
