@@ -193,8 +193,7 @@ void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     list->add_option("--family", *family, "Only this role family (id or name)")->type_name("FAMILY");
     list->add_option_function<std::string>(
             "--ids", [ids](const std::string& which) { *ids = which.empty() ? "levels" : which; },
-            "Only the ids, one per line (a list with --format json): of the role levels (the default), "
-            "the roles or the families")
+            "Only the ids of the role levels (the default), roles or families, one a line (JSON: a list)")
         ->expected(0, 1)
         ->type_name("[levels|roles|families]")
         ->transform(CLI::IsMember({"levels", "roles", "families"}, CLI::ignore_case));

@@ -139,7 +139,7 @@ void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* list = skills->add_subcommand("list", "List every skill of the framework");
     list->footer("Example:\n  ddat skills list --format json");
     auto ids = std::make_shared<bool>(false);
-    list->add_flag("--ids", *ids, "Only the skill ids, one per line (a list with --format json)");
+    list->add_flag("--ids", *ids, "Only the skill ids, one a line (JSON: a list)");
     registry.add(list, [ids](Session& session) { return list_skills(session, *ids); });
 
     auto name = std::make_shared<std::string>();
