@@ -195,7 +195,7 @@ void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
             "--ids", [ids](const std::string& which) { *ids = which.empty() ? "levels" : which; },
             "Only the ids of the role levels (the default), roles or families, one a line (JSON: a list)")
         ->expected(0, 1)
-        ->type_name("[levels|roles|families]")
+        ->type_name("[KIND]")
         ->transform(CLI::IsMember({"levels", "roles", "families"}, CLI::ignore_case));
     list->footer(
         "Examples:\n  ddat roles list\n  ddat roles list --family it-operations --format json\n"
