@@ -618,4 +618,15 @@ void write_ids(const Output& output, const std::vector<std::string>& ids) {
     });
 }
 
+Json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+    Json list = Json::array();
+    for (const auto& d : diagnostics) {
+        list.push_back({{"file", d.location.file},
+                        {"line", d.location.line},
+                        {"column", d.location.column},
+                        {"message", d.message}});
+    }
+    return list;
+}
+
 }  // namespace ddat::cli
