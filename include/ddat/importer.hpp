@@ -19,8 +19,8 @@ extern const std::vector<std::string> kSkillDescriptionColumns;
 struct OrderOverride {
     std::string role;
     std::vector<std::string> levels;
-    std::string source;  // the page the order was read from, or why none was found
-    std::string note;    // what differs between that page and the download, if anything
+    std::string source;                           // the page the order was read from, or why none was found
+    std::string note;                             // what differs between that page and the download, if anything
     SourceLocation location;                      // of the role
     std::vector<SourceLocation> level_locations;  // of each level, where known
 };

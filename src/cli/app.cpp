@@ -126,7 +126,7 @@ void print_not_found(std::ostream& err, const NotFoundError& error, const Global
     print_error(err, message);
     if (release_sensitive) {
         if (const auto others = releases_with(error, in_use); !others.empty()) {
-            err << "ddat: '" << error.name() << "' is in release " << others.front() << ": add --release "
+            err << "ddat: '" << shown(error.name()) << "' is in release " << others.front() << ": add --release "
                 << others.front() << '\n';
             return;
         }

@@ -70,8 +70,8 @@ int run_import(Session& session, const ImportCommandOptions& options) {
             load_order_overrides(read_input_file(options.order_file, 4U * 1024U * 1024U), options.order_file);
     }
     if (!options.corrections_file.empty()) {
-        import_options.corrections = load_corrections(read_input_file(options.corrections_file, 4U * 1024U * 1024U),
-                                                      options.corrections_file);
+        import_options.corrections =
+            load_corrections(read_input_file(options.corrections_file, 4U * 1024U * 1024U), options.corrections_file);
     }
     const ImportResult result =
         import_framework_csv(read_input_file(options.role_csv, kMaxCsvBytes), options.role_csv,
@@ -152,8 +152,9 @@ void add_import_command(CLI::App& app, CommandRegistry& registry) {
         ->type_name("FILE");
     command->add_option("--published", options->published, "The date of the download, recorded in the metadata")
         ->type_name("YYYY-MM-DD");
-    command->add_option("--corrections", options->corrections_file,
-                        "YAML file of corrections to the publisher's text, each with its expected count")
+    command
+        ->add_option("--corrections", options->corrections_file,
+                     "YAML file of corrections to the publisher's text, each with its expected count")
         ->type_name("FILE");
     command->add_option("--release-name", options->version, "A release name, recorded in the metadata")
         ->type_name("NAME");

@@ -449,9 +449,9 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
         for (const auto& skill : framework.skills) {
             for (const auto& alias : skill.aliases) {
                 if (auto other = skill_ids.find(alias); other != skill_ids.end()) {
-                    problems.push_back({skill.location, "the skill alias '" + alias +
-                                                            "' is the id of a skill defined at " +
-                                                            place(other->second)});
+                    problems.push_back(
+                        {skill.location,
+                         "the skill alias '" + alias + "' is the id of a skill defined at " + place(other->second)});
                 }
             }
         }

@@ -90,7 +90,8 @@ std::vector<const AssessedSkill*> skills_no_longer_required(const SelfAssessment
         }
         bool required_before = required(*before, assessed.skill_id);
         for (const auto& rename : current.renamed_skills) {
-            required_before = required_before || (rename.new_id == assessed.skill_id && required(*before, rename.old_id));
+            required_before =
+                required_before || (rename.new_id == assessed.skill_id && required(*before, rename.old_id));
         }
         if (required_before) {
             result.push_back(&assessed);

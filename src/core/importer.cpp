@@ -365,7 +365,8 @@ public:
                   std::make_tuple(skill_file_, in_skills[r], rule.expected_in_skill_descriptions)}) {
                 if (found != expected) {
                     problems.push_back({rule.location, "the phrase '" + rule.phrase + "' is in " + file + " " +
-                                                           std::to_string(found) + " times, where the correction "
+                                                           std::to_string(found) +
+                                                           " times, where the correction "
                                                            "expects " +
                                                            std::to_string(expected) +
                                                            ": if the publisher has changed the text, check the "
@@ -455,9 +456,10 @@ public:
             LevelOrder order;
             order.role = role.name;
             sort_by_title(role);
-            const auto override_it = std::find_if(
-                options_.order_overrides.begin(), options_.order_overrides.end(),
-                [&](const auto& entry) { return entry.role == role.id || to_lower(entry.role) == to_lower(role.name); });
+            const auto override_it =
+                std::find_if(options_.order_overrides.begin(), options_.order_overrides.end(), [&](const auto& entry) {
+                    return entry.role == role.id || to_lower(entry.role) == to_lower(role.name);
+                });
             if (override_it != options_.order_overrides.end()) {
                 apply_override(role, *override_it);
                 order.overridden = true;
@@ -592,8 +594,9 @@ private:
             RoleLevel level;
             level.id = slugify(shown_level_name);
             if (level.id.empty()) {
-                throw InputError(SourceLocation{role_file_, line, 0}, "the role level name '" + shown_level_name +
-                                                                          "' has no letter or digit to make an id from");
+                throw InputError(
+                    SourceLocation{role_file_, line, 0},
+                    "the role level name '" + shown_level_name + "' has no letter or digit to make an id from");
             }
             level.name = shown_level_name;
             level.role_id = role.id;
@@ -661,9 +664,9 @@ private:
         Framework& framework = result_.framework;
         auto skill_index = skill_by_name_.find(skill_name);
         if (skill_index == skill_by_name_.end() && trim(roles.cell(row, "Skill Description")) == kMissing) {
-            throw InputError(SourceLocation{role_file_, row.line, 0}, "the skill '" + skill_name +
-                                                                          "' reads MISSING and is not in " +
-                                                                          skill_file_ + ": no description of it exists");
+            throw InputError(SourceLocation{role_file_, row.line, 0},
+                             "the skill '" + skill_name + "' reads MISSING and is not in " + skill_file_ +
+                                 ": no description of it exists");
         }
         if (skill_index == skill_by_name_.end()) {
             Skill skill;
