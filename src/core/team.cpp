@@ -1,7 +1,9 @@
 #include "ddat/team.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <system_error>
@@ -34,6 +36,14 @@ bool is_yaml_name(const fs::path& path) {
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return (extension == ".yaml" || extension == ".yml") && !path.filename().string().starts_with(".");
+}
+
+// The problem that leaves an assessment out: the first of the error, or its text at the file.
+Diagnostic first_problem(const InputError& error, const std::string& file) {
+    if (error.diagnostics().empty()) {
+        return {{file, 0, 0}, error.what()};
+    }
+    return error.diagnostics().front();
 }
 
 }  // namespace
@@ -86,6 +96,11 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
 }
 
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target) {
+    return analyse_team(framework, files, target, load_self_assessment);
+}
+
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target,
+                        const AssessmentReader& read) {
     TeamReport report;
     report.files = files.size();
     const RoleLevel* forced = target.empty() ? nullptr : &resolve_level(framework, target);
@@ -94,38 +109,58 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
     std::vector<int> skill_counts(framework.skills.size(), 0);
     double readiness = 0;
     // Reading the files is most of the work: it is shared among the machine's cores, each taking
-    // every n-th file, and the results are then used in file order, as if read one by one.
+    // the next file no other has taken, and the results are then used in file order, as if read
+    // one by one.
     struct Reading {
         SelfAssessment person;
         std::vector<Diagnostic> warnings;
         std::optional<Diagnostic> problem;
     };
     std::vector<Reading> readings(files.size());
-    const auto read_some = [&](std::size_t first, std::size_t step) {
-        for (std::size_t i = first; i < files.size(); i += step) {
+    // A failure other than an unreadable assessment (memory running out, say) ends the reading:
+    // each worker keeps its own, and the first in file order is thrown once every worker is done.
+    std::vector<std::exception_ptr> failures(files.size());
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    const auto read_some = [&]() noexcept {
+        for (std::size_t i = next++; i < files.size() && !failed.load(); i = next++) {
             try {
-                readings[i].person = load_self_assessment(files[i], framework, readings[i].warnings);
+                readings[i].person = read(files[i], framework, readings[i].warnings);
             } catch (const InputError& error) {
-                if (error.diagnostics().empty()) {
-                    Diagnostic problem;
-                    problem.location.file = files[i];
-                    problem.message = error.what();
-                    readings[i].problem = std::move(problem);
-                } else {
-                    readings[i].problem = error.diagnostics().front();
+                try {
+                    readings[i].problem = first_problem(error, files[i]);
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                    failed = true;
                 }
+            } catch (...) {
+                failures[i] = std::current_exception();
+                failed = true;
             }
         }
     };
     const std::size_t workers =
         files.size() < 64 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-    std::vector<std::thread> threads;
-    for (std::size_t w = 1; w < workers; ++w) {
-        threads.emplace_back(read_some, w, workers);
+    {
+        // Every thread is joined when this block is left, however it is left; a thread that
+        // cannot be started leaves its share to the others.
+        std::vector<std::jthread> threads;
+        try {
+            threads.reserve(workers);
+            for (std::size_t w = 1; w < workers; ++w) {
+                threads.emplace_back(read_some);
+            }
+        } catch (const std::system_error&) {
+            // fewer threads: the ones started, and this one, read every file
+        } catch (const std::bad_alloc&) {
+            // the same
+        }
+        read_some();
     }
-    read_some(0, workers);
-    for (auto& thread : threads) {
-        thread.join();
+    for (const auto& failure : failures) {
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
     }
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string& file = files[i];
