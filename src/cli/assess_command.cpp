@@ -44,8 +44,9 @@ Style question_style() {
     style.color = terminal && (no_color == nullptr || *no_color == '\0') &&
                   !(term != nullptr && std::string_view(term) == "dumb");
     style.width = 80;
-    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && std::atoi(columns) >= 40) {
-        style.width = std::min(std::atoi(columns), 1000);
+    const auto columns = parse_count(std::getenv("COLUMNS") != nullptr ? std::getenv("COLUMNS") : "", 100000);
+    if (columns && *columns >= 40) {
+        style.width = std::min(*columns, 1000);
     } else if (winsize size{}; terminal && ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) {
         style.width = size.ws_col;
     }

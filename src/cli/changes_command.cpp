@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
+#include "cli/self_assessment_input.hpp"
 #include "ddat/changes.hpp"
 #include "ddat/files.hpp"
 #include "ddat/framework_loader.hpp"
@@ -127,7 +128,7 @@ int run_changes(Session& session, const ChangesOptions& options) {
     const Framework after = load(options.after);
     Renames renames;
     if (!options.renames_file.empty()) {
-        renames = load_renames(read_input_file(options.renames_file, 4U * 1024U * 1024U), options.renames_file);
+        renames = load_renames(read_input(options.renames_file, 4U * 1024U * 1024U), options.renames_file);
     }
     for (const auto& problem : check_renames(renames, before, after)) {
         session.warn(format_diagnostic(problem));

@@ -269,17 +269,7 @@ SelfAssessment parse_self_assessment(std::string_view text, const std::string& f
 
 SelfAssessment load_self_assessment(const std::string& path, const Framework& framework,
                                     std::vector<Diagnostic>& warnings) {
-    const std::string name = path == "-" ? std::string("<stdin>") : path;
-    std::string text;
-    try {
-        text = yaml::read_file(path, kMaxAssessmentFileBytes);
-    } catch (const InputError& error) {
-        if (path == "-") {
-            throw InputError(SourceLocation{name, 0, 0}, error.diagnostics().front().message);
-        }
-        throw;
-    }
-    return parse_self_assessment(text, name, framework, warnings);
+    return parse_self_assessment(yaml::read_file(path, kMaxAssessmentFileBytes), path, framework, warnings);
 }
 
 }  // namespace ddat

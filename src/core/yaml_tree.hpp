@@ -64,7 +64,7 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits 
 // byte-order mark or NUL byte.
 std::optional<Node> parse_block_subset(std::string_view text, const Limits& limits);
 
-// Reads a whole regular file (or standard input for "-") of at most max_bytes. Throws
+// Reads a whole regular file of at most max_bytes ("-" is a file of that name). Throws
 // InputError naming the file when it is missing, unreadable, a folder, a device or too large.
 std::string read_file(const std::string& path, std::size_t max_bytes);
 
