@@ -200,7 +200,7 @@ std::string write_snapshot(const Framework& f) {
             w.list(l.criteria, [&](const Criterion& c) {
                 w.text(c.id);
                 w.text(c.name);
-                w.text(c.kind);
+                w.flag(c.kind == CriterionKind::specialist_skills);
                 w.texts(c.essential);
                 w.texts(c.desirable);
                 w.location(c.location);
@@ -288,7 +288,7 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
                 Criterion c;
                 c.id = r.text();
                 c.name = r.text();
-                c.kind = r.text();
+                c.kind = r.flag() ? CriterionKind::specialist_skills : CriterionKind::competence;
                 c.essential = r.texts();
                 c.desirable = r.texts();
                 c.location = r.location();
