@@ -117,9 +117,10 @@ void show_skill(Interview& interview, const Framework& framework, const RoleLeve
 void show_criterion(Interview& interview, const RoleLevel& target, std::size_t index) {
     const Criterion& criterion = target.criteria[index];
     interview.blank();
-    interview.say(interview.style().bold("Criterion " + std::to_string(index + 1) + " of " +
-                                         std::to_string(target.criteria.size()) + ": " + criterion.name + " (" +
-                                         (criterion.kind == "competence" ? "competence" : "specialist skills") + ")"));
+    interview.say(interview.style().bold(
+        "Criterion " + std::to_string(index + 1) + " of " + std::to_string(target.criteria.size()) + ": " +
+        criterion.name + " (" + (criterion.kind == CriterionKind::competence ? "competence" : "specialist skills") +
+        ")"));
     for (const auto& [heading, items] :
          {std::pair{"Essential", &criterion.essential}, std::pair{"Desirable", &criterion.desirable}}) {
         if (items->empty()) {
@@ -130,20 +131,6 @@ void show_criterion(Interview& interview, const RoleLevel& target, std::size_t i
             interview.bullet(item, "    ");
         }
     }
-}
-
-std::optional<CriterionStatus> parse_status(std::string_view text) {
-    const std::string word = to_lower(trim(text));
-    if (word == "met" || word == "yes" || word == "y") {
-        return CriterionStatus::met;
-    }
-    if (word == "partly" || word == "partially" || word == "p") {
-        return CriterionStatus::partly;
-    }
-    if (word == "not-met" || word == "not met" || word == "no" || word == "n") {
-        return CriterionStatus::not_met;
-    }
-    return std::nullopt;
 }
 
 // Asks for evidence: true when answered, false to go back to the level or status question
@@ -286,9 +273,9 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
             const std::size_t k = i - 2 - skills;
             AssessedCriterion& criterion = answers.criteria[k];
             show_criterion(interview, target, k);
-            step =
-                ask_with_evidence(interview, "Met, partly or not-met", criterion.status, criterion.evidence,
-                                  parse_status, "Answer met, partly or not-met.", [](CriterionStatus) { return true; });
+            step = ask_with_evidence(interview, "Met, partly or not-met", criterion.status, criterion.evidence,
+                                     parse_criterion_status, "Answer met, partly or not-met.",
+                                     [](CriterionStatus) { return true; });
         } else {
             interview.blank();
             auto answer = interview.ask(file == "-" ? "Print the self-assessment? Enter prints it, b goes back, q quits"

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <exception>
 #include <filesystem>
 #include <optional>
@@ -11,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ddat/files.hpp"
 #include "ddat/resolve.hpp"
 #include "ddat/self_assessment.hpp"
 
@@ -28,15 +28,6 @@ int TeamReport::row_of(const Framework& framework, const Skill& skill) const {
 }
 
 namespace {
-
-// A self-assessment in a folder: *.yaml or *.yml in any letter case, not a hidden file (such as
-// the "._name.yaml" files macOS leaves beside copies).
-bool is_yaml_name(const fs::path& path) {
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return (extension == ".yaml" || extension == ".yml") && !path.filename().string().starts_with(".");
-}
 
 // The problem that leaves an assessment out: the first of the error, or its text at the file.
 Diagnostic first_problem(const InputError& error, const std::string& file) {
@@ -71,14 +62,7 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
             add(path);
             continue;
         }
-        std::vector<std::string> found;
-        fs::directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
-        for (; !error && it != fs::directory_iterator(); it.increment(error)) {
-            std::error_code type_error;
-            if (is_yaml_name(it->path()) && it->is_regular_file(type_error)) {
-                found.push_back(it->path().string());
-            }
-        }
+        const std::vector<std::string> found = yaml_files_in(path, false, error);
         if (error) {
             problems.push_back({{path, 0, 0}, "cannot read the folder: " + error.message()});
             continue;
@@ -87,7 +71,6 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
             problems.push_back({{path, 0, 0}, "the folder holds no self-assessment (*.yaml or *.yml)"});
             continue;
         }
-        std::sort(found.begin(), found.end());
         for (const auto& file : found) {
             add(file);
         }
