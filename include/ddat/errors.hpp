@@ -33,9 +33,9 @@ private:
 };
 
 // What a name on the command line was meant to name.
-enum class NameKind { role_level, role, skill, family };
+enum class NameKind { role_level, role, skill, family, release };
 
-// The kind as the user reads it: "role level", "role", "skill" or "family".
+// The kind as the user reads it: "role level", "role", "skill", "family" or "release".
 std::string_view to_string(NameKind kind);
 
 // A name given on the command line matched nothing: an unknown role, role level or skill.

@@ -1,7 +1,9 @@
 // Finding roles, role levels and skills by the names people type.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "ddat/model.hpp"
 
@@ -15,7 +17,7 @@ const RoleLevel& resolve_level(const Framework& framework, std::string_view name
 // one of its levels. Throws NotFoundError with the nearest role ids.
 const Role& resolve_role(const Framework& framework, std::string_view name);
 
-// The skill named by `name`: its id or its name in any letter case. Throws NotFoundError with
+// The skill named by `name`: its id, its name in any letter case, or one of its aliases. Throws NotFoundError with
 // the nearest skill ids.
 const Skill& resolve_skill(const Framework& framework, std::string_view name);
 
@@ -24,5 +26,19 @@ const Family& resolve_family(const Framework& framework, std::string_view name);
 
 // Like resolve_skill, but nullptr instead of an exception.
 const Skill* find_skill_by_name(const Framework& framework, std::string_view name);
+
+// find_skill_by_name in constant time, for reading files that name thousands of skills. It
+// points into the framework, which must outlive it and not change.
+class SkillNameIndex {
+public:
+    explicit SkillNameIndex(const Framework& framework);
+
+    // The skill that find_skill_by_name(framework, name) finds, or nullptr.
+    [[nodiscard]] const Skill* find(std::string_view name) const;
+
+private:
+    std::unordered_map<std::string, const Skill*> by_id_;
+    std::unordered_map<std::string, const Skill*> by_slug_;  // ids, name slugs and aliases; first wins
+};
 
 }  // namespace ddat

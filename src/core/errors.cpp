@@ -34,6 +34,7 @@ std::string_view to_string(NameKind kind) {
         case NameKind::role: return "role";
         case NameKind::skill: return "skill";
         case NameKind::family: return "family";
+        case NameKind::release: return "release";
     }
     return "name";
 }

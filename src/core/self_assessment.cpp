@@ -1,6 +1,7 @@
 #include "ddat/self_assessment.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -74,7 +75,7 @@ public:
         if (const auto* skills = root.find("skills"); skills == nullptr || skills->is_null()) {
             for (std::size_t i = 0; i < root.entry_count(); ++i) {
                 const yaml::Node& key = root.key(i);
-                if (key.is_scalar() && find_skill_by_name(framework_, key.value) != nullptr) {
+                if (key.is_scalar() && skill_index().find(key.value) != nullptr) {
                     d_.problem(key, "'" + key.value +
                                         "' is a skill, but it is not under 'skills:': indent each skill by two spaces "
                                         "under 'skills:'");
@@ -128,6 +129,17 @@ private:
         }
     }
 
+    // The rename of a skill an earlier release knew by this id or name, if any.
+    const SkillRename* find_rename(const std::string& name) const {
+        const std::string slug = slugify(name);
+        for (const auto& rename : framework_.renamed_skills) {
+            if (rename.old_id == slug || rename.old_id == name) {
+                return &rename;
+            }
+        }
+        return nullptr;
+    }
+
     // False for a key that is not text or was written before: check_unique_keys reports those.
     bool first_time(const yaml::Node& key) { return key.is_scalar() && seen_keys_.insert(key.value).second; }
 
@@ -135,7 +147,11 @@ private:
         if (!first_time(key)) {
             return;
         }
-        const Skill* known = find_skill_by_name(framework_, key.value);
+        const Skill* known = skill_index().find(key.value);
+        const SkillRename* renamed = known == nullptr ? find_rename(key.value) : nullptr;
+        if (renamed != nullptr) {
+            known = framework_.find_skill(renamed->new_id);
+        }
         if (known == nullptr && (to_lower(key.value) == "evidence" || to_lower(key.value) == "level")) {
             d_.problem(key, "'" + key.value +
                                 "' is not a skill: indent it under the skill it belongs to, as "
@@ -179,6 +195,10 @@ private:
             return;
         }
         s.skill_id = known->id;
+        if (renamed != nullptr) {
+            a.notes.push_back({s.location, "'" + renamed->old_id + "' is '" + known->name + "' since " +
+                                               renamed->since + ": read as '" + known->id + "'"});
+        }
         if (const AssessedSkill* earlier = a.find_skill(known->id)) {
             d_.problem(key, "the skill '" + known->id + "' is assessed twice, at lines " +
                                 std::to_string(earlier->location.line) + " and " + std::to_string(key.line) +
@@ -246,6 +266,14 @@ private:
     // "Did you mean" for unknown skills and criteria, bounded: a file may name 100,000 of them.
     SuggestionBudget suggestions_;
     std::vector<std::string> skill_ids_;
+    std::optional<SkillNameIndex> skill_index_;
+
+    const SkillNameIndex& skill_index() {
+        if (!skill_index_) {
+            skill_index_.emplace(framework_);
+        }
+        return *skill_index_;
+    }
 };
 
 }  // namespace
