@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, builds with warnings as errors and runs the whole
-# suite with CTest, then again built with AddressSanitizer and UndefinedBehaviorSanitizer.
+# suite with CTest, then again built with AddressSanitizer and UndefinedBehaviorSanitizer, and
+# the team's tests (the only threads) built with ThreadSanitizer.
 # usage: scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,12 @@ ctest --test-dir build-test --output-on-failure -j "$(nproc)"
 cmake --preset sanitize >/dev/null
 cmake --build --preset sanitize -j "$(nproc)"
 ctest --preset sanitize -j "$(nproc)"
+
+# The tests of the team's reader threads under ThreadSanitizer: only the core and its unit tests
+# are built for it.
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j "$(nproc)"
+ctest --preset tsan -j "$(nproc)"
 
 # The Debian package: built, installed with apt-get and checked (CI, or DDAT_TEST_PACKAGE=1).
 if [ "${CI:-}" = "true" ] || [ "${DDAT_TEST_PACKAGE:-}" = "1" ]; then

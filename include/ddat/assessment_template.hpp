@@ -5,14 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "ddat/framework_writer.hpp"
 #include "ddat/model.hpp"
 #include "ddat/self_assessment.hpp"
 
 namespace ddat {
-
-// Text as a YAML double-quoted scalar that every YAML reader reads back exactly: quotes,
-// backslashes, control characters and the Unicode line separators escaped.
-std::string yaml_double_quoted(std::string_view text);
 
 // A self-assessment against `target` as YAML text: name, current and target; every skill the
 // target requires with the level `answers` gives it (none where it gives nothing) and its

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ddat/model.hpp"
@@ -31,18 +32,24 @@ private:
     std::vector<Diagnostic> diagnostics_;
 };
 
+// What a name on the command line was meant to name.
+enum class NameKind { role_level, role, skill, family, release };
+
+// The kind as the user reads it: "role level", "role", "skill", "family" or "release".
+std::string_view to_string(NameKind kind);
+
 // A name given on the command line matched nothing: an unknown role, role level or skill.
 // Carries the nearest known ids to suggest instead.
 class NotFoundError : public std::runtime_error {
 public:
-    NotFoundError(std::string kind, std::string name, std::vector<std::string> suggestions);
+    NotFoundError(NameKind kind, std::string name, std::vector<std::string> suggestions);
 
-    [[nodiscard]] const std::string& kind() const { return kind_; }
+    [[nodiscard]] NameKind kind() const { return kind_; }
     [[nodiscard]] const std::string& name() const { return name_; }
     [[nodiscard]] const std::vector<std::string>& suggestions() const { return suggestions_; }
 
 private:
-    std::string kind_;
+    NameKind kind_;
     std::string name_;
     std::vector<std::string> suggestions_;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ddat/framework_loader.hpp"
@@ -13,6 +14,11 @@ namespace ddat {
 // metadata and families), skills.yaml (the catalogue) and roles/ROLE-ID.yaml (one per role).
 // The same framework always gives the same bytes.
 std::vector<SourceFile> framework_to_yaml(const Framework& framework);
+
+// Text as a YAML double-quoted scalar that every YAML reader reads back exactly: quotes,
+// backslashes and control characters escaped, and U+0085, U+2028, U+2029 and U+FEFF too, which
+// readers would otherwise take for line breaks or drop. ddat's one writer of YAML text.
+std::string yaml_double_quoted(std::string_view text);
 
 // Text as a YAML scalar that reads back as exactly this text: a literal block for multi-line
 // text where that is exact, else a double-quoted string. `indent` is the block's indentation.

@@ -110,12 +110,21 @@ struct ResponsibilitySection {
     std::vector<std::string> items;
 };
 
+// What a criterion is: a civil service competence, or a role's specialist skills.
+enum class CriterionKind : std::uint8_t { competence, specialist_skills };
+
+// The kind as the framework files write it: "competence" or "specialist-skills".
+std::string_view to_string(CriterionKind kind);
+
+// Parses "competence" or "specialist-skills", written exactly so.
+std::optional<CriterionKind> parse_criterion_kind(std::string_view text);
+
 // A criterion other than a framework skill, such as a civil service competence in a job
 // description, with its essential and desirable behaviours or statements.
 struct Criterion {
     std::string id;
     std::string name;
-    std::string kind;  // "competence" or "specialist-skills"
+    CriterionKind kind = CriterionKind::competence;
     std::vector<std::string> essential;
     std::vector<std::string> desirable;
     SourceLocation location;

@@ -2,6 +2,7 @@
 // It is personal data: the core reads it and never writes it anywhere.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,10 @@ enum class CriterionStatus : std::uint8_t { not_assessed, not_met, partly, met }
 
 // "not-assessed", "not-met", "partly" or "met".
 std::string_view to_string(CriterionStatus status);
+
+// A status as a person writes it, in a file or in 'ddat assess', in any letter case: met (yes,
+// y, true), partly (partially, p) or not-met (not met, no, n, false).
+std::optional<CriterionStatus> parse_criterion_status(std::string_view text);
 
 // One skill as the person holds it.
 struct AssessedSkill {

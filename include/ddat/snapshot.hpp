@@ -10,7 +10,13 @@
 
 namespace ddat {
 
-// The framework as bytes that read_snapshot turns back into an equal framework.
+// Who writes and reads snapshots: ddat's version and the identity of the code that reads and
+// checks a framework folder. A snapshot another producer wrote is never used, so a cache made by
+// an older ddat is read again from the files.
+std::string_view snapshot_producer();
+
+// The framework as bytes (numbers least significant byte first, on every machine) that read_snapshot turns back into an
+// equal framework.
 std::string write_snapshot(const Framework& framework);
 
 // The framework in a snapshot, or nullopt for bytes that are not a whole snapshot of this

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "ddat/errors.hpp"
 #include "ddat/gap.hpp"
 #include "ddat/model.hpp"
+#include "ddat/self_assessment.hpp"
 
 namespace ddat {
 
@@ -63,5 +65,15 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
 // Assessments that cannot be read, or name no target, are reported in `skipped` and left out.
 // Throws NotFoundError when `target` names no role level.
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target);
+
+// Reads one self-assessment for analyse_team, adding its warnings; throws InputError when the
+// file cannot be used. Called from several threads at once.
+using AssessmentReader = std::function<SelfAssessment(const std::string& file, const Framework& framework,
+                                                      std::vector<Diagnostic>& warnings)>;
+
+// analyse_team with the assessments read by `read`. The files are read on several threads; an
+// exception other than InputError from any of them is thrown here, once every thread has ended.
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target,
+                        const AssessmentReader& read);
 
 }  // namespace ddat

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,14 @@ std::string to_lower(std::string_view text);
 
 // Without leading and trailing white space.
 std::string_view trim(std::string_view text);
+
+// The system's description of an errno value, such as "Permission denied"; safe to call from
+// several threads at once (std::strerror is not).
+std::string system_error_text(int error);
+
+// The whole text as a decimal number from 0 to max (a terminal width, say); nullopt for
+// anything else: a sign, other characters, nothing, or a number out of range.
+std::optional<int> parse_count(std::string_view text, int max);
 
 // Edit distance (insertions, deletions, substitutions) between two byte strings.
 std::size_t edit_distance(std::string_view a, std::string_view b);

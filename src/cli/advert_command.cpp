@@ -18,7 +18,7 @@ Json criteria_json(const std::vector<const Criterion*>& criteria) {
     for (const Criterion* c : criteria) {
         list.push_back({{"id", c->id},
                         {"name", c->name},
-                        {"kind", c->kind},
+                        {"kind", to_string(c->kind)},
                         {"essential", c->essential},
                         {"desirable", c->desirable}});
     }

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
 
 #include "ddat/builtin_framework.hpp"
 #include "ddat/errors.hpp"
@@ -24,9 +23,8 @@ constexpr const char* kReleaseVariable = "DDAT_RELEASE";
 
 int terminal_width(bool is_terminal) {
     if (const char* columns = std::getenv("COLUMNS")) {
-        const int value = std::atoi(columns);
-        if (value >= 20 && value <= 1000) {
-            return value;
+        if (const auto value = parse_count(columns, 1000); value && *value >= 20) {
+            return *value;
         }
     }
     winsize size{};
@@ -65,13 +63,16 @@ void print_error(std::ostream& err, const std::string& message) { err << "ddat: 
 
 // The first problem, and where to see the rest: 'ddat validate' for a framework, 'ddat
 // validate --me' for a self-assessment. Other files' problems are few: all are listed.
-void print_input_error(std::ostream& err, const InputError& error, std::string_view kind) {
+// Which input an InputError is about, for where to see the rest of its problems.
+enum class InputKind { framework, self_assessment, other };
+
+void print_input_error(std::ostream& err, const InputError& error, InputKind kind) {
     const auto& problems = error.diagnostics();
     if (problems.empty()) {
         print_error(err, error.what());
         return;
     }
-    if (kind.empty()) {
+    if (kind == InputKind::other) {
         for (const auto& problem : problems) {
             print_error(err, format_diagnostic(problem));
         }
@@ -80,7 +81,7 @@ void print_input_error(std::ostream& err, const InputError& error, std::string_v
     print_error(err, format_diagnostic(problems.front()));
     if (problems.size() > 1) {
         err << "ddat: " << problems.size() - 1 << (problems.size() == 2 ? " more problem" : " more problems")
-            << (kind == "framework"
+            << (kind == InputKind::framework
                     ? " in the framework; 'ddat validate' lists them all"
                     : " in the same file; 'ddat validate --me " + problems.front().location.file + "' lists them all")
             << '\n';
@@ -96,7 +97,7 @@ std::vector<std::string> releases_with(const NotFoundError& error, const std::st
         }
         try {
             const Framework other = load_builtin_framework(release.name);
-            if (error.kind() == "role") {
+            if (error.kind() == NameKind::role) {
                 resolve_role(other, error.name());
             } else {
                 resolve_level(other, error.name());
@@ -109,11 +110,11 @@ std::vector<std::string> releases_with(const NotFoundError& error, const std::st
 }
 
 void print_not_found(std::ostream& err, const NotFoundError& error, const GlobalOptions& options) {
-    const std::string& kind = error.kind();
+    const NameKind kind = error.kind();
     const bool builtin = framework_path(options).empty();
-    const bool release_sensitive = builtin && (kind == "role level" || kind == "role");
+    const bool release_sensitive = builtin && (kind == NameKind::role_level || kind == NameKind::role);
     const std::string in_use = release_in_use(options);
-    std::string message = "unknown " + kind + " '" + shown(error.name()) + "'" +
+    std::string message = "unknown " + std::string(to_string(kind)) + " '" + shown(error.name()) + "'" +
                           (release_sensitive ? " in release " + in_use : std::string());
     const auto& near = error.suggestions();
     if (!near.empty()) {
@@ -131,10 +132,14 @@ void print_not_found(std::ostream& err, const NotFoundError& error, const Global
             return;
         }
     }
-    const std::string hint = kind == "skill"     ? "'ddat skills list' shows every skill"
-                             : kind == "family"  ? "'ddat roles list --format json' shows every family id"
-                             : kind == "release" ? "'ddat framework list' shows the built-in releases"
-                                                 : "'ddat roles list' shows every role and role level";
+    const char* hint = "'ddat roles list' shows every role and role level";
+    switch (kind) {
+        case NameKind::skill: hint = "'ddat skills list' shows every skill"; break;
+        case NameKind::family: hint = "'ddat roles list --ids families' shows every family id"; break;
+        case NameKind::release: hint = "'ddat framework list' shows the built-in releases"; break;
+        case NameKind::role_level:
+        case NameKind::role: break;
+    }
     err << "ddat: " << hint << '\n';
 }
 
@@ -306,11 +311,11 @@ std::string cache_folder() {
 
 FrameworkSource framework_source(const GlobalOptions& options) {
     if (!options.framework_path.empty()) {
-        return {options.framework_path, "--framework"};
+        return {options.framework_path, "--framework", FrameworkSource::Kind::option};
     }
     if (const char* from_environment = std::getenv(kFrameworkVariable);
         from_environment != nullptr && *from_environment != '\0') {
-        return {from_environment, kFrameworkVariable};
+        return {from_environment, kFrameworkVariable, FrameworkSource::Kind::environment};
     }
     std::string config;
     if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg == '/') {
@@ -320,9 +325,9 @@ FrameworkSource framework_source(const GlobalOptions& options) {
     }
     std::error_code error;
     if (!config.empty() && std::filesystem::exists(config, error)) {
-        return {config, "the configuration folder"};
+        return {config, "the configuration folder", FrameworkSource::Kind::configuration};
     }
-    return {"", "built in"};
+    return {"", "built in", FrameworkSource::Kind::builtin};
 }
 
 std::string framework_path(const GlobalOptions& options) { return framework_source(options).path; }
@@ -354,7 +359,7 @@ const Framework& Session::framework() {
             framework_ = std::make_unique<Framework>(path.empty() ? load_builtin_framework(requested_release(options_))
                                                                   : load_framework_cached(path, cache_folder()));
         } catch (const InputError& error) {
-            if (source.origin != "--framework" && !path.empty() && error.diagnostics().size() == 1 &&
+            if (source.kind != FrameworkSource::Kind::option && !path.empty() && error.diagnostics().size() == 1 &&
                 error.diagnostics().front().location.file == path) {
                 Diagnostic problem = error.diagnostics().front();
                 problem.message += " (the framework named by " + source.origin + ")";
@@ -424,7 +429,16 @@ void CommandRegistry::add_hidden(CLI::App* command, Action action) {
     actions_.push_back({command, std::move(action), std::nullopt});
 }
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool out_is_terminal) {
+int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& err, bool out_is_terminal) {
+    // Commands write into the buffer directly; a write that fails there (memory running out, say)
+    // is thrown, not left as a stream state nobody reads.
+    std::ostream out(&buffer);
+    out.exceptions(std::ios::badbit | std::ios::failbit);
+    // A command that fails leaves nothing on standard output.
+    const auto failed = [&buffer](ExitCode code) {
+        buffer.discard();
+        return static_cast<int>(code);
+    };
     GlobalOptions options;
     CLI::App app{
         "ddat: career paths through the UK government's Digital, Data and Technology\n"
@@ -445,7 +459,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         "  ddat gap --me me.yaml --target senior-brm  where you fall short\n"
         "\n"
         "Run 'ddat COMMAND --help' for a command's options. Exit codes: 0 success,\n"
-        "1 differences or gaps found (with --exit-code), 2 usage error, 3 input error.");
+        "1 differences or gaps found (with --exit-code), 2 usage error, 3 input error,\n"
+        "70 internal error (out of memory, or a bug in ddat).");
 
     CommandRegistry registry(options);
     add_roles_commands(app, registry);
@@ -510,7 +525,6 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     }
     std::reverse(arguments.begin(), arguments.end());
 
-    std::ostringstream buffer;
     try {
         try {
             app.parse(arguments);
@@ -573,7 +587,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             err << "ddat: run '" << command_path(deepest) << " --help' for usage\n";
             return kExitUsage;
         }
-        Session session(options, buffer, err, out_is_terminal);
+        Session session(options, out, err, out_is_terminal);
         for (const auto& [command, action, single_format] : registry.actions()) {
             if (command->parsed()) {
                 if (single_format && format_given(app) && options.format != single_format->format) {
@@ -582,7 +596,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                     return kExitUsage;
                 }
                 const int code = action(session);
-                out << buffer.str();
+                out.flush();
                 return code;
             }
         }
@@ -595,25 +609,28 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return kExitOk;
     } catch (const NotFoundError& error) {
         print_not_found(err, error, options);
-        return kExitUsage;
+        return failed(kExitUsage);
     } catch (const UsageError& error) {
         print_error(err, error.what());
-        return kExitUsage;
+        return failed(kExitUsage);
     } catch (const TargetExistsError& error) {
         print_error(err, error.what());
-        return kExitUsage;
+        return failed(kExitUsage);
     } catch (const WriteError& error) {
         print_error(err, error.what());
-        return kExitInput;
+        return failed(kExitInput);
     } catch (const FrameworkError& error) {
-        print_input_error(err, error, "framework");
-        return kExitInput;
+        print_input_error(err, error, InputKind::framework);
+        return failed(kExitInput);
     } catch (const AssessmentError& error) {
-        print_input_error(err, error, "self-assessment");
-        return kExitInput;
+        print_input_error(err, error, InputKind::self_assessment);
+        return failed(kExitInput);
     } catch (const InputError& error) {
-        print_input_error(err, error, "");
-        return kExitInput;
+        print_input_error(err, error, InputKind::other);
+        return failed(kExitInput);
+    } catch (...) {
+        buffer.discard();
+        throw;
     }
 }
 

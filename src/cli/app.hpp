@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/output.hpp"
+#include "cli/stdout_buffer.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/model.hpp"
 
@@ -22,6 +23,7 @@ enum ExitCode : int {
     kExitDifferences = 1,  // diff or gap found something, with --exit-code
     kExitUsage = 2,        // unknown option, command, role level or skill
     kExitInput = 3,        // a file that cannot be read, is not valid YAML or breaks the schema
+    kExitInternal = 70,    // not the user's doing: memory ran out, or a bug (EX_SOFTWARE in sysexits.h)
 };
 
 // The options every command takes.
@@ -55,8 +57,10 @@ public:
 // $XDG_CONFIG_HOME/ddat/framework (or ~/.config/ddat/framework) that is given or exists, else
 // the built-in copy (an empty path).
 struct FrameworkSource {
+    enum class Kind { option, environment, configuration, builtin };
     std::string path;
     std::string origin;  // "--framework", "DDAT_FRAMEWORK", "the configuration folder" or "built in"
+    Kind kind = Kind::builtin;
 };
 FrameworkSource framework_source(const GlobalOptions& options);
 
@@ -173,7 +177,8 @@ const char* completion_script(const std::string& shell);
 void add_output_options(CLI::App& command, GlobalOptions& options);
 
 // Runs ddat with these arguments, writing the result to out and messages to err; returns the
-// exit code. out receives nothing when the command fails.
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool out_is_terminal);
+// exit code. What out holds is dropped when the command fails. Throws what is not the user's
+// doing (std::bad_alloc, a bug), for main to report with kExitInternal.
+int run(int argc, const char* const* argv, StdoutBuffer& out, std::ostream& err, bool out_is_terminal);
 
 }  // namespace ddat::cli

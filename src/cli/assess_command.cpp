@@ -44,8 +44,9 @@ Style question_style() {
     style.color = terminal && (no_color == nullptr || *no_color == '\0') &&
                   !(term != nullptr && std::string_view(term) == "dumb");
     style.width = 80;
-    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && std::atoi(columns) >= 40) {
-        style.width = std::min(std::atoi(columns), 1000);
+    const auto columns = parse_count(std::getenv("COLUMNS") != nullptr ? std::getenv("COLUMNS") : "", 100000);
+    if (columns && *columns >= 40) {
+        style.width = std::min(*columns, 1000);
     } else if (winsize size{}; terminal && ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) {
         style.width = size.ws_col;
     }
@@ -118,9 +119,10 @@ void show_skill(Interview& interview, const Framework& framework, const RoleLeve
 void show_criterion(Interview& interview, const RoleLevel& target, std::size_t index) {
     const Criterion& criterion = target.criteria[index];
     interview.blank();
-    interview.say(interview.style().bold("Criterion " + std::to_string(index + 1) + " of " +
-                                         std::to_string(target.criteria.size()) + ": " + criterion.name + " (" +
-                                         (criterion.kind == "competence" ? "competence" : "specialist skills") + ")"));
+    interview.say(interview.style().bold(
+        "Criterion " + std::to_string(index + 1) + " of " + std::to_string(target.criteria.size()) + ": " +
+        criterion.name + " (" + (criterion.kind == CriterionKind::competence ? "competence" : "specialist skills") +
+        ")"));
     for (const auto& [heading, items] :
          {std::pair{"Essential", &criterion.essential}, std::pair{"Desirable", &criterion.desirable}}) {
         if (items->empty()) {
@@ -131,20 +133,6 @@ void show_criterion(Interview& interview, const RoleLevel& target, std::size_t i
             interview.bullet(item, "    ");
         }
     }
-}
-
-std::optional<CriterionStatus> parse_status(std::string_view text) {
-    const std::string word = to_lower(trim(text));
-    if (word == "met" || word == "yes" || word == "y") {
-        return CriterionStatus::met;
-    }
-    if (word == "partly" || word == "partially" || word == "p") {
-        return CriterionStatus::partly;
-    }
-    if (word == "not-met" || word == "not met" || word == "no" || word == "n") {
-        return CriterionStatus::not_met;
-    }
-    return std::nullopt;
 }
 
 // Asks for evidence: true when answered, false to go back to the level or status question
@@ -292,9 +280,9 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
             const std::size_t k = i - 2 - skills;
             AssessedCriterion& criterion = answers.criteria[k];
             show_criterion(interview, target, k);
-            step =
-                ask_with_evidence(interview, "Met, partly or not-met", criterion.status, criterion.evidence,
-                                  parse_status, "Answer met, partly or not-met.", [](CriterionStatus) { return true; });
+            step = ask_with_evidence(interview, "Met, partly or not-met", criterion.status, criterion.evidence,
+                                     parse_criterion_status, "Answer met, partly or not-met.",
+                                     [](CriterionStatus) { return true; });
         } else {
             interview.blank();
             auto answer = interview.ask(file == "-" ? "Print the self-assessment? Enter prints it, b goes back, q quits"

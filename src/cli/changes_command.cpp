@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
+#include "cli/self_assessment_input.hpp"
 #include "ddat/builtin_framework.hpp"
 #include "ddat/changes.hpp"
 #include "ddat/files.hpp"
@@ -144,8 +145,7 @@ int run_changes(Session& session, const ChangesOptions& options) {
     const Framework after = load(options.after, session.options());
     Renames renames = renames_known_to(before, after);
     if (!options.renames_file.empty()) {
-        const Renames given =
-            load_renames(read_input_file(options.renames_file, 4U * 1024U * 1024U), options.renames_file);
+        const Renames given = load_renames(read_input(options.renames_file, 4U * 1024U * 1024U), options.renames_file);
         for (const auto& problem : check_renames(given, before, after)) {
             session.warn(format_diagnostic(problem));
         }

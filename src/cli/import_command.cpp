@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
+#include "cli/self_assessment_input.hpp"
 #include "ddat/files.hpp"
 #include "ddat/framework_writer.hpp"
 #include "ddat/importer.hpp"
@@ -67,15 +68,15 @@ int run_import(Session& session, const ImportCommandOptions& options) {
     import_options.version = options.version;
     if (!options.order_file.empty()) {
         import_options.order_overrides =
-            load_order_overrides(read_input_file(options.order_file, 4U * 1024U * 1024U), options.order_file);
+            load_order_overrides(read_input(options.order_file, 4U * 1024U * 1024U), options.order_file);
     }
     if (!options.corrections_file.empty()) {
         import_options.corrections =
-            load_corrections(read_input_file(options.corrections_file, 4U * 1024U * 1024U), options.corrections_file);
+            load_corrections(read_input(options.corrections_file, 4U * 1024U * 1024U), options.corrections_file);
     }
     const ImportResult result =
-        import_framework_csv(read_input_file(options.role_csv, kMaxCsvBytes), options.role_csv,
-                             read_input_file(options.skill_csv, kMaxCsvBytes), options.skill_csv, import_options);
+        import_framework_csv(read_input(options.role_csv, kMaxCsvBytes), options.role_csv,
+                             read_input(options.skill_csv, kMaxCsvBytes), options.skill_csv, import_options);
     // What was built must read back as a valid framework before anything is written.
     const std::vector<SourceFile> files = framework_to_yaml(result.framework);
     std::vector<SourceFile> named = files;

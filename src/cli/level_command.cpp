@@ -20,8 +20,11 @@ Json responsibilities_json(const RoleLevel& level) {
 Json criteria_json(const RoleLevel& level) {
     Json criteria = Json::array();
     for (const auto& c : level.criteria) {
-        criteria.push_back(
-            {{"id", c.id}, {"name", c.name}, {"kind", c.kind}, {"essential", c.essential}, {"desirable", c.desirable}});
+        criteria.push_back({{"id", c.id},
+                            {"name", c.name},
+                            {"kind", to_string(c.kind)},
+                            {"essential", c.essential},
+                            {"desirable", c.desirable}});
     }
     return criteria;
 }

@@ -444,6 +444,26 @@ void write_yaml(std::ostream& out, const Json& value) {
     out << emitter.c_str() << '\n';
 }
 
+void write_yaml_streamed(std::ostream& out, const std::string& list_key,
+                         const std::function<std::optional<Json>()>& next, const Json& rest) {
+    YAML::Emitter emitter(out);
+    emitter.SetIndent(2);
+    emitter << YAML::BeginMap << YAML::Key << list_key << YAML::Value << YAML::BeginSeq;
+    while (const std::optional<Json> item = next()) {
+        emit_yaml(emitter, *item);
+    }
+    emitter << YAML::EndSeq;
+    for (const auto& [key, item] : rest.items()) {
+        emitter << YAML::Key << key << YAML::Value;
+        emit_yaml(emitter, item);
+    }
+    emitter << YAML::EndMap;
+    if (!emitter.good()) {
+        throw std::runtime_error("cannot write YAML: " + emitter.GetLastError());
+    }
+    out << '\n';
+}
+
 namespace {
 
 std::string scalar_text(const Json& value) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -126,6 +127,12 @@ private:
 // Writes the same data as YAML, every string double-quoted so that no reader takes "yes" or
 // "1.0" for anything but text.
 void write_yaml(std::ostream& out, const Json& value);
+
+// Writes what write_yaml writes for the object {list_key: [items], then rest's fields}, making
+// the items one at a time with next() (nullopt after the last) and writing them as they come, so
+// that a long list (a team of thousands) is never held whole.
+void write_yaml_streamed(std::ostream& out, const std::string& list_key,
+                         const std::function<std::optional<Json>()>& next, const Json& rest);
 
 // A command's main list as a flat table, for CSV, TSV and Markdown.
 struct Records {

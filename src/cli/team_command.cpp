@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <sstream>
+#include <optional>
 
 #include "cli/app.hpp"
 #include "ddat/errors.hpp"
@@ -46,6 +46,25 @@ void write_person(JsonWriter& json, const TeamMember& member) {
     }
     json.end_array();
     json.end_object();
+}
+
+// One person as a data tree, with the fields write_person writes: for YAML.
+Json person_json(const TeamMember& member) {
+    Json skills = Json::array();
+    for (const auto& g : member.gap.skills) {
+        skills.push_back(
+            {{"id", g.skill->id},
+             {"required", std::string(required_level_word(*g.requirement))},
+             {"actual", g.actual == SkillLevel::none ? Json(nullptr) : Json(std::string(to_string(g.actual)))},
+             {"shortfall", g.shortfall},
+             {"status", std::string(to_string(g.status))},
+             {"evidence", g.evidence.empty() ? Json(nullptr) : Json(g.evidence)}});
+    }
+    return {{"name", member.name},
+            {"file", member.file},
+            {"target", {{"id", member.gap.target->id}, {"name", member.gap.target->name}}},
+            {"readiness", std::round(member.gap.summary.readiness * 1000) / 1000},
+            {"skills", std::move(skills)}};
 }
 
 // The JSON's fields after "people", which person_json writes one by one.
@@ -309,10 +328,15 @@ int run_team(Session& session, const TeamOptions& options) {
         case Format::table: write_team_table(framework, report, output); break;
         case Format::json: write_team_json(output.out, report); break;
         case Format::yaml: {
-            // The JSON, read back: one definition of the fields for both formats.
-            std::ostringstream json;
-            write_team_json(json, report);
-            write_yaml(output.out, Json::parse(json.str()));
+            // Person by person, as the JSON is written: the same fields, never the whole document.
+            std::size_t next = 0;
+            write_yaml_streamed(
+                output.out, "people",
+                [&]() -> std::optional<Json> {
+                    return next < report.people.size() ? std::optional<Json>(person_json(report.people[next++]))
+                                                       : std::nullopt;
+                },
+                team_json_after_people(report));
             break;
         }
         default: write_records(output.out, output.format, team_records(report)); break;

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
+#include "cli/self_assessment_input.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/framework_loader.hpp"
 #include "ddat/self_assessment.hpp"
@@ -14,9 +15,9 @@ namespace {
 bool looks_like_assessment(Session& session, const std::string& path) {
     try {
         std::vector<Diagnostic> warnings;
-        load_self_assessment(path, session.framework(), warnings);
+        load_self_assessment_input(path, session.framework(), warnings);
         return true;
-    } catch (const std::exception&) {
+    } catch (const InputError&) {
         return false;
     }
 }
@@ -26,7 +27,7 @@ int validate_assessment(Session& session, const std::string& file) {
     std::vector<Diagnostic> problems;
     std::vector<Diagnostic> warnings;
     try {
-        load_self_assessment(file, session.framework(), warnings);
+        load_self_assessment_input(file, session.framework(), warnings);
     } catch (const InputError& error) {
         problems = error.diagnostics();
     }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstdio>
 #include <vector>
 
 namespace ddat {
@@ -79,47 +78,6 @@ void comment(std::string& out, std::string_view indent, std::string_view first, 
 
 }  // namespace
 
-std::string yaml_double_quoted(std::string_view text) {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        switch (c) {
-            case '"': out += "\\\""; continue;
-            case '\\': out += "\\\\"; continue;
-            case '\n': out += "\\n"; continue;
-            case '\t': out += "\\t"; continue;
-            case '\r': out += "\\r"; continue;
-            default: break;
-        }
-        if (c < 0x20 || c == 0x7F) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned>(c));
-            out += escaped;
-            continue;
-        }
-        // U+0085 (next line), U+2028, U+2029 (line and paragraph separators) and U+FEFF would be
-        // read as line breaks or dropped: write them as escapes.
-        const std::string_view rest = text.substr(i);
-        if (rest.substr(0, 2) == "\xC2\x85") {
-            out += "\\u0085";
-            i += 1;
-            continue;
-        }
-        if (rest.substr(0, 3) == "\xE2\x80\xA8" || rest.substr(0, 3) == "\xE2\x80\xA9") {
-            out += rest[2] == '\xA8' ? "\\u2028" : "\\u2029";
-            i += 2;
-            continue;
-        }
-        if (rest.substr(0, 3) == "\xEF\xBB\xBF") {
-            out += "\\uFEFF";
-            i += 2;
-            continue;
-        }
-        out += static_cast<char>(c);
-    }
-    return out + "\"";
-}
-
 std::string write_self_assessment(const Framework& framework, const RoleLevel& target, const SelfAssessment& answers) {
     std::string out;
     comment(out, "", "", "", "A self-assessment against " + target.name + " (" + target.id + ").");
@@ -186,7 +144,8 @@ std::string write_self_assessment(const Framework& framework, const RoleLevel& t
         for (const auto& criterion : target.criteria) {
             out += "\n";
             comment(out, "  ", "", "",
-                    criterion.name + " (" + (criterion.kind == "competence" ? "competence" : "specialist skills") +
+                    criterion.name + " (" +
+                        (criterion.kind == CriterionKind::competence ? "competence" : "specialist skills") +
                         "): met, partly or not-met.");
             for (const auto& [heading, items] :
                  {std::pair{"Essential:", &criterion.essential}, std::pair{"Desirable:", &criterion.desirable}}) {

@@ -24,7 +24,7 @@ Framework load_builtin_framework(std::string_view release) {
             names.emplace_back(candidate.name);
         }
         if (chosen == nullptr) {
-            throw NotFoundError("release", std::string(release), nearest(std::string(release), names));
+            throw NotFoundError(NameKind::release, std::string(release), nearest(std::string(release), names));
         }
     }
     if (chosen == nullptr) {

@@ -28,9 +28,20 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 InputError::InputError(SourceLocation location, std::string message)
     : InputError(std::vector<Diagnostic>{Diagnostic{std::move(location), std::move(message)}}) {}
 
-NotFoundError::NotFoundError(std::string kind, std::string name, std::vector<std::string> suggestions)
-    : std::runtime_error("unknown " + kind + " '" + name + "'"),
-      kind_(std::move(kind)),
+std::string_view to_string(NameKind kind) {
+    switch (kind) {
+        case NameKind::role_level: return "role level";
+        case NameKind::role: return "role";
+        case NameKind::skill: return "skill";
+        case NameKind::family: return "family";
+        case NameKind::release: return "release";
+    }
+    return "name";
+}
+
+NotFoundError::NotFoundError(NameKind kind, std::string name, std::vector<std::string> suggestions)
+    : std::runtime_error("unknown " + std::string(to_string(kind)) + " '" + name + "'"),
+      kind_(kind),
       name_(std::move(name)),
       suggestions_(std::move(suggestions)) {}
 

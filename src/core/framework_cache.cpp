@@ -38,7 +38,8 @@ void prune(const fs::path& dir) {
 Framework load_framework_cached(const std::string& path, const std::string& cache_dir) {
     std::vector<SourceFile> sources;
     std::vector<Diagnostic> problems;
-    std::uint64_t key = content_hash(write_snapshot(Framework{}));  // the snapshot format's version
+    // The snapshot format, ddat's version and the decoder's identity, then every file's name and bytes.
+    std::uint64_t key = content_hash(write_snapshot(Framework{}));
     for (const auto& file : framework_files(path)) {
         try {
             // a pipe or device is read only when named itself, never when found in a folder

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ddat/files.hpp"
 #include "ddat/text.hpp"
 #include "decoder.hpp"
 #include "yaml_tree.hpp"
@@ -339,10 +340,11 @@ private:
         const auto* id_node = node.find("id");
         const auto id = id_node != nullptr ? d_.id(*id_node, "the criterion id") : std::nullopt;
         c.name = d_.optional_text(node, "name", "the criterion name");
-        c.kind = d_.optional_text(node, "kind", "the criterion kind");
-        if (const auto* kind = node.find("kind");
-            kind != nullptr && !c.kind.empty() && c.kind != "competence" && c.kind != "specialist-skills") {
-            d_.problem(*kind, "'" + c.kind + "' is not a criterion kind: use competence or specialist-skills");
+        const std::string kind_word = d_.optional_text(node, "kind", "the criterion kind");
+        if (const auto kind = parse_criterion_kind(kind_word)) {
+            c.kind = *kind;
+        } else if (const auto* kind_node = node.find("kind"); kind_node != nullptr && !kind_word.empty()) {
+            d_.problem(*kind_node, "'" + kind_word + "' is not a criterion kind: use competence or specialist-skills");
         }
         if (const auto* essential = node.find("essential")) {
             c.essential = d_.text_list(*essential, "'essential'");
@@ -542,21 +544,10 @@ std::vector<std::string> framework_files(const std::string& path) {
         }
         return {path};
     }
-    std::vector<std::string> files;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+    const std::vector<std::string> files = yaml_files_in(path, true, error);
     if (error) {
         throw InputError(SourceLocation{path, 0, 0}, "cannot read the folder: " + error.message());
     }
-    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-        if (error) {
-            throw InputError(SourceLocation{path, 0, 0}, "cannot read the folder: " + error.message());
-        }
-        const auto extension = it->path().extension().string();
-        if ((extension == ".yaml" || extension == ".yml") && !it->is_directory(error)) {
-            files.push_back(it->path().string());
-        }
-    }
-    std::sort(files.begin(), files.end());
     if (files.empty()) {
         throw InputError(SourceLocation{path, 0, 0}, "the folder holds no .yaml or .yml file");
     }

@@ -6,29 +6,6 @@ namespace ddat {
 
 namespace {
 
-std::string quoted(const std::string& text) {
-    std::string out = "\"";
-    for (const char raw : text) {
-        const auto c = static_cast<unsigned char>(raw);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    char escape[8];
-                    std::snprintf(escape, sizeof escape, "\\x%02X", c);
-                    out += escape;
-                } else {
-                    out += raw;
-                }
-        }
-    }
-    return out + "\"";
-}
-
 // True when a literal block ("|-") reads back as exactly this text.
 bool fits_literal_block(const std::string& text) {
     if (text.find('\n') == std::string::npos || text.back() == '\n' || text.front() == ' ' || text.front() == '\n') {
@@ -49,6 +26,12 @@ bool fits_literal_block(const std::string& text) {
             if ((u < 0x20 && c != '\t') || u == 0x7F || c == '\r') {
                 return false;
             }
+        }
+        // U+0085, U+2028, U+2029 and U+FEFF, which a reader may take for line breaks or drop
+        if (line.find("\xC2\x85") != std::string_view::npos || line.find("\xE2\x80\xA8") != std::string_view::npos ||
+            line.find("\xE2\x80\xA9") != std::string_view::npos ||
+            line.find("\xEF\xBB\xBF") != std::string_view::npos) {
+            return false;
         }
         line_start = line_end + 1;
     }
@@ -91,9 +74,50 @@ constexpr const char* kHeader = "# Written by ddat: the format is described in d
 
 }  // namespace
 
+std::string yaml_double_quoted(std::string_view text) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        switch (c) {
+            case '"': out += "\\\""; continue;
+            case '\\': out += "\\\\"; continue;
+            case '\n': out += "\\n"; continue;
+            case '\t': out += "\\t"; continue;
+            case '\r': out += "\\r"; continue;
+            default: break;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned>(c));
+            out += escaped;
+            continue;
+        }
+        // U+0085 (next line), U+2028, U+2029 (line and paragraph separators) and U+FEFF would be
+        // read as line breaks or dropped: write them as escapes.
+        const std::string_view rest = text.substr(i);
+        if (rest.substr(0, 2) == "\xC2\x85") {
+            out += "\\u0085";
+            i += 1;
+            continue;
+        }
+        if (rest.substr(0, 3) == "\xE2\x80\xA8" || rest.substr(0, 3) == "\xE2\x80\xA9") {
+            out += rest[2] == '\xA8' ? "\\u2028" : "\\u2029";
+            i += 2;
+            continue;
+        }
+        if (rest.substr(0, 3) == "\xEF\xBB\xBF") {
+            out += "\\uFEFF";
+            i += 2;
+            continue;
+        }
+        out += static_cast<char>(c);
+    }
+    return out + "\"";
+}
+
 std::string yaml_scalar(const std::string& text, int indent) {
     if (!fits_literal_block(text)) {
-        return quoted(text);
+        return yaml_double_quoted(text);
     }
     std::string block = "|-";
     const std::string pad(static_cast<std::size_t>(indent), ' ');
@@ -231,7 +255,7 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
                 for (const auto& c : level.criteria) {
                     w.line(10, "- id: " + c.id);
                     w.field(12, "name", c.name);
-                    w.field(12, "kind", c.kind);
+                    w.field(12, "kind", std::string(to_string(c.kind)));
                     w.text_list(12, "essential", c.essential);
                     w.text_list(12, "desirable", c.desirable);
                 }

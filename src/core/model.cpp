@@ -123,6 +123,20 @@ const std::string& Framework::requirement_text(const Requirement& requirement) c
     return requirement.description;
 }
 
+std::string_view to_string(CriterionKind kind) {
+    return kind == CriterionKind::competence ? "competence" : "specialist-skills";
+}
+
+std::optional<CriterionKind> parse_criterion_kind(std::string_view text) {
+    if (text == "competence") {
+        return CriterionKind::competence;
+    }
+    if (text == "specialist-skills") {
+        return CriterionKind::specialist_skills;
+    }
+    return std::nullopt;
+}
+
 std::string_view required_level_word(const Requirement& requirement) {
     return requirement.level_stated ? to_string(requirement.level) : std::string_view("unspecified");
 }

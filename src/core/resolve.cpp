@@ -59,7 +59,7 @@ const RoleLevel& resolve_level(const Framework& framework, std::string_view name
             break;
         }
     }
-    throw NotFoundError("role level", std::string(name), suggestions);
+    throw NotFoundError(NameKind::role_level, std::string(name), suggestions);
 }
 
 const Role& resolve_role(const Framework& framework, std::string_view name) {
@@ -79,7 +79,7 @@ const Role& resolve_role(const Framework& framework, std::string_view name) {
     for (const auto& role : framework.roles) {
         candidates.push_back(role.id);
     }
-    throw NotFoundError("role", std::string(name), nearest(slugify(name), candidates));
+    throw NotFoundError(NameKind::role, std::string(name), nearest(slugify(name), candidates));
 }
 
 namespace {
@@ -139,7 +139,7 @@ const Skill& resolve_skill(const Framework& framework, std::string_view name) {
     for (const auto& skill : framework.skills) {
         candidates.push_back(skill.id);
     }
-    throw NotFoundError("skill", std::string(name), nearest(slugify(name), candidates));
+    throw NotFoundError(NameKind::skill, std::string(name), nearest(slugify(name), candidates));
 }
 
 const Family& resolve_family(const Framework& framework, std::string_view name) {
@@ -158,7 +158,7 @@ const Family& resolve_family(const Framework& framework, std::string_view name) 
     if (suggestions.empty() && candidates.size() <= 10) {
         suggestions = candidates;  // few enough to name them all
     }
-    throw NotFoundError("family", std::string(name), suggestions);
+    throw NotFoundError(NameKind::family, std::string(name), suggestions);
 }
 
 }  // namespace ddat

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "ddat/text.hpp"
+
 namespace ddat {
 
 namespace fs = std::filesystem;
@@ -22,17 +24,34 @@ namespace {
 std::array<char, 4096> g_pending{};
 std::atomic<bool> g_has_pending{false};
 
+// A path longer than the signal handler can hold is refused before anything is written: cut
+// short, the handler would remove another file.
 void set_pending(const std::string& path) {
     g_has_pending = false;
-    const std::size_t n = std::min(path.size(), g_pending.size() - 1);
-    std::memcpy(g_pending.data(), path.data(), n);
-    g_pending[n] = '\0';
+    if (path.size() >= g_pending.size()) {
+        throw WriteError(path.substr(0, 60) + "...: the path is longer than " + std::to_string(g_pending.size() - 1) +
+                         " bytes: choose a shorter one");
+    }
+    std::memcpy(g_pending.data(), path.data(), path.size());
+    g_pending[path.size()] = '\0';
     g_has_pending = true;
+}
+
+// Swaps two paths in one step (renameat2 with RENAME_EXCHANGE, Linux 3.15 on most file
+// systems). False, with errno, where the kernel or the file system cannot.
+bool exchange(const std::string& a, const std::string& b) {
+#if defined(SYS_renameat2)
+    constexpr unsigned kRenameExchange = 1U << 1U;  // RENAME_EXCHANGE in <linux/fs.h>
+    return ::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), kRenameExchange) == 0;
+#else
+    errno = ENOSYS;
+    return false;
+#endif
 }
 
 void clear_pending() { g_has_pending = false; }
 
-std::string error_text(int error) { return std::strerror(error); }
+std::string error_text(int error) { return system_error_text(error); }
 
 void write_all(int fd, const std::string& content, const std::string& path) {
     std::size_t written = 0;
@@ -158,7 +177,13 @@ void write_folder_atomically(const std::string& dir, const std::vector<SourceFil
             }
             write_new_file(path.string(), file.text, 0644);
         }
-        if (exists) {
+        if (exists && exchange(temporary, target.string())) {
+            // The new copy is in place and the old one at the temporary name, in one step: a
+            // signal before or after it leaves the target whole.
+            fs::remove_all(temporary, error);
+        } else if (exists) {
+            // No exchange here (an old kernel, or a file system without it): two renames. A
+            // signal between them leaves the old copy under the hidden name ending "-old".
             const std::string old = temporary + "-old";
             fs::remove_all(old, error);
             fs::rename(target, old, error);

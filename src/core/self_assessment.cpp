@@ -34,24 +34,24 @@ const AssessedCriterion* SelfAssessment::find_criterion(std::string_view criteri
     return found == criteria.end() ? nullptr : &*found;
 }
 
-namespace {
-
-constexpr std::string_view kLevelHelp =
-    "use awareness, working, practitioner or expert, a number from 0 (none) to 4 (expert), or none";
-
-std::optional<CriterionStatus> parse_status(std::string_view text) {
+std::optional<CriterionStatus> parse_criterion_status(std::string_view text) {
     const std::string word = to_lower(trim(text));
-    if (word == "met" || word == "true" || word == "yes") {
+    if (word == "met" || word == "yes" || word == "y" || word == "true") {
         return CriterionStatus::met;
     }
-    if (word == "partly" || word == "partially") {
+    if (word == "partly" || word == "partially" || word == "p") {
         return CriterionStatus::partly;
     }
-    if (word == "not-met" || word == "not met" || word == "false" || word == "no") {
+    if (word == "not-met" || word == "not met" || word == "no" || word == "n" || word == "false") {
         return CriterionStatus::not_met;
     }
     return std::nullopt;
 }
+
+namespace {
+
+constexpr std::string_view kLevelHelp =
+    "use awareness, working, practitioner or expert, a number from 0 (none) to 4 (expert), or none";
 
 class AssessmentDecoder {
 public:
@@ -227,7 +227,7 @@ private:
         if (status_node == nullptr) {
             return;
         }
-        const auto status = status_node->is_scalar() ? parse_status(status_node->value) : std::nullopt;
+        const auto status = status_node->is_scalar() ? parse_criterion_status(status_node->value) : std::nullopt;
         if (!status) {
             d_.problem(*status_node, "the status of '" + key.value + "' must be met, partly or not-met");
             return;
@@ -312,17 +312,7 @@ SelfAssessment parse_self_assessment(std::string_view text, const std::string& f
 
 SelfAssessment load_self_assessment(const std::string& path, const Framework& framework,
                                     std::vector<Diagnostic>& warnings) {
-    const std::string name = path == "-" ? std::string("<stdin>") : path;
-    std::string text;
-    try {
-        text = yaml::read_file(path, kMaxAssessmentFileBytes);
-    } catch (const InputError& error) {
-        if (path == "-") {
-            throw InputError(SourceLocation{name, 0, 0}, error.diagnostics().front().message);
-        }
-        throw;
-    }
-    return parse_self_assessment(text, name, framework, warnings);
+    return parse_self_assessment(yaml::read_file(path, kMaxAssessmentFileBytes), path, framework, warnings);
 }
 
 }  // namespace ddat

@@ -10,9 +10,14 @@ namespace {
 // Bumped whenever the model or this encoding changes, so that old caches are ignored.
 constexpr std::string_view kMagic = "DDATSNAP4";
 
+// Numbers are written least significant byte first on every machine.
 class Writer {
 public:
-    void u32(std::uint32_t value) { out_.append(reinterpret_cast<const char*>(&value), sizeof value); }
+    void u32(std::uint32_t value) {
+        for (int shift = 0; shift < 32; shift += 8) {
+            out_ += static_cast<char>((value >> shift) & 0xFFU);
+        }
+    }
     void text(const std::string& value) {
         u32(static_cast<std::uint32_t>(value.size()));
         out_ += value;
@@ -49,11 +54,13 @@ public:
     explicit Reader(std::string_view bytes) : bytes_(bytes) {}
 
     std::uint32_t u32() {
-        std::uint32_t value = 0;
-        if (!take(sizeof value)) {
+        if (!take(4)) {
             return 0;
         }
-        std::memcpy(&value, bytes_.data() + at_ - sizeof value, sizeof value);
+        std::uint32_t value = 0;
+        for (std::size_t i = 0; i < 4; ++i) {
+            value |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes_[at_ - 4 + i])) << (8 * i);
+        }
         return value;
     }
     std::string text() {
@@ -124,6 +131,12 @@ private:
 
 }  // namespace
 
+std::string_view snapshot_producer() {
+    // DDAT_VERSION and DDAT_DECODER_ID come from the build (CMakeLists.txt): the decoder's
+    // identity is a hash of the sources that read and check a framework.
+    return "ddat " DDAT_VERSION " decoder " DDAT_DECODER_ID;
+}
+
 std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
     std::uint64_t hash = seed;
     for (const char c : bytes) {
@@ -135,6 +148,7 @@ std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
 
 std::string write_snapshot(const Framework& f) {
     Writer w;
+    w.text(std::string(snapshot_producer()));
     const FrameworkMetadata& m = f.metadata;
     for (const auto* text :
          {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url, &m.attribution}) {
@@ -197,7 +211,7 @@ std::string write_snapshot(const Framework& f) {
             w.list(l.criteria, [&](const Criterion& c) {
                 w.text(c.id);
                 w.text(c.name);
-                w.text(c.kind);
+                w.flag(c.kind == CriterionKind::specialist_skills);
                 w.texts(c.essential);
                 w.texts(c.desirable);
                 w.location(c.location);
@@ -217,8 +231,8 @@ std::string write_snapshot(const Framework& f) {
 
 std::optional<Framework> read_snapshot(std::string_view bytes) {
     Reader r(bytes);
-    if (!r.expect(kMagic)) {
-        return std::nullopt;
+    if (!r.expect(kMagic) || r.text() != snapshot_producer()) {
+        return std::nullopt;  // not a snapshot, or one another ddat wrote: it may read files differently
     }
     Framework f;
     FrameworkMetadata& m = f.metadata;
@@ -300,7 +314,7 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
                 Criterion c;
                 c.id = r.text();
                 c.name = r.text();
-                c.kind = r.text();
+                c.kind = r.flag() ? CriterionKind::specialist_skills : CriterionKind::competence;
                 c.essential = r.texts();
                 c.desirable = r.texts();
                 c.location = r.location();

@@ -1,7 +1,8 @@
 #include "ddat/team.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <system_error>
@@ -9,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ddat/files.hpp"
 #include "ddat/resolve.hpp"
 #include "ddat/self_assessment.hpp"
 
@@ -27,13 +29,12 @@ int TeamReport::row_of(const Framework& framework, const Skill& skill) const {
 
 namespace {
 
-// A self-assessment in a folder: *.yaml or *.yml in any letter case, not a hidden file (such as
-// the "._name.yaml" files macOS leaves beside copies).
-bool is_yaml_name(const fs::path& path) {
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return (extension == ".yaml" || extension == ".yml") && !path.filename().string().starts_with(".");
+// The problem that leaves an assessment out: the first of the error, or its text at the file.
+Diagnostic first_problem(const InputError& error, const std::string& file) {
+    if (error.diagnostics().empty()) {
+        return {{file, 0, 0}, error.what()};
+    }
+    return error.diagnostics().front();
 }
 
 }  // namespace
@@ -61,14 +62,7 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
             add(path);
             continue;
         }
-        std::vector<std::string> found;
-        fs::directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
-        for (; !error && it != fs::directory_iterator(); it.increment(error)) {
-            std::error_code type_error;
-            if (is_yaml_name(it->path()) && it->is_regular_file(type_error)) {
-                found.push_back(it->path().string());
-            }
-        }
+        const std::vector<std::string> found = yaml_files_in(path, false, error);
         if (error) {
             problems.push_back({{path, 0, 0}, "cannot read the folder: " + error.message()});
             continue;
@@ -77,7 +71,6 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
             problems.push_back({{path, 0, 0}, "the folder holds no self-assessment (*.yaml or *.yml)"});
             continue;
         }
-        std::sort(found.begin(), found.end());
         for (const auto& file : found) {
             add(file);
         }
@@ -86,6 +79,11 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
 }
 
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target) {
+    return analyse_team(framework, files, target, load_self_assessment);
+}
+
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target,
+                        const AssessmentReader& read) {
     TeamReport report;
     report.files = files.size();
     const RoleLevel* forced = target.empty() ? nullptr : &resolve_level(framework, target);
@@ -94,38 +92,58 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
     std::vector<int> skill_counts(framework.skills.size(), 0);
     double readiness = 0;
     // Reading the files is most of the work: it is shared among the machine's cores, each taking
-    // every n-th file, and the results are then used in file order, as if read one by one.
+    // the next file no other has taken, and the results are then used in file order, as if read
+    // one by one.
     struct Reading {
         SelfAssessment person;
         std::vector<Diagnostic> warnings;
         std::optional<Diagnostic> problem;
     };
     std::vector<Reading> readings(files.size());
-    const auto read_some = [&](std::size_t first, std::size_t step) {
-        for (std::size_t i = first; i < files.size(); i += step) {
+    // A failure other than an unreadable assessment (memory running out, say) ends the reading:
+    // each worker keeps its own, and the first in file order is thrown once every worker is done.
+    std::vector<std::exception_ptr> failures(files.size());
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    const auto read_some = [&]() noexcept {
+        for (std::size_t i = next++; i < files.size() && !failed.load(); i = next++) {
             try {
-                readings[i].person = load_self_assessment(files[i], framework, readings[i].warnings);
+                readings[i].person = read(files[i], framework, readings[i].warnings);
             } catch (const InputError& error) {
-                if (error.diagnostics().empty()) {
-                    Diagnostic problem;
-                    problem.location.file = files[i];
-                    problem.message = error.what();
-                    readings[i].problem = std::move(problem);
-                } else {
-                    readings[i].problem = error.diagnostics().front();
+                try {
+                    readings[i].problem = first_problem(error, files[i]);
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                    failed = true;
                 }
+            } catch (...) {
+                failures[i] = std::current_exception();
+                failed = true;
             }
         }
     };
     const std::size_t workers =
         files.size() < 64 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-    std::vector<std::thread> threads;
-    for (std::size_t w = 1; w < workers; ++w) {
-        threads.emplace_back(read_some, w, workers);
+    {
+        // Every thread is joined when this block is left, however it is left; a thread that
+        // cannot be started leaves its share to the others.
+        std::vector<std::jthread> threads;
+        try {
+            threads.reserve(workers);
+            for (std::size_t w = 1; w < workers; ++w) {
+                threads.emplace_back(read_some);
+            }
+        } catch (const std::system_error&) {
+            // fewer threads: the ones started, and this one, read every file
+        } catch (const std::bad_alloc&) {
+            // the same
+        }
+        read_some();
     }
-    read_some(0, workers);
-    for (auto& thread : threads) {
-        thread.join();
+    for (const auto& failure : failures) {
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
     }
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string& file = files[i];

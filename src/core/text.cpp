@@ -1,6 +1,7 @@
 #include "ddat/text.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <numeric>
@@ -54,6 +55,29 @@ std::string to_lower(std::string_view text) {
         }
     }
     return lower;
+}
+
+namespace {
+// strerror_r returns the text (GNU) or 0 and fills the buffer (POSIX), depending on the library.
+[[maybe_unused]] const char* strerror_result(int result, const char* buffer) {
+    return result == 0 ? buffer : "unknown error";
+}
+[[maybe_unused]] const char* strerror_result(const char* result, const char* /*buffer*/) { return result; }
+}  // namespace
+
+std::string system_error_text(int error) {
+    char buffer[256] = {};
+    return strerror_result(::strerror_r(error, buffer, sizeof buffer), buffer);
+}
+
+std::optional<int> parse_count(std::string_view text, int max) {
+    int value = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (text.empty() || error != std::errc() || stop != end || value < 0 || value > max) {
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::string_view trim(std::string_view text) {

@@ -13,7 +13,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 
 #include "ddat/files.hpp"
@@ -607,17 +606,6 @@ std::string read_file(const std::string& path, std::size_t max_bytes, bool read_
         return InputError(SourceLocation{path, 0, 0},
                           "the file is larger than " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) + " MiB");
     };
-    if (path == "-") {
-        std::string text;
-        char buffer[65536];
-        while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
-            text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
-            if (text.size() > max_bytes) {
-                throw too_large();
-            }
-        }
-        return text;
-    }
     // open, fstat, read, close: the fewest system calls, since 'ddat team' reads thousands of files.
     // Where streams are read, open() waits for a FIFO's writer, as cat does: a writer that comes
     // late is read, and one that wrote and closed before ddat looked is never missed. Where they
@@ -628,7 +616,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes, bool read_
         if (error == ENOENT || error == ENOTDIR) {
             throw InputError(SourceLocation{path, 0, 0}, "no such file");
         }
-        throw InputError(SourceLocation{path, 0, 0}, std::string("cannot be read: ") + std::strerror(error));
+        throw InputError(SourceLocation{path, 0, 0}, std::string("cannot be read: ") + system_error_text(error));
     }
     struct Closer {
         int fd;
@@ -639,7 +627,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes, bool read_
     } closer{fd};
     struct stat info {};
     if (::fstat(fd, &info) != 0) {
-        throw InputError(SourceLocation{path, 0, 0}, std::string("cannot be read: ") + std::strerror(errno));
+        throw InputError(SourceLocation{path, 0, 0}, std::string("cannot be read: ") + system_error_text(errno));
     }
     if (S_ISDIR(info.st_mode)) {
         throw InputError(SourceLocation{path, 0, 0}, "is a folder, not a file");
@@ -674,7 +662,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes, bool read_
             if (errno == EINTR) {
                 continue;
             }
-            throw InputError(SourceLocation{path, 0, 0}, std::string("cannot be read: ") + std::strerror(errno));
+            throw InputError(SourceLocation{path, 0, 0}, std::string("cannot be read: ") + system_error_text(errno));
         }
         got += static_cast<std::size_t>(n);
         if (static_cast<std::size_t>(n) < asked) {

@@ -180,8 +180,8 @@ TEST_CASE("service manager is an SCS1 level with 10 competences and specialist s
     int specialist = 0;
     for (const auto& criterion : sm.criteria) {
         CAPTURE(criterion.id);
-        competences += criterion.kind == "competence" ? 1 : 0;
-        specialist += criterion.kind == "specialist-skills" ? 1 : 0;
+        competences += criterion.kind == ddat::CriterionKind::competence ? 1 : 0;
+        specialist += criterion.kind == ddat::CriterionKind::specialist_skills ? 1 : 0;
         CHECK_FALSE(criterion.essential.empty());
     }
     CHECK(competences == 10);

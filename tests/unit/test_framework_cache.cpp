@@ -96,6 +96,39 @@ TEST_CASE("a damaged snapshot in the cache is ignored", "[cache]") {
     CHECK(again.metadata.title == "Cache test");
 }
 
+TEST_CASE("a snapshot that another ddat wrote, in this version's place, is not used", "[cache]") {
+    TempDir temp;
+    write(temp.path / "fw" / "a.yaml", kFramework);
+    const auto cache = temp.path / "cache";
+    ddat::Framework cached = ddat::load_framework_cached((temp.path / "fw").string(), cache.string());
+    // What another release would have made of the same files: another answer, its own producer.
+    cached.metadata.title = "Read differently";
+    std::string other = ddat::write_snapshot(cached);
+    const std::string producer(ddat::snapshot_producer());
+    const std::size_t at = other.find(producer);
+    REQUIRE(at != std::string::npos);
+    other.replace(at, 5, "ddaT ");  // same length: only the producer differs
+    REQUIRE(!ddat::read_snapshot(other));
+    for (const auto& entry : fs::directory_iterator(cache)) {
+        std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << other;
+    }
+    const ddat::Framework again = ddat::load_framework_cached((temp.path / "fw").string(), cache.string());
+    CHECK(again.metadata.title == "Cache test");
+}
+
+TEST_CASE("a snapshot names its producer and writes numbers least significant byte first", "[cache][snapshot]") {
+    const std::string bytes = ddat::write_snapshot(ddat::Framework{});
+    const std::string producer(ddat::snapshot_producer());
+    CHECK(producer.rfind("ddat ", 0) == 0);
+    CHECK(producer.find(" decoder ") != std::string::npos);
+    // "DDATSNAP4", the producer's length as four bytes, least significant first, then the producer
+    REQUIRE(bytes.size() > 13 + producer.size());
+    CHECK(bytes.substr(0, 9) == "DDATSNAP4");
+    const std::string length{static_cast<char>(producer.size()), '\0', '\0', '\0'};
+    CHECK(bytes.substr(9, 4) == length);
+    CHECK(bytes.substr(13, producer.size()) == producer);
+}
+
 TEST_CASE("a framework with errors is reported, never cached", "[cache]") {
     TempDir temp;
     write(temp.path / "fw" / "a.yaml", "framework:\n  title: Broken\nroles: nope\n");

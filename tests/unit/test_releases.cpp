@@ -66,7 +66,7 @@ TEST_CASE("releases: an unknown release name is refused with the nearest names",
         (void)ddat::load_builtin_framework("2025-1");
         FAIL("an unknown release loaded");
     } catch (const ddat::NotFoundError& error) {
-        CHECK(error.kind() == "release");
+        CHECK(error.kind() == ddat::NameKind::release);
         REQUIRE_FALSE(error.suggestions().empty());
         CHECK(error.suggestions().front() == "2025-10");
     }

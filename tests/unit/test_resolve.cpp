@@ -48,7 +48,7 @@ TEST_CASE("resolve_level of an unknown name throws NotFoundError with suggestion
         (void)ddat::resolve_level(builtin(), "senior-bmr");
         FAIL("expected a NotFoundError");
     } catch (const ddat::NotFoundError& error) {
-        CHECK(error.kind() == "role level");
+        CHECK(error.kind() == ddat::NameKind::role_level);
         CHECK(error.name() == "senior-bmr");
         CHECK(std::string(error.what()) == "unknown role level 'senior-bmr'");
         CAPTURE(error.suggestions());
@@ -92,7 +92,7 @@ TEST_CASE("resolve_role of an unknown name suggests the nearest role ids", "[res
         (void)ddat::resolve_role(builtin(), "service-managr");
         FAIL("expected a NotFoundError");
     } catch (const ddat::NotFoundError& error) {
-        CHECK(error.kind() == "role");
+        CHECK(error.kind() == ddat::NameKind::role);
         REQUIRE_FALSE(error.suggestions().empty());
         CHECK(error.suggestions().front() == "service-manager");
     }
@@ -111,7 +111,7 @@ TEST_CASE("resolve_skill of an unknown name suggests the nearest skill id", "[re
         (void)ddat::resolve_skill(builtin(), "User focs");
         FAIL("expected a NotFoundError");
     } catch (const ddat::NotFoundError& error) {
-        CHECK(error.kind() == "skill");
+        CHECK(error.kind() == ddat::NameKind::skill);
         CHECK(error.name() == "User focs");
         REQUIRE_FALSE(error.suggestions().empty());
         CHECK(error.suggestions().front() == "user-focus");
@@ -135,7 +135,7 @@ TEST_CASE("resolve_family of an unknown name throws NotFoundError", "[resolve]")
         (void)ddat::resolve_family(builtin(), "it-operation");
         FAIL("expected a NotFoundError");
     } catch (const ddat::NotFoundError& error) {
-        CHECK(error.kind() == "family");
+        CHECK(error.kind() == ddat::NameKind::family);
         CHECK(error.suggestions() == std::vector<std::string>{"it-operations"});
     }
 }

@@ -300,3 +300,17 @@ TEST_CASE("write_file_atomically leaves nothing behind after a write error", "[s
     CHECK(entries(tmp.path()) == std::vector<std::string>{"plain"});
     CHECK(temporaries(tmp.path()).empty());
 }
+
+TEST_CASE("a path too long to be removed on a signal is refused before anything is written", "[safe-write]") {
+    TempDir tmp;
+    // 2,100 "./" steps: a path the kernel would take, longer than the handler can hold
+    std::string long_path = tmp / "";
+    for (int i = 0; i < 2100; ++i) {
+        long_path += "./";
+    }
+    CHECK_THROWS_WITH(write_file_atomically(long_path + "f.yaml", "x\n", false, 0644),
+                      Catch::Contains("the path is longer than 4095 bytes"));
+    CHECK_THROWS_WITH(write_folder_atomically(long_path + "out", kFiles, false),
+                      Catch::Contains("the path is longer than 4095 bytes"));
+    CHECK(entries(tmp.path()).empty());
+}

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <unistd.h>
@@ -121,6 +122,36 @@ criteria:
     CHECK(a.find_criterion("delivering-at-pace")->status == CriterionStatus::partly);
     CHECK(a.find_criterion("changing-and-improving")->status == CriterionStatus::not_met);
     CHECK(a.find_criterion("changing-and-improving")->evidence == "Not yet.");
+}
+
+TEST_CASE("a file reads every status 'ddat assess' takes, and the reverse", "[assessment]") {
+    const auto a = parse(R"yaml(skills: {}
+criteria:
+  seeing-the-big-picture: y
+  Delivering at pace: P
+  changing-and-improving: n
+)yaml");
+    REQUIRE(a.criteria.size() == 3);
+    CHECK(a.find_criterion("seeing-the-big-picture")->status == CriterionStatus::met);
+    CHECK(a.find_criterion("delivering-at-pace")->status == CriterionStatus::partly);
+    CHECK(a.find_criterion("changing-and-improving")->status == CriterionStatus::not_met);
+    for (const auto& [word, status] :
+         std::vector<std::pair<std::string, CriterionStatus>>{{"met", CriterionStatus::met},
+                                                              {"Yes", CriterionStatus::met},
+                                                              {"true", CriterionStatus::met},
+                                                              {"y", CriterionStatus::met},
+                                                              {"partly", CriterionStatus::partly},
+                                                              {"partially", CriterionStatus::partly},
+                                                              {"p", CriterionStatus::partly},
+                                                              {"not-met", CriterionStatus::not_met},
+                                                              {"not met", CriterionStatus::not_met},
+                                                              {"no", CriterionStatus::not_met},
+                                                              {"false", CriterionStatus::not_met},
+                                                              {"N", CriterionStatus::not_met}}) {
+        CAPTURE(word);
+        CHECK(ddat::parse_criterion_status(word) == status);
+    }
+    CHECK_FALSE(ddat::parse_criterion_status("maybe"));
 }
 
 TEST_CASE("a criterion is matched by its name in any letter case", "[assessment]") {

@@ -4,11 +4,14 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "ddat/errors.hpp"
+#include "ddat/self_assessment.hpp"
 #include "ddat/team.hpp"
 #include "helpers.hpp"
 #include "imported.hpp"
@@ -225,4 +228,70 @@ TEST_CASE("team on the imported framework", "[team][csv-data]") {
         CHECK(r.required >= 1);
         CHECK(r.met + r.below + r.missing == r.required);
     }
+}
+
+namespace {
+
+// 200 files for the threaded reader: the reader below makes each person, never touching a disk.
+std::vector<std::string> many_files() {
+    std::vector<std::string> files;
+    for (int i = 0; i < 200; ++i) {
+        files.push_back("p" + std::to_string(1000 + i) + ".yaml");
+    }
+    return files;
+}
+
+ddat::SelfAssessment alex(const std::string& file, const ddat::Framework& framework,
+                          std::vector<ddat::Diagnostic>& warnings) {
+    return ddat::parse_self_assessment(kAlex, file, framework, warnings);
+}
+
+}  // namespace
+
+TEST_CASE("team reads many files on several threads, in file order", "[team][threads]") {
+    const auto files = many_files();
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "", alex);
+    REQUIRE(report.people.size() == files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        CHECK(report.people[i].file == files[i]);
+    }
+    CHECK(row(report, "relationship-management").met == 200);
+}
+
+TEST_CASE("a failure other than bad input in any reader is thrown once every thread has ended", "[team][threads]") {
+    const auto files = many_files();
+    for (const std::size_t failing : {std::size_t{0}, std::size_t{1}, std::size_t{137}, std::size_t{199}}) {
+        CAPTURE(failing);
+        const auto read = [&](const std::string& file, const ddat::Framework& framework,
+                              std::vector<ddat::Diagnostic>& warnings) {
+            if (file == files[failing]) {
+                throw std::runtime_error("the reader failed");
+            }
+            return alex(file, framework, warnings);
+        };
+        CHECK_THROWS_WITH(ddat::analyse_team(builtin(), files, "", read), "the reader failed");
+        const auto out_of_memory = [&](const std::string& file, const ddat::Framework& framework,
+                                       std::vector<ddat::Diagnostic>& warnings) {
+            if (file == files[failing]) {
+                throw std::bad_alloc();
+            }
+            return alex(file, framework, warnings);
+        };
+        CHECK_THROWS_AS(ddat::analyse_team(builtin(), files, "", out_of_memory), std::bad_alloc);
+    }
+}
+
+TEST_CASE("a reader's bad input leaves that person out and the others are read", "[team][threads]") {
+    const auto files = many_files();
+    const auto read = [&](const std::string& file, const ddat::Framework& framework,
+                          std::vector<ddat::Diagnostic>& warnings) {
+        if (file == files[42]) {
+            throw ddat::InputError(ddat::SourceLocation{file, 3, 1}, "broken");
+        }
+        return alex(file, framework, warnings);
+    };
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "", read);
+    CHECK(report.people.size() == 199);
+    REQUIRE(report.skipped.size() == 1);
+    CHECK(ddat::format_diagnostic(report.skipped.front()) == files[42] + ":3:1: broken (assessment left out)");
 }

@@ -164,3 +164,15 @@ TEST_CASE("to_lower changes ASCII letters only", "[text]") {
     CHECK(ddat::to_lower("Senior BRM") == "senior brm");
     CHECK(ddat::to_lower("\xC3\x89T\xC3\x89") == "\xC3\x89t\xC3\x89");
 }
+
+TEST_CASE("parse_count reads a whole decimal number within range, and nothing else", "[text]") {
+    CHECK(ddat::parse_count("80", 1000) == 80);
+    CHECK(ddat::parse_count("0", 1000) == 0);
+    CHECK(ddat::parse_count("1000", 1000) == 1000);
+    CHECK_FALSE(ddat::parse_count("1001", 1000));
+    CHECK_FALSE(ddat::parse_count("99999999999999999999", 1000));  // beyond int: no overflow
+    CHECK_FALSE(ddat::parse_count("-80", 1000));
+    CHECK_FALSE(ddat::parse_count("80x", 1000));
+    CHECK_FALSE(ddat::parse_count(" 80", 1000));
+    CHECK_FALSE(ddat::parse_count("", 1000));
+}

@@ -13,6 +13,7 @@
 
 #include "ddat/errors.hpp"
 #include "ddat/framework_loader.hpp"
+#include "ddat/framework_writer.hpp"
 #include "ddat/model.hpp"
 #include "helpers.hpp"
 
@@ -189,7 +190,7 @@ TEST_CASE("a minimal framework's role level has its sections and criteria", "[ya
     CHECK(level->responsibilities[0].items == std::vector<std::string>{"deliver things"});
     REQUIRE(level->criteria.size() == 1);
     CHECK(level->criteria[0].id == "seeing-the-big-picture");
-    CHECK(level->criteria[0].kind == "competence");
+    CHECK(level->criteria[0].kind == ddat::CriterionKind::competence);
     CHECK(level->criteria[0].essential == std::vector<std::string>{"understand the context"});
     CHECK(level->criteria[0].desirable == std::vector<std::string>{"anticipate change"});
 }
@@ -717,6 +718,20 @@ TEST_CASE("load_framework reads every YAML file of a folder, in path order", "[y
     CHECK(f.find_level("brm-one")->location.file == roles);
 }
 
+TEST_CASE("a framework folder is scanned as a team's is: extensions in any case, hidden files left out",
+          "[yaml][files]") {
+    const TempDir dir;
+    dir.write("framework.yaml", kHead.text);
+    const std::string roles = dir.write("roles/BRM.YML",
+                                        "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n"
+                                        "      - id: brm-one\n        name: One\n");
+    dir.write("roles/._BRM.YML", std::string("\0\x05\x16\x07", 4));  // what macOS leaves on a copy
+    dir.write(".git/config.yaml", "not: [a framework");
+    const ddat::Framework f = ddat::load_framework(dir.path().string());
+    CHECK(f.files == std::vector<std::string>{(dir.path() / "framework.yaml").string(), roles});
+    CHECK(f.find_level("brm-one") != nullptr);
+}
+
 TEST_CASE("load_framework reads a single file", "[yaml][files]") {
     const TempDir dir;
     const std::string file = dir.write("one.yaml", kMinimal);
@@ -777,4 +792,41 @@ TEST_CASE("framework_files lists a folder's YAML files sorted, sub-folders inclu
     const std::string a = dir.write("a/z.yml", "x: 1\n");
     dir.write("c.json", "{}");
     CHECK(ddat::framework_files(dir.path().string()) == std::vector<std::string>{a, b});
+}
+
+TEST_CASE("the framework writer escapes the characters a YAML reader takes for line breaks", "[yaml][writer]") {
+    ddat::Framework f = ddat::load_framework_sources({{"f.yaml", R"yaml(framework:
+  title: T
+families:
+  - {id: ops, name: Ops}
+skills:
+  - {id: s, name: S}
+roles:
+  - id: r
+    name: R
+    family: ops
+    levels:
+      - id: one
+        name: One
+        requirements:
+          s: {level: working}
+)yaml"}});
+    // U+0085 (which the reader makes of "\N"), U+2028, U+2029 and U+FEFF, on one line and on several
+    const std::string one_line =
+        "a\xC2\x85"
+        "b\xE2\x80\xA8"
+        "c\xE2\x80\xA9"
+        "d\xEF\xBB\xBF"
+        "e";
+    const std::string lines =
+        "first line\nsecond\xC2\x85"
+        "line\nthird\xE2\x80\xA8"
+        "line";
+    f.skills[0].description = one_line;
+    f.roles[0].description = lines;
+    const ddat::Framework back = ddat::load_framework_sources(ddat::framework_to_yaml(f));
+    CHECK(back.skills[0].description == one_line);
+    CHECK(back.roles[0].description == lines);
+    CHECK(ddat::yaml_double_quoted("a\xC2\x85"
+                                   "b") == "\"a\\u0085b\"");
 }
