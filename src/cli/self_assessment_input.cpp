@@ -2,29 +2,71 @@
 
 #include <unistd.h>
 
+#include <map>
 #include <vector>
 
 #include "ddat/errors.hpp"
 
 namespace ddat::cli {
 
-SelfAssessment read_self_assessment(Session& session, const std::string& path) {
+SelfAssessment read_self_assessment(Session& session, const std::string& path, std::vector<Diagnostic>* warnings) {
     const Framework& framework = session.framework();
     if (path == "-" && ::isatty(STDIN_FILENO) == 1) {
         session.err() << "ddat: reading the self-assessment from the terminal; end it with Ctrl-D\n";
     }
-    std::vector<Diagnostic> warnings;
+    std::vector<Diagnostic> found;
     SelfAssessment person = [&] {
         try {
-            return load_self_assessment(path, framework, warnings);
+            return load_self_assessment(path, framework, found);
         } catch (const InputError& error) {
             throw AssessmentError(error);
         }
     }();
-    for (const auto& warning : warnings) {
+    for (const auto& warning : found) {
         session.warn(format_diagnostic(warning));
     }
+    if (warnings != nullptr) {
+        warnings->insert(warnings->end(), found.begin(), found.end());
+    }
     return person;
+}
+
+Json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+    Json list = Json::array();
+    for (const auto& d : diagnostics) {
+        list.push_back({{"file", d.location.file.empty() ? Json(nullptr) : Json(d.location.file)},
+                        {"line", d.location.line == 0 ? Json(nullptr) : Json(d.location.line)},
+                        {"column", d.location.column == 0 ? Json(nullptr) : Json(d.location.column)},
+                        {"message", d.message}});
+    }
+    return list;
+}
+
+void add_rating_option(CLI::App& command, Rating& rating) {
+    static const std::map<std::string, Rating> kRatings = {{"agreed", Rating::agreed}, {"self", Rating::self}};
+    command
+        .add_option("--rating", rating,
+                    "Whose level of each skill to use: agreed (the level agreed with the line manager, where the "
+                    "file gives one, else the person's own; the default) or self (the person's own)")
+        ->type_name("agreed|self")
+        ->transform(CLI::CheckedTransformer(kRatings, CLI::ignore_case));
+}
+
+std::string rated_text(SkillLevel actual, bool uses_agreed, bool discuss) {
+    std::string text = actual == SkillLevel::none ? std::string("-") : std::string(to_string(actual));
+    return text + (uses_agreed ? "*" : "") + (discuss ? "!" : "");
+}
+
+std::string rated_legend(bool any_agreed, bool any_discuss) {
+    std::string legend;
+    if (any_agreed) {
+        legend = "* the level agreed with the line manager (--rating self uses your own)";
+    }
+    if (any_discuss) {
+        legend += std::string(legend.empty() ? "" : "; ") +
+                  "! your own level and the agreed level are 2 or more apart: worth discussing";
+    }
+    return legend;
 }
 
 }  // namespace ddat::cli

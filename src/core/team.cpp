@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ddat/match.hpp"
 #include "ddat/resolve.hpp"
 #include "ddat/self_assessment.hpp"
 
@@ -25,25 +26,47 @@ int TeamReport::row_of(const Framework& framework, const Skill& skill) const {
     return index < skill_rows.size() ? skill_rows[index] : -1;
 }
 
+SkillLevel TeamMember::level_of(const Skill& skill) const {
+    for (const auto& h : held) {
+        if (h.skill == &skill) {
+            return h.level;
+        }
+    }
+    return SkillLevel::none;
+}
+
 namespace {
 
-// A self-assessment in a folder: *.yaml or *.yml in any letter case, not a hidden file (such as
+// A self-assessment in a folder: *.yaml, *.yml or *.json in any letter case, not a hidden file (such as
 // the "._name.yaml" files macOS leaves beside copies).
 bool is_yaml_name(const fs::path& path) {
     std::string extension = path.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return (extension == ".yaml" || extension == ".yml") && !path.filename().string().starts_with(".");
+    return (extension == ".yaml" || extension == ".yml" || extension == ".json") && !path.filename().string().starts_with(".");
 }
 
 }  // namespace
 
 std::vector<std::string> team_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems) {
+    std::vector<Diagnostic> duplicates;
+    return team_files(paths, problems, duplicates);
+}
+
+std::vector<std::string> team_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems,
+                                    std::vector<Diagnostic>& duplicates) {
     std::vector<std::string> files;
-    std::unordered_set<std::string> seen;
+    // Each file by its real path (symbolic links and "./" resolved), with the path it was first listed by.
+    std::unordered_map<std::string, std::string> seen;
     const auto add = [&](const std::string& file) {
-        if (seen.insert(file).second) {
+        std::error_code error;
+        fs::path real = fs::canonical(file, error);
+        const std::string key = error ? fs::absolute(file, error).lexically_normal().string() : real.string();
+        const auto [it, inserted] = seen.try_emplace(key, file);
+        if (inserted) {
             files.push_back(file);
+        } else {
+            duplicates.push_back({{file, 0, 0}, "the same file as " + it->second + ": counted once"});
         }
     };
     for (const auto& path : paths) {
@@ -74,7 +97,7 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
             continue;
         }
         if (found.empty()) {
-            problems.push_back({{path, 0, 0}, "the folder holds no self-assessment (*.yaml or *.yml)"});
+            problems.push_back({{path, 0, 0}, "the folder holds no self-assessment (*.yaml, *.yml or *.json)"});
             continue;
         }
         std::sort(found.begin(), found.end());
@@ -86,12 +109,80 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
 }
 
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target) {
+    TeamOptions options;
+    options.target = std::string(target);
+    return analyse_team(framework, files, options);
+}
+
+namespace {
+
+std::size_t skill_index(const Framework& framework, const Skill& skill) {
+    return static_cast<std::size_t>(&skill - framework.skills.data());
+}
+
+// Coverage, single points of failure and mentors, from the people and their gaps.
+void analyse_coverage(const Framework& framework, TeamReport& report) {
+    const std::size_t n = framework.skills.size();
+    // For each skill of the catalogue, the people who hold it (by index) and at which level.
+    std::vector<std::vector<std::pair<SkillLevel, std::size_t>>> holders(n);
+    for (std::size_t p = 0; p < report.people.size(); ++p) {
+        for (const auto& h : report.people[p].held) {
+            if (h.level != SkillLevel::none) {
+                holders[skill_index(framework, *h.skill)].emplace_back(h.level, p);
+            }
+            if (h.discuss) {
+                if (const int row = report.row_of(framework, *h.skill); row >= 0) {
+                    ++report.skills[static_cast<std::size_t>(row)].discuss;
+                }
+            }
+        }
+    }
+    // Most skilled first; among equals, in file order.
+    for (auto& list : holders) {
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    }
+    const auto people = static_cast<int>(report.people.size());
+    for (auto& row : report.skills) {
+        const auto& list = holders[skill_index(framework, *row.skill)];
+        for (const auto& [level, person] : list) {
+            (to_number(level) >= to_number(row.level) ? row.holders : row.holders_below) += 1;
+        }
+        row.holders_none = people - row.holders - row.holders_below;
+    }
+    for (std::size_t p = 0; p < report.people.size(); ++p) {
+        for (const auto& g : report.people[p].gap.skills) {
+            if (g.status != GapStatus::below && g.status != GapStatus::missing) {
+                continue;
+            }
+            TeamShortfall shortfall;
+            shortfall.person = p;
+            shortfall.gap = &g;
+            const int required = to_number(g.requirement->level);
+            for (const auto& [level, person] : holders[skill_index(framework, *g.skill)]) {
+                if (to_number(level) < required) {
+                    break;
+                }
+                ++shortfall.mentor_count;
+                if (shortfall.mentors.size() < kMentorsNamed) {
+                    shortfall.mentors.push_back(person);
+                }
+            }
+            report.shortfalls.push_back(std::move(shortfall));
+        }
+    }
+}
+
+}  // namespace
+
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files,
+                        const TeamOptions& options) {
     TeamReport report;
     report.files = files.size();
-    const RoleLevel* forced = target.empty() ? nullptr : &resolve_level(framework, target);
+    const RoleLevel* forced = options.target.empty() ? nullptr : &resolve_level(framework, options.target);
     std::unordered_map<std::string, const RoleLevel*> targets;  // by id: each resolved once
     report.skill_rows.assign(framework.skills.size(), -1);
     std::vector<int> skill_counts(framework.skills.size(), 0);
+    std::vector<SkillLevel> required_levels(framework.skills.size(), SkillLevel::none);
     double readiness = 0;
     // Reading the files is most of the work: it is shared among the machine's cores, each taking
     // every n-th file, and the results are then used in file order, as if read one by one.
@@ -147,23 +238,45 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
             }
             level = it->second;
         }
+        bool inferred = false;
+        if (level == nullptr && !person.current_level_id.empty()) {
+            if (const RoleLevel* current = framework.find_level(person.current_level_id)) {
+                const RoleLevel* next = next_level(framework, *current);
+                level = next != nullptr ? next : current;
+                inferred = true;
+                report.notes.push_back(
+                    {{file, 0, 0},
+                     "no 'target:': read against " + level->id +
+                         (next != nullptr ? ", the level after its current level " + current->id
+                                          : ", its current level, the most senior of its role")});
+            }
+        }
         if (level == nullptr) {
             ++report.without_target;
-            report.skipped.push_back(
-                {{file, 0, 0},
-                 "no target role level: give --target LEVEL, or 'target:' in the file (assessment left out)"});
+            report.skipped.push_back({{file, 0, 0},
+                                      "no target role level: give --target LEVEL, or 'target:' or 'current:' in the "
+                                      "file (assessment left out)"});
             report.warnings.push_back(report.skipped.back());
             continue;
         }
         TeamMember member;
         member.file = file;
         member.name = person.name.empty() ? fs::path(file).stem().string() : person.name;
-        member.gap = analyse_gap(framework, person, *level);
+        member.gap = analyse_gap(framework, person, *level, options.rating);
+        member.target_inferred = inferred;
+        for (const auto& assessed : person.skills) {
+            if (const Skill* skill = framework.find_skill(assessed.skill_id)) {
+                const bool discuss = worth_discussing(assessed);
+                member.held.push_back({skill, rated_level(assessed, options.rating), discuss});
+                member.discuss += discuss ? 1 : 0;
+            }
+        }
         readiness += member.gap.summary.readiness;
         for (const auto& g : member.gap.skills) {
             if (g.skill != nullptr) {
                 const auto index = static_cast<std::size_t>(g.skill - framework.skills.data());
                 ++skill_counts[index];
+                required_levels[index] = std::max(required_levels[index], g.requirement->level);
             }
         }
         report.people.push_back(std::move(member));
@@ -171,7 +284,10 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
     for (std::size_t i = 0; i < framework.skills.size(); ++i) {
         if (skill_counts[i] > 0) {
             report.skill_rows[i] = static_cast<int>(report.skills.size());
-            report.skills.push_back({&framework.skills[i], 0, 0, 0, 0});
+            TeamSkill row;
+            row.skill = &framework.skills[i];
+            row.level = required_levels[i];
+            report.skills.push_back(row);
         }
     }
     for (const auto& member : report.people) {
@@ -180,13 +296,14 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
                 continue;
             }
             TeamSkill& row = report.skills[static_cast<std::size_t>(report.row_of(framework, *g.skill))];
-            ++row.required;
+            ++row.asked_of;
             row.met += g.status == GapStatus::met || g.status == GapStatus::exceeds ? 1 : 0;
             row.below += g.status == GapStatus::below ? 1 : 0;
             row.missing += g.status == GapStatus::missing ? 1 : 0;
         }
     }
     report.readiness = report.people.empty() ? 0.0 : readiness / static_cast<double>(report.people.size());
+    analyse_coverage(framework, report);
     return report;
 }
 
