@@ -312,6 +312,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     add_match_command(app, registry);
     add_path_command(app, registry);
     add_team_command(app, registry);
+    add_progress_command(app, registry);
     add_init_command(app, registry);
     add_assess_command(app, registry);
     add_advert_command(app, registry);

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <map>
 #include <vector>
 
 #include "ddat/errors.hpp"
@@ -43,13 +42,13 @@ Json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
 }
 
 void add_rating_option(CLI::App& command, Rating& rating) {
-    static const std::map<std::string, Rating> kRatings = {{"agreed", Rating::agreed}, {"self", Rating::self}};
     command
-        .add_option("--rating", rating,
-                    "Whose level of each skill to use: agreed (the level agreed with the line manager, where the "
-                    "file gives one, else the person's own; the default) or self (the person's own)")
+        .add_option_function<std::string>(
+            "--rating", [&rating](const std::string& value) { rating = value == "self" ? Rating::self : Rating::agreed; },
+            "Whose level of each skill to use: agreed (the level agreed with the line manager, where the file gives "
+            "one, else the person's own; the default) or self (the person's own)")
         ->type_name("agreed|self")
-        ->transform(CLI::CheckedTransformer(kRatings, CLI::ignore_case));
+        ->transform(CLI::IsMember({"agreed", "self"}, CLI::ignore_case));
 }
 
 std::string rated_text(SkillLevel actual, bool uses_agreed, bool discuss) {
