@@ -31,9 +31,9 @@ struct ProgressPoint {
 // One skill across the series: the target's skills, then every other skill held at some point.
 struct SkillProgress {
     const Skill* skill = nullptr;
-    const Requirement* requirement = nullptr;  // what the target asks, or nullptr
-    std::vector<SkillLevel> levels;            // one per point, none when not held then
-    std::vector<ProgressChange> steps;         // from each point to the next (one fewer than levels)
+    const Requirement* requirement = nullptr;      // what the target asks, or nullptr
+    std::vector<SkillLevel> levels;                // one per point, none when not held then
+    std::vector<ProgressChange> steps;             // from each point to the next (one fewer than levels)
     ProgressChange change = ProgressChange::same;  // from the first point to the last
 };
 
@@ -41,7 +41,7 @@ struct SkillProgress {
 struct ProgressReport {
     std::string person;  // the name in the latest assessment that gives one
     const RoleLevel* target = nullptr;
-    bool target_inferred = false;     // read from the latest 'current:', not given
+    bool target_inferred = false;       // read from the latest 'current:', not given
     std::vector<ProgressPoint> points;  // oldest first
     std::vector<SkillProgress> skills;
     std::vector<Diagnostic> notes;  // how the order and the target were chosen, where that is worth saying

@@ -71,8 +71,8 @@ struct SelfAssessment {
 
 // Reads a self-assessment from YAML text; `file` names it in messages. Skills are matched by id or
 // by name in any letter case; an unknown skill or criterion adds a warning (with the nearest
-// known id) and is left out; the warnings are added even when the file has errors too. Throws InputError for anything else that is wrong. Messages name
-// the place and the key, never the values the person wrote.
+// known id) and is left out; the warnings are added even when the file has errors too. Throws InputError for anything
+// else that is wrong. Messages name the place and the key, never the values the person wrote.
 SelfAssessment parse_self_assessment(std::string_view text, const std::string& file, const Framework& framework,
                                      std::vector<Diagnostic>& warnings);
 

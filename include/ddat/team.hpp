@@ -60,7 +60,7 @@ struct TeamSkill {
 struct TeamShortfall {
     std::size_t person = 0;  // index in TeamReport::people
     const SkillGap* gap = nullptr;
-    std::size_t mentor_count = 0;     // everyone who could
+    std::size_t mentor_count = 0;      // everyone who could
     std::vector<std::size_t> mentors;  // the first few of them, most skilled first, by index in people
 };
 
@@ -116,8 +116,7 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
 // names, else with the level after their current one (with a note). Assessments that cannot be
 // read, or give neither target nor current level, are reported in `skipped` and left out.
 // Throws NotFoundError when options.target names no role level.
-TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files,
-                        const TeamOptions& options);
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, const TeamOptions& options);
 
 // As above with the agreed rating.
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target);

@@ -173,8 +173,7 @@ void write_contributions(const GapReport& gap, const Output& output) {
     if (parts.empty()) {
         return;
     }
-    out << '\n'
-        << style.bold("How the score of " + short_name(*gap.target) + " adds up") << " (percentage points)\n";
+    out << '\n' << style.bold("How the score of " + short_name(*gap.target) + " adds up") << " (percentage points)\n";
     TextTable table({"SKILL OR CRITERION", "REQUIRED", "YOURS", "ADDS", "TAKES"}, 0);
     for (const auto& c : shown_contributions(parts, gap.summary.readiness, 100)) {
         const Contribution& p = *c.part;
@@ -237,9 +236,7 @@ void write_explanation(const GapReport& gap, const std::string& me, const Output
 
 void write_match_table(const Framework& framework, const MatchReport& report, const MatchCommandOptions& options,
                        const GapReport* next_gap, const GapReport* explained, const Output& output) {
-    const auto brief = [](const LevelMatch& m) {
-        return short_name(*m.level) + " " + percent(m.summary.readiness);
-    };
+    const auto brief = [](const LevelMatch& m) { return short_name(*m.level) + " " + percent(m.summary.readiness); };
     const Style& style = output.style;
     std::ostream& out = output.out;
     out << (report.person.empty() ? std::string("You") : report.person)

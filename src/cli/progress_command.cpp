@@ -56,14 +56,14 @@ Json progress_json(const ProgressReport& report, Rating rating, const std::vecto
         for (const ProgressChange step : row.steps) {
             steps.push_back(std::string(to_string(step)));
         }
-        skills.push_back({{"id", row.skill->id},
-                          {"name", row.skill->name},
-                          {"required", row.requirement == nullptr
-                                           ? Json(nullptr)
-                                           : Json(std::string(required_level_word(*row.requirement)))},
-                          {"levels", levels},
-                          {"steps", steps},
-                          {"change", std::string(to_string(row.change))}});
+        skills.push_back(
+            {{"id", row.skill->id},
+             {"name", row.skill->name},
+             {"required",
+              row.requirement == nullptr ? Json(nullptr) : Json(std::string(required_level_word(*row.requirement)))},
+             {"levels", levels},
+             {"steps", steps},
+             {"change", std::string(to_string(row.change))}});
     }
     Json short_now = Json::array();
     for (const auto& g : report.points.back().gap.skills) {
@@ -76,15 +76,15 @@ Json progress_json(const ProgressReport& report, Rating rating, const std::vecto
                                  {"status", std::string(to_string(g.status))}});
         }
     }
-    return {{"person", report.person.empty() ? Json(nullptr) : Json(report.person)},
-            {"target",
-             {{"id", report.target->id}, {"name", report.target->name}, {"inferred", report.target_inferred}}},
-            {"rating", std::string(to_string(rating))},
-            {"points", points},
-            {"skills", skills},
-            {"short", short_now},
-            {"warnings", diagnostics_json(warnings)},
-            {"notes", diagnostics_json(report.notes)}};
+    return {
+        {"person", report.person.empty() ? Json(nullptr) : Json(report.person)},
+        {"target", {{"id", report.target->id}, {"name", report.target->name}, {"inferred", report.target_inferred}}},
+        {"rating", std::string(to_string(rating))},
+        {"points", points},
+        {"skills", skills},
+        {"short", short_now},
+        {"warnings", diagnostics_json(warnings)},
+        {"notes", diagnostics_json(report.notes)}};
 }
 
 // One row per skill for CSV, TSV and Markdown: its level at each point, then the change.
@@ -114,6 +114,31 @@ Records progress_records(const ProgressReport& report) {
     return records;
 }
 
+// A required skill's gap at one point, or nullptr for a skill the target does not ask.
+const SkillGap* find_gap(const GapReport& gap, const Skill& skill) {
+    for (const auto& g : gap.skills) {
+        if (g.skill == &skill) {
+            return &g;
+        }
+    }
+    return nullptr;
+}
+
+// The change from the first point to the last; when that is none, the changes on the way
+// ("new, dropped"), so that nothing moves unseen.
+std::string change_text(const SkillProgress& row) {
+    if (row.change != ProgressChange::same) {
+        return std::string(to_string(row.change));
+    }
+    std::string text;
+    for (const ProgressChange step : row.steps) {
+        if (step != ProgressChange::same) {
+            text += (text.empty() ? "" : ", ") + std::string(to_string(step));
+        }
+    }
+    return text;
+}
+
 void write_progress_table(const ProgressReport& report, const Output& output) {
     const Style& style = output.style;
     std::ostream& out = output.out;
@@ -126,19 +151,24 @@ void write_progress_table(const ProgressReport& report, const Output& output) {
     }
     headers.emplace_back("CHANGE");
     TextTable table(headers, 0);
+    bool any_agreed = false;
+    bool any_discuss = false;
     for (const auto& row : report.skills) {
-        std::vector<std::string> cells = {
-            row.skill->name,
-            row.requirement == nullptr ? std::string("-") : std::string(required_level_word(*row.requirement))};
-        for (const SkillLevel level : row.levels) {
-            cells.push_back(level_word(level));
+        std::vector<std::string> cells = {row.skill->name, row.requirement == nullptr
+                                                               ? std::string("-")
+                                                               : std::string(required_level_word(*row.requirement))};
+        for (std::size_t i = 0; i < row.levels.size(); ++i) {
+            const SkillGap* gap = find_gap(report.points[i].gap, *row.skill);
+            cells.push_back(gap == nullptr ? level_word(row.levels[i])
+                                           : rated_text(gap->actual, gap->uses_agreed, gap->discuss));
+            any_agreed = any_agreed || (gap != nullptr && gap->uses_agreed);
+            any_discuss = any_discuss || (gap != nullptr && gap->discuss);
         }
-        const std::string change(to_string(row.change));
-        cells.push_back(row.change == ProgressChange::same ? std::string() : change);
+        cells.push_back(change_text(row));
         std::vector<std::string> colors(cells.size());
         colors.back() = row.change == ProgressChange::lowered || row.change == ProgressChange::dropped ? "below"
-                        : row.change == ProgressChange::same                                              ? ""
-                                                                                                           : "met";
+                        : row.change == ProgressChange::same                                           ? ""
+                                                                                                       : "met";
         table.add_row(std::move(cells), std::move(colors));
     }
     std::vector<std::string> ready = {"READY", ""};
@@ -148,18 +178,24 @@ void write_progress_table(const ProgressReport& report, const Output& output) {
     ready.emplace_back("");
     table.add_row(std::move(ready));
     table.write(out, style, "  ");
+    if (const std::string legend = rated_legend(any_agreed, any_discuss); !legend.empty()) {
+        for (const auto& line : wrap(legend, static_cast<std::size_t>(std::max(style.width, 40)) - 2)) {
+            out << "  " << style.dim(line) << '\n';
+        }
+    }
     out << '\n';
     std::string short_now;
     for (const auto& g : report.points.back().gap.skills) {
         if (g.status == GapStatus::below || g.status == GapStatus::missing) {
             short_now += (short_now.empty() ? "" : "; ") + g.skill->name + " (" +
-                         std::string(required_level_word(*g.requirement)) + ", now " + level_word(g.actual) + ")";
+                         std::string(required_level_word(*g.requirement)) + ", now " +
+                         std::string(to_string(g.actual)) + ")";
         }
     }
     write_wrapped(out,
-                  short_now.empty() ? "Nothing is short now: every skill " + short_name(*report.target) +
-                                          " requires is met."
-                                    : "Still short now: " + short_now + ".",
+                  short_now.empty()
+                      ? "Nothing is short now: every skill " + short_name(*report.target) + " requires is met."
+                      : "Still short now: " + short_now + ".",
                   style, "");
 }
 

@@ -44,7 +44,8 @@ Json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
 void add_rating_option(CLI::App& command, Rating& rating) {
     command
         .add_option_function<std::string>(
-            "--rating", [&rating](const std::string& value) { rating = value == "self" ? Rating::self : Rating::agreed; },
+            "--rating",
+            [&rating](const std::string& value) { rating = value == "self" ? Rating::self : Rating::agreed; },
             "Whose level of each skill to use: agreed (the level agreed with the line manager, where the file gives "
             "one, else the person's own; the default) or self (the person's own)")
         ->type_name("agreed|self")

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "cli/app.hpp"
-#include "ddat/errors.hpp"
 #include "cli/self_assessment_input.hpp"
+#include "ddat/errors.hpp"
 #include "ddat/match.hpp"
 #include "ddat/team.hpp"
 
@@ -170,9 +170,9 @@ void write_team_json(std::ostream& out, const TeamReport& report, Rating rating,
 // The people view as flat rows: one per person and required skill, for CSV and TSV.
 Records people_records(const TeamReport& report) {
     Records records;
-    records.headers = {"name",          "file",           "current.id",      "target.id",        "target.name",
-                       "readiness",     "skills.id",      "skills.required", "skills.actual",    "skills.self",
-                       "skills.agreed", "skills.rating",  "skills.discuss",  "skills.shortfall", "skills.status",
+    records.headers = {"name",           "file",          "current.id",      "target.id",        "target.name",
+                       "readiness",      "skills.id",     "skills.required", "skills.actual",    "skills.self",
+                       "skills.agreed",  "skills.rating", "skills.discuss",  "skills.shortfall", "skills.status",
                        "skills.evidence"};
     for (const auto& member : report.people) {
         const std::string readiness = Json(std::round(member.gap.summary.readiness * 1000) / 1000).dump();
@@ -203,8 +203,7 @@ Records skills_records(const TeamReport& report) {
 // The mentors view as flat rows: one per shortfall, with who could help.
 Records mentors_records(const TeamReport& report) {
     Records records;
-    records.headers = {"person", "file",   "skill.id",     "skill.name",
-                       "required", "actual", "mentor_count", "mentors"};
+    records.headers = {"person", "file", "skill.id", "skill.name", "required", "actual", "mentor_count", "mentors"};
     for (const auto& s : report.shortfalls) {
         const TeamMember& member = report.people[s.person];
         std::string mentors;
@@ -347,9 +346,8 @@ void write_skills_table(const TeamReport& report, const Output& output) {
     TextTable table({"SKILL", "REQUIRED", "AT OR ABOVE", "BELOW", "NONE", "ASKED OF", "SHORT"}, 0);
     for (const auto& row : report.skills) {
         table.add_row({row.skill->name + (row.single_point_of_failure() ? " !" : ""), level_text(row.level),
-                       std::to_string(row.holders), std::to_string(row.holders_below),
-                       std::to_string(row.holders_none), std::to_string(row.asked_of),
-                       std::to_string(row.below + row.missing)},
+                       std::to_string(row.holders), std::to_string(row.holders_below), std::to_string(row.holders_none),
+                       std::to_string(row.asked_of), std::to_string(row.below + row.missing)},
                       {"", "", row.holders <= 1 ? "missing" : "", "", "", "", ""});
     }
     table.write(out, style, "  ");
@@ -400,8 +398,8 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
     const std::vector<std::size_t> order = by_role(framework, report);
     out << style.bold("Team of " + count_of(n, "person", "people")) << " against their target levels\n\n";
 
-    const bool any_discuss = std::any_of(report.people.begin(), report.people.end(),
-                                         [](const TeamMember& m) { return m.discuss > 0; });
+    const bool any_discuss =
+        std::any_of(report.people.begin(), report.people.end(), [](const TeamMember& m) { return m.discuss > 0; });
     std::vector<std::string> headers = {"PERSON", "CURRENT", "TARGET", "READY", "SHORT", "MISSING"};
     if (any_discuss) {
         headers.emplace_back("DISCUSS");
@@ -603,8 +601,8 @@ int run_team(Session& session, const TeamCommandOptions& options) {
             }
             break;
     }
-    const bool gaps = std::any_of(report.people.begin(), report.people.end(),
-                                  [](const TeamMember& m) { return m.gap.has_gaps(); });
+    const bool gaps =
+        std::any_of(report.people.begin(), report.people.end(), [](const TeamMember& m) { return m.gap.has_gaps(); });
     return options.exit_code && gaps ? kExitDifferences : kExitOk;
 }
 

@@ -36,8 +36,8 @@ ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAsse
     if (assessments.empty()) {
         return report;
     }
-    const bool all_dated = std::all_of(assessments.begin(), assessments.end(),
-                                       [](const SelfAssessment& a) { return !a.date.empty(); });
+    const bool all_dated =
+        std::all_of(assessments.begin(), assessments.end(), [](const SelfAssessment& a) { return !a.date.empty(); });
     if (all_dated) {
         std::stable_sort(assessments.begin(), assessments.end(),
                          [](const SelfAssessment& a, const SelfAssessment& b) { return a.date < b.date; });

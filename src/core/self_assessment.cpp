@@ -149,8 +149,8 @@ private:
     // A level word or number at node, for the skill named key; nullopt (and a problem) otherwise.
     std::optional<SkillLevel> level_at(const yaml::Node& node, const std::string& what) {
         if (!node.is_scalar()) {
-            d_.problem(node, what + " must be a level word or number, not " + std::string(yaml::describe(node)) +
-                                 ": " + std::string(kLevelHelp));
+            d_.problem(node, what + " must be a level word or number, not " + std::string(yaml::describe(node)) + ": " +
+                                 std::string(kLevelHelp));
             return std::nullopt;
         }
         const auto level = parse_skill_level(node.value);

@@ -43,7 +43,8 @@ bool is_yaml_name(const fs::path& path) {
     std::string extension = path.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return (extension == ".yaml" || extension == ".yml" || extension == ".json") && !path.filename().string().starts_with(".");
+    return (extension == ".yaml" || extension == ".yml" || extension == ".json") &&
+           !path.filename().string().starts_with(".");
 }
 
 }  // namespace
@@ -174,8 +175,7 @@ void analyse_coverage(const Framework& framework, TeamReport& report) {
 
 }  // namespace
 
-TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files,
-                        const TeamOptions& options) {
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, const TeamOptions& options) {
     TeamReport report;
     report.files = files.size();
     const RoleLevel* forced = options.target.empty() ? nullptr : &resolve_level(framework, options.target);
@@ -244,11 +244,10 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
                 const RoleLevel* next = next_level(framework, *current);
                 level = next != nullptr ? next : current;
                 inferred = true;
-                report.notes.push_back(
-                    {{file, 0, 0},
-                     "no 'target:': read against " + level->id +
-                         (next != nullptr ? ", the level after its current level " + current->id
-                                          : ", its current level, the most senior of its role")});
+                report.notes.push_back({{file, 0, 0},
+                                        "no 'target:': read against " + level->id +
+                                            (next != nullptr ? ", the level after its current level " + current->id
+                                                             : ", its current level, the most senior of its role")});
             }
         }
         if (level == nullptr) {
