@@ -71,7 +71,7 @@ Json gap_json(const Framework& framework, const GapReport& report, const std::ve
               {"levels_held", s.held},
               {"levels_required", s.wanted},
               {"readiness", std::round(s.readiness * 1000) / 1000},
-              {"discuss", report.discuss}}},
+              {"disagreements", report.discuss}}},
             {"rating", std::string(to_string(report.rating))},
             {"skills", skills},
             {"criteria", criteria},

@@ -52,7 +52,7 @@ void write_person(JsonWriter& json, const TeamMember& member) {
     json.key("inferred").value(member.target_inferred);
     json.end_object();
     json.key("readiness").value(std::round(member.gap.summary.readiness * 1000) / 1000);
-    json.key("discuss").number(member.discuss);
+    json.key("disagreements").number(member.discuss);
     json.key("skills").begin_array();
     for (const auto& g : member.gap.skills) {
         json.begin_object();
@@ -98,7 +98,7 @@ Json skill_json(const TeamSkill& row) {
             {"holders_below", row.holders_below},
             {"holders_none", row.holders_none},
             {"single_point_of_failure", row.single_point_of_failure()},
-            {"discuss", row.discuss}};
+            {"disagreements", row.discuss}};
 }
 
 // One shortfall and who could mentor it.
@@ -147,7 +147,7 @@ void write_team_json(std::ostream& out, const TeamReport& report, Rating rating,
     }
     json.key("skills").value(skills);
     json.key("single_points_of_failure").value(single);
-    json.key("mentors").begin_array();
+    json.key("shortfalls").begin_array();
     for (const auto& s : report.shortfalls) {
         write_shortfall(json, report, s);
     }
@@ -197,7 +197,7 @@ Records skills_records(const TeamReport& report) {
     }
     return flatten(rows, {},
                    {"id", "name", "required", "asked_of", "met", "below", "missing", "holders", "holders_below",
-                    "holders_none", "single_point_of_failure", "discuss"});
+                    "holders_none", "single_point_of_failure", "disagreements"});
 }
 
 // The mentors view as flat rows: one per shortfall, with who could help.
