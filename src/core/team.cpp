@@ -1,6 +1,7 @@
 #include "ddat/team.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <filesystem>
 #include <optional>
@@ -138,9 +139,19 @@ void analyse_coverage(const Framework& framework, TeamReport& report) {
             }
         }
     }
-    // Most skilled first; among equals, in file order.
-    for (auto& list : holders) {
+    // Most skilled first; among equals, in file order. And for each skill and level, how many
+    // people hold the skill at that level or above, so that each shortfall's mentors are counted
+    // at once: a team of thousands has thousands of shortfalls.
+    std::vector<std::array<std::size_t, 5>> at_or_above(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& list = holders[i];
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (const auto& [level, person] : list) {
+            ++at_or_above[i][static_cast<std::size_t>(to_number(level))];
+        }
+        for (std::size_t level = 3; level >= 1; --level) {
+            at_or_above[i][level] += at_or_above[i][level + 1];
+        }
     }
     const auto people = static_cast<int>(report.people.size());
     for (auto& row : report.skills) {
@@ -159,14 +170,11 @@ void analyse_coverage(const Framework& framework, TeamReport& report) {
             shortfall.person = p;
             shortfall.gap = &g;
             const int required = to_number(g.requirement->level);
-            for (const auto& [level, person] : holders[skill_index(framework, *g.skill)]) {
-                if (to_number(level) < required) {
-                    break;
-                }
-                ++shortfall.mentor_count;
-                if (shortfall.mentors.size() < kMentorsNamed) {
-                    shortfall.mentors.push_back(person);
-                }
+            const std::size_t index = skill_index(framework, *g.skill);
+            shortfall.mentor_count = at_or_above[index][static_cast<std::size_t>(required)];
+            const auto& list = holders[index];
+            for (std::size_t k = 0; k < list.size() && k < kMentorsNamed && to_number(list[k].first) >= required; ++k) {
+                shortfall.mentors.push_back(list[k].second);
             }
             report.shortfalls.push_back(std::move(shortfall));
         }
