@@ -33,8 +33,10 @@ std::string level_text(SkillLevel level) {
     return level == SkillLevel::none ? std::string() : std::string(to_string(level));
 }
 
-// One person of the JSON's "people", written straight out: a team can have thousands.
-void write_person(JsonWriter& json, const TeamMember& member) {
+// One person of the JSON's "people", written straight out: a team can have thousands. `next` is
+// the first of report.shortfalls not yet written: each skill the person falls short of carries
+// who could mentor them.
+void write_person(JsonWriter& json, const TeamReport& report, const TeamMember& member, std::size_t& next) {
     json.begin_object();
     json.key("name").text(member.name);
     json.key("file").text(member.file);
@@ -66,6 +68,15 @@ void write_person(JsonWriter& json, const TeamMember& member) {
         json.key("shortfall").number(g.shortfall);
         json.key("status").text(to_string(g.status));
         json.key("evidence").text_or_null(g.evidence);
+        if (next < report.shortfalls.size() && report.shortfalls[next].gap == &g) {
+            const TeamShortfall& shortfall = report.shortfalls[next++];
+            json.key("mentor_count").number(static_cast<long long>(shortfall.mentor_count));
+            json.key("mentors").begin_array();
+            for (const std::size_t m : shortfall.mentors) {
+                json.text(report.people[m].name);
+            }
+            json.end_array();
+        }
         json.end_object();
     }
     json.end_array();
@@ -101,40 +112,16 @@ Json skill_json(const TeamSkill& row) {
             {"disagreements", row.discuss}};
 }
 
-// One shortfall and who could mentor it.
-void write_shortfall(JsonWriter& json, const TeamReport& report, const TeamShortfall& s) {
-    const TeamMember& member = report.people[s.person];
-    json.begin_object();
-    json.key("person").text(member.name);
-    json.key("file").text(member.file);
-    json.key("skill").begin_object();
-    json.key("id").text(s.gap->skill->id);
-    json.key("name").text(s.gap->skill->name);
-    json.end_object();
-    json.key("required").text(required_level_word(*s.gap->requirement));
-    json.key("actual").text_or_null(level_text(s.gap->actual));
-    json.key("mentor_count").number(static_cast<long long>(s.mentor_count));
-    json.key("mentors").begin_array();
-    for (const std::size_t m : s.mentors) {
-        json.begin_object();
-        json.key("name").text(report.people[m].name);
-        json.key("file").text(report.people[m].file);
-        json.key("level").text(level_text(report.people[m].level_of(*s.gap->skill)));
-        json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-}
-
-// The whole report as JSON: people, skills with their coverage, mentors, readiness, the
-// assessments left out, warnings and notes.
+// The whole report as JSON: people (with the mentors of each shortfall), skills with their
+// coverage, readiness, the assessments left out, warnings and notes.
 void write_team_json(std::ostream& out, const TeamReport& report, Rating rating, const std::vector<Diagnostic>& notes) {
     JsonWriter json(out);
     json.begin_object();
     json.key("rating").text(to_string(rating));
     json.key("people").begin_array();
+    std::size_t next = 0;
     for (const auto& member : report.people) {
-        write_person(json, member);
+        write_person(json, report, member, next);
     }
     json.end_array();
     Json skills = Json::array();
@@ -147,11 +134,6 @@ void write_team_json(std::ostream& out, const TeamReport& report, Rating rating,
     }
     json.key("skills").value(skills);
     json.key("single_points_of_failure").value(single);
-    json.key("shortfalls").begin_array();
-    for (const auto& s : report.shortfalls) {
-        write_shortfall(json, report, s);
-    }
-    json.end_array();
     json.key("readiness").value(std::round(report.readiness * 1000) / 1000);
     json.key("skipped").value(diagnostics_json(report.skipped));
     std::vector<Diagnostic> warnings;

@@ -1,5 +1,7 @@
 #include "ddat/team.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -58,12 +60,15 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
 std::vector<std::string> team_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems,
                                     std::vector<Diagnostic>& duplicates) {
     std::vector<std::string> files;
-    // Each file by its real path (symbolic links and "./" resolved), with the path it was first listed by.
+    // Each file by its device and inode, which every path to it shares (symbolic links, "./"),
+    // with the path it was first listed by. One stat per file: resolving each path's real name
+    // costs a system call per folder in it.
     std::unordered_map<std::string, std::string> seen;
     const auto add = [&](const std::string& file) {
-        std::error_code error;
-        fs::path real = fs::canonical(file, error);
-        const std::string key = error ? fs::absolute(file, error).lexically_normal().string() : real.string();
+        struct stat info {};
+        const std::string key = ::stat(file.c_str(), &info) == 0
+                                    ? std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino)
+                                    : "path:" + file;
         const auto [it, inserted] = seen.try_emplace(key, file);
         if (inserted) {
             files.push_back(file);
