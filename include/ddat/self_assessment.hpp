@@ -63,6 +63,9 @@ struct SelfAssessment {
     std::string date;              // 'date:' as YYYY-MM-DD; empty when not given
     std::vector<AssessedSkill> skills;
     std::vector<AssessedCriterion> criteria;
+    // What reading it noticed without leaving anything out, such as a skill written with the
+    // name an earlier release gave it, each at its place.
+    std::vector<Diagnostic> notes;
 
     // The level the person gave for a skill, or none.
     [[nodiscard]] const AssessedSkill* find_skill(std::string_view skill_id) const;
@@ -70,9 +73,11 @@ struct SelfAssessment {
 };
 
 // Reads a self-assessment from YAML text; `file` names it in messages. Skills are matched by id or
-// by name in any letter case; an unknown skill or criterion adds a warning (with the nearest
-// known id) and is left out; the warnings are added even when the file has errors too. Throws InputError for anything
-// else that is wrong. Messages name the place and the key, never the values the person wrote.
+// by name in any letter case, or by the id an earlier release gave them (the framework's renamed
+// skills), which adds a note; an unknown skill or criterion adds a warning (with the nearest
+// known id) and is left out; the warnings are added even when the file has errors too. Throws
+// InputError for anything else that is wrong. Messages name the place and the key, never the
+// values the person wrote.
 SelfAssessment parse_self_assessment(std::string_view text, const std::string& file, const Framework& framework,
                                      std::vector<Diagnostic>& warnings);
 

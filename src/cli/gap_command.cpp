@@ -31,7 +31,8 @@ std::string format_units(double units) {
 
 std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
 
-Json gap_json(const Framework& framework, const GapReport& report, const std::vector<Diagnostic>& warnings) {
+Json gap_json(const Framework& framework, const GapReport& report, const std::vector<Diagnostic>& warnings,
+              const std::vector<Diagnostic>& notes) {
     Json skills = Json::array();
     for (const auto& g : report.skills) {
         skills.push_back({{"id", g.skill->id},
@@ -76,7 +77,24 @@ Json gap_json(const Framework& framework, const GapReport& report, const std::ve
             {"skills", skills},
             {"criteria", criteria},
             {"warnings", diagnostics_json(warnings)},
-            {"notes", Json::array()}};
+            {"notes", diagnostics_json(notes)}};
+}
+
+// What the reader should know about the assessment beyond the gap itself: skills read under an
+// earlier release's name, and skills the target required in the release before but no longer does.
+std::vector<Diagnostic> gap_notes(Session& session, const SelfAssessment& person, const RoleLevel& target) {
+    std::vector<Diagnostic> notes = person.notes;
+    if (const Framework* earlier = session.earlier_release()) {
+        const Framework& framework = session.framework();
+        for (const AssessedSkill* skill : skills_no_longer_required(person, target, framework, *earlier)) {
+            const Diagnostic note{skill->location, "'" + framework.find_skill(skill->skill_id)->name +
+                                                       "' is no longer required for " + target.name + " since " +
+                                                       framework.release + " (left out)"};
+            session.err() << "ddat: note: " << format_diagnostic(note) << '\n';
+            notes.push_back(note);
+        }
+    }
+    return notes;
 }
 
 void write_gap_table(const Framework& framework, const GapReport& report, const Output& output) {
@@ -298,13 +316,14 @@ int run_gap(Session& session, const GapOptions& options) {
     }
     const RoleLevel& target = resolve_level(framework, target_name);
     const GapReport report = analyse_gap(framework, person, target, options.rating);
+    const std::vector<Diagnostic> notes = gap_notes(session, person, target);
     Output output = session.output();
     if (output.format == Format::markdown) {
         write_gap_markdown(framework, report, output.out);
         return options.exit_code && report.has_gaps() ? kExitDifferences : kExitOk;
     }
     if (!write_machine(
-            output, [&] { return gap_json(framework, report, warnings); },
+            output, [&] { return gap_json(framework, report, warnings, notes); },
             [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); })) {
         write_gap_table(framework, report, output);
     }

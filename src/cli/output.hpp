@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ddat/errors.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat::cli {
@@ -173,5 +174,8 @@ Json id_and_name(const T& item) {
 
 // A level word for JSON: null for none.
 Json level_json(SkillLevel level);
+
+// Located messages (warnings or notes) as a JSON array of {file, line, column, message}.
+Json diagnostics_json(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace ddat::cli

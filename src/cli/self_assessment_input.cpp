@@ -24,21 +24,13 @@ SelfAssessment read_self_assessment(Session& session, const std::string& path, s
     for (const auto& warning : found) {
         session.warn(format_diagnostic(warning));
     }
+    for (const auto& note : person.notes) {
+        session.err() << "ddat: note: " << format_diagnostic(note) << '\n';
+    }
     if (warnings != nullptr) {
         warnings->insert(warnings->end(), found.begin(), found.end());
     }
     return person;
-}
-
-Json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
-    Json list = Json::array();
-    for (const auto& d : diagnostics) {
-        list.push_back({{"file", d.location.file.empty() ? Json(nullptr) : Json(d.location.file)},
-                        {"line", d.location.line == 0 ? Json(nullptr) : Json(d.location.line)},
-                        {"column", d.location.column == 0 ? Json(nullptr) : Json(d.location.column)},
-                        {"message", d.message}});
-    }
-    return list;
 }
 
 void add_rating_option(CLI::App& command, Rating& rating) {

@@ -16,10 +16,6 @@ namespace ddat::cli {
 SelfAssessment read_self_assessment(Session& session, const std::string& path,
                                     std::vector<Diagnostic>* warnings = nullptr);
 
-// Warnings or notes as a JSON array of {file, line, column, message}; line and column are null
-// when unknown.
-Json diagnostics_json(const std::vector<Diagnostic>& diagnostics);
-
 // Adds --rating agreed|self to a command that reads self-assessments.
 void add_rating_option(CLI::App& command, Rating& rating);
 
