@@ -128,8 +128,8 @@ TEST_CASE("releases: every role's level order has a source, and the UCD roles pu
         const ddat::Role& role = ddat::resolve_role(current(), order.role);
         CHECK(level_names(role) == order.levels);
     }
-    for (const char* role : {"content-designer", "graphic-designer", "interaction-designer", "service-designer",
-                             "user-researcher"}) {
+    for (const char* role :
+         {"content-designer", "graphic-designer", "interaction-designer", "service-designer", "user-researcher"}) {
         INFO(role);
         const auto names = level_names(ddat::resolve_role(current(), role));
         REQUIRE(names.size() >= 2);
@@ -158,8 +158,7 @@ TEST_CASE("releases: management levels are a track that path and match step arou
     CHECK(to_track.steps[2].to->id == "lead-developer-management");
 }
 
-TEST_CASE("releases: 2025-10 knows the skills renamed since 2020-01, and no other 2020 skill is lost",
-          "[releases]") {
+TEST_CASE("releases: 2025-10 knows the skills renamed since 2020-01, and no other 2020 skill is lost", "[releases]") {
     const ddat::Framework old = ddat::load_builtin_framework("2020-01");
     REQUIRE(current().renamed_skills.size() == 2);
     for (const auto& rename : current().renamed_skills) {
@@ -193,8 +192,8 @@ TEST_CASE("releases: an assessment with 2020 names is read into 2025-10 with a n
     REQUIRE(person.find_skill("stakeholder-relationship-management-it-operations") != nullptr);
     CHECK(person.find_skill("it-service-reporting") != nullptr);
     const ddat::Framework old = ddat::load_builtin_framework("2020-01");
-    const auto gone = ddat::skills_no_longer_required(person, ddat::resolve_level(current(), "senior-brm"),
-                                                      current(), old);
+    const auto gone =
+        ddat::skills_no_longer_required(person, ddat::resolve_level(current(), "senior-brm"), current(), old);
     REQUIRE(gone.size() == 2);
     CHECK(gone[0]->skill_id == "it-service-reporting");
     CHECK(gone[1]->skill_id == "asset-and-configuration-management");
