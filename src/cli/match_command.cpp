@@ -373,7 +373,7 @@ int run_match(Session& session, const MatchCommandOptions& options) {
                                        {"contributions", contributions_json(*explained)}};
                 }
                 data["warnings"] = diagnostics_json(warnings);
-                data["notes"] = Json::array();
+                data["notes"] = diagnostics_json(person.notes);
                 return data;
             },
             [](const Json& data) {

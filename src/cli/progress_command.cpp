@@ -33,7 +33,8 @@ std::string level_word(SkillLevel level) {
     return level == SkillLevel::none ? std::string("-") : std::string(to_string(level));
 }
 
-Json progress_json(const ProgressReport& report, Rating rating, const std::vector<Diagnostic>& warnings) {
+Json progress_json(const ProgressReport& report, Rating rating, const std::vector<Diagnostic>& warnings,
+                   const std::vector<Diagnostic>& notes) {
     Json points = Json::array();
     for (const auto& p : report.points) {
         const GapSummary& s = p.gap.summary;
@@ -84,7 +85,7 @@ Json progress_json(const ProgressReport& report, Rating rating, const std::vecto
         {"skills", skills},
         {"short", short_now},
         {"warnings", diagnostics_json(warnings)},
-        {"notes", diagnostics_json(report.notes)}};
+        {"notes", diagnostics_json(notes)}};
 }
 
 // One row per skill for CSV, TSV and Markdown: its level at each point, then the change.
@@ -204,8 +205,10 @@ int run_progress(Session& session, const ProgressOptions& options) {
     const RoleLevel* target = options.target.empty() ? nullptr : &resolve_level(framework, options.target);
     std::vector<Diagnostic> warnings;
     std::vector<SelfAssessment> assessments;
+    std::vector<Diagnostic> notes;  // of reading the files (a skill under an earlier release's name, say)
     for (const auto& file : options.files) {
         assessments.push_back(read_self_assessment(session, file, &warnings));
+        notes.insert(notes.end(), assessments.back().notes.begin(), assessments.back().notes.end());
     }
     const ProgressReport report = [&] {
         try {
@@ -217,9 +220,10 @@ int run_progress(Session& session, const ProgressOptions& options) {
     for (const auto& note : report.notes) {
         session.err() << "ddat: note: " << format_diagnostic(note) << '\n';
     }
+    notes.insert(notes.end(), report.notes.begin(), report.notes.end());
     Output output = session.output();
     if (!write_machine(
-            output, [&] { return progress_json(report, options.rating, warnings); },
+            output, [&] { return progress_json(report, options.rating, warnings, notes); },
             [&](const Json&) { return progress_records(report); })) {
         write_progress_table(report, output);
     }

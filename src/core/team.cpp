@@ -242,6 +242,7 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
             continue;
         }
         SelfAssessment person = std::move(readings[i].person);
+        report.notes.insert(report.notes.end(), person.notes.begin(), person.notes.end());
         report.warnings.insert(report.warnings.end(), readings[i].warnings.begin(), readings[i].warnings.end());
         const RoleLevel* level = forced;
         if (level == nullptr && !person.target_level_id.empty()) {
