@@ -22,7 +22,9 @@ bool is_yaml_file_name(const std::string& name);
 
 // The YAML files (is_yaml_file_name) in a folder, and in its sub-folders when `recursive` (not
 // hidden ones), in name order; anything but a folder is listed, so that a device or pipe with
-// such a name is reported when read. Sets `error` when the folder cannot be read.
-std::vector<std::string> yaml_files_in(const std::string& folder, bool recursive, std::error_code& error);
+// such a name is reported when read; with `json_too`, *.json files as well (self-assessments may
+// be JSON). Sets `error` when the folder cannot be read.
+std::vector<std::string> yaml_files_in(const std::string& folder, bool recursive, std::error_code& error,
+                                       bool json_too = false);
 
 }  // namespace ddat

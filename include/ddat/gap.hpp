@@ -1,6 +1,7 @@
 // Where a person's self-assessment falls short of a target role level.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,14 @@ std::string_view to_string(GapStatus status);
 struct SkillGap {
     const Skill* skill = nullptr;
     const Requirement* requirement = nullptr;
-    SkillLevel actual = SkillLevel::none;
-    int shortfall = 0;  // required minus actual, in levels, never below 0
+    SkillLevel actual = SkillLevel::none;  // the level compared: agreed or the person's own, by the rating
+    int shortfall = 0;                     // required minus actual, in levels, never below 0
     GapStatus status = GapStatus::met;
     std::string evidence;
+    SkillLevel self = SkillLevel::none;  // the person's own level
+    std::optional<SkillLevel> agreed;    // the agreed level, when the file gives one
+    bool uses_agreed = false;            // actual is the agreed level
+    bool discuss = false;                // own and agreed levels are 2 or more apart
 };
 
 // One criterion (a competence, say) of the target against the person's own statement.
@@ -58,6 +63,8 @@ struct GapReport {
     std::vector<SkillGap> skills;  // in the target's order
     std::vector<CriterionGap> criteria;
     GapSummary summary;
+    Rating rating = Rating::agreed;
+    int discuss = 0;  // required skills whose own and agreed levels are 2 or more apart
 
     // True when any skill is below or missing, or any criterion is not fully met.
     [[nodiscard]] bool has_gaps() const;
@@ -69,7 +76,8 @@ struct GapReport {
 std::vector<const AssessedSkill*> skills_no_longer_required(const SelfAssessment& person, const RoleLevel& target,
                                                             const Framework& current, const Framework& earlier);
 
-// Compares a self-assessment with what a role level requires.
-GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, const RoleLevel& target);
+// Compares a self-assessment with what a role level requires, taking each skill's level by the rating.
+GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, const RoleLevel& target,
+                      Rating rating = Rating::agreed);
 
 }  // namespace ddat

@@ -23,15 +23,43 @@ struct LevelMatch {
 struct MatchOptions {
     std::string family_id;    // only the levels of this family's roles; empty for every family
     std::size_t lateral = 3;  // how many other roles to suggest moves to
+    Rating rating = Rating::agreed;
+    // Rank the levels below the person's current level with the others, instead of apart.
+    bool all = false;
 };
+
+// How much one skill or criterion of a level adds to the readiness score, and how much its
+// shortfall takes from it: both as fractions of the whole, so that the adds of a level's skills
+// and criteria sum to its readiness, and adds and takes together to 1.
+struct Contribution {
+    const SkillGap* skill = nullptr;          // a skill, or
+    const CriterionGap* criterion = nullptr;  // a criterion
+    double adds = 0;
+    double takes = 0;
+};
+
+// Each skill's and criterion's share of a gap's readiness, in the target's order.
+std::vector<Contribution> contributions(const GapReport& gap);
+
+// Whole units (tenths of a percent, say) given to each share so that they add up to exactly
+// `total`: each gets its share rounded down, and the units left go to the largest remainders.
+// For scores whose shown parts must add up to the total shown.
+std::vector<long> apportion(const std::vector<double>& shares, long total);
+
+// How senior a level is across roles: the mean level its skills require (0 when it requires none).
+double seniority(const RoleLevel& level);
 
 // Every role level ranked, and the moves that follow from the ranking.
 struct MatchReport {
     std::string person;
     const RoleLevel* current = nullptr;  // the level the assessment says the person holds
     // Best first. A level that requires nothing (no skills, no criteria) cannot be matched and is
-    // left out.
+    // left out. When the person's current level is known, only the levels at or above it: in
+    // its role, the levels from it up; in other roles, those whose seniority is at least its own
+    // (and those that require no skills, which seniority cannot place).
     std::vector<LevelMatch> levels;
+    // The levels below the current level, ranked apart (empty with MatchOptions::all).
+    std::vector<LevelMatch> lower;
     // The level the next step follows: the current level when the assessment names one, else the
     // best-ranked level (the best-matching level of the role the person is most ready for).
     const RoleLevel* step_from = nullptr;

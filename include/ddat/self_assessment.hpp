@@ -28,10 +28,27 @@ std::optional<CriterionStatus> parse_criterion_status(std::string_view text);
 // One skill as the person holds it.
 struct AssessedSkill {
     std::string skill_id;
-    SkillLevel level = SkillLevel::none;
+    SkillLevel level = SkillLevel::none;  // the person's own rating
     std::string evidence;
     SourceLocation location;
+    // The level the person's line manager agreed ('agreed:'), when the file gives one.
+    std::optional<SkillLevel> agreed;
+    SourceLocation agreed_location;
 };
+
+// Whose rating of a skill a command uses: the agreed level where the file gives one (else the
+// person's own), or always the person's own.
+enum class Rating : std::uint8_t { agreed, self };
+
+// "agreed" or "self".
+std::string_view to_string(Rating rating);
+
+// The level a command uses for a skill under this rating.
+SkillLevel rated_level(const AssessedSkill& skill, Rating rating);
+
+// True when the person's own level and the agreed level are 2 or more levels apart: a
+// disagreement worth discussing.
+bool worth_discussing(const AssessedSkill& skill);
 
 // One criterion (a competence, say) as the person meets it.
 struct AssessedCriterion {
@@ -47,6 +64,7 @@ struct SelfAssessment {
     std::string name;
     std::string current_level_id;  // empty when not given
     std::string target_level_id;   // empty when not given
+    std::string date;              // 'date:' as YYYY-MM-DD; empty when not given
     std::vector<AssessedSkill> skills;
     std::vector<AssessedCriterion> criteria;
     // What reading it noticed without leaving anything out, such as a skill written with the
@@ -61,8 +79,9 @@ struct SelfAssessment {
 // Reads a self-assessment from YAML text; `file` names it in messages. Skills are matched by id or
 // by name in any letter case, or by the id an earlier release gave them (the framework's renamed
 // skills), which adds a note; an unknown skill or criterion adds a warning (with the nearest
-// known id) and is left out. Throws InputError for anything else that is wrong. Messages name
-// the place and the key, never the values the person wrote.
+// known id) and is left out; the warnings are added even when the file has errors too. Throws
+// InputError for anything else that is wrong. Messages name the place and the key, never the
+// values the person wrote.
 SelfAssessment parse_self_assessment(std::string_view text, const std::string& file, const Framework& framework,
                                      std::vector<Diagnostic>& warnings);
 

@@ -15,20 +15,64 @@
 
 namespace ddat {
 
+// One skill as a person of the team holds it, by the rating in use.
+struct HeldSkill {
+    const Skill* skill = nullptr;
+    SkillLevel level = SkillLevel::none;
+    bool discuss = false;  // own and agreed levels 2 or more apart
+};
+
 // One person of the team and their gap against their target.
 struct TeamMember {
     std::string file;
     std::string name;  // the name in the assessment, else the file name without its extension
-    GapReport gap;     // gap.target is the person's target
+    GapReport gap;     // gap.target is the person's target; gap.current their current level, if given
+    // The target was not given: it is the level after their current level in its role (or the
+    // current level itself, when that is its role's most senior).
+    bool target_inferred = false;
+    std::vector<HeldSkill> held;  // every skill the person holds, in the order of their file
+    int discuss = 0;              // of which own and agreed levels are 2 or more apart
+
+    // The level the person holds a skill at, or none.
+    [[nodiscard]] SkillLevel level_of(const Skill& skill) const;
 };
 
-// One skill some target of the team requires, and how the people it is required of hold it.
+// One skill some target of the team requires, how the people it is required of hold it, and how
+// the whole team covers it.
 struct TeamSkill {
     const Skill* skill = nullptr;
-    int required = 0;  // people whose target requires it
+    int asked_of = 0;  // people whose target requires it
     int met = 0;       // of whom met or exceeded it
     int below = 0;     // held it below the required level
     int missing = 0;   // did not hold it at all
+    // Coverage: the highest level any target of the team requires, and how many people of the
+    // whole team (asked or not) hold the skill at that level or above, below it, or not at all.
+    SkillLevel level = SkillLevel::none;
+    int holders = 0;
+    int holders_below = 0;
+    int holders_none = 0;
+    int discuss = 0;  // people whose own and agreed levels of it are 2 or more apart
+
+    // Only one person holds it at the level required, or nobody does.
+    [[nodiscard]] bool single_point_of_failure() const { return holders <= 1; }
+};
+
+// One shortfall of one person, and the people of the team who hold the skill at the level their
+// target requires or above: who could mentor them.
+struct TeamShortfall {
+    std::size_t person = 0;  // index in TeamReport::people
+    const SkillGap* gap = nullptr;
+    std::size_t mentor_count = 0;      // everyone who could
+    std::vector<std::size_t> mentors;  // the first few of them, most skilled first, by index in people
+};
+
+// How many mentors a shortfall names: a team of thousands has hundreds for each.
+inline constexpr std::size_t kMentorsNamed = 5;
+
+// What the team is compared with, and how.
+struct TeamOptions {
+    std::string target;  // one target for everyone; empty for each file's own
+    Rating rating = Rating::agreed;
 };
 
 // The whole team.
@@ -36,6 +80,10 @@ struct TeamReport {
     std::vector<TeamMember> people;  // in file order
     // Every skill any person's target requires, in the framework's catalogue order.
     std::vector<TeamSkill> skills;
+    // Every shortfall of every person, by person then by their target's order of skills.
+    std::vector<TeamShortfall> shortfalls;
+    // What to tell the user that is not wrong: the targets read from 'current:', in file order.
+    std::vector<Diagnostic> notes;
     // One problem per assessment left out, in file order: it could not be read (the first
     // problem, with its place), or it names no target and no --target was given.
     std::vector<Diagnostic> skipped;
@@ -55,15 +103,24 @@ struct TeamReport {
     [[nodiscard]] int row_of(const Framework& framework, const Skill& skill) const;
 };
 
-// The self-assessment files that paths name: a file as given; for a folder, every *.yaml and
-// *.yml file in it (any letter case; not hidden files, not in sub-folders), in name order. A path that does not exist,
-// or a folder with no such file, adds a problem.
+// The self-assessment files that paths name: a file as given; for a folder, every *.yaml, *.yml
+// and *.json file in it (any letter case; not hidden files, not in sub-folders), in name order. A
+// path that does not exist, or a folder with no such file, adds a problem. A file named again, by
+// any path (a symbolic link, say), is listed once, and a note in `duplicates` says so.
+std::vector<std::string> team_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems,
+                                    std::vector<Diagnostic>& duplicates);
+
+// As above, without the notes.
 std::vector<std::string> team_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems);
 
 // Reads every assessment (the framework is the one already loaded: it is not read again) and
-// compares each person with `target` when given, else with the target their assessment names.
-// Assessments that cannot be read, or name no target, are reported in `skipped` and left out.
-// Throws NotFoundError when `target` names no role level.
+// compares each person with options.target when given, else with the target their assessment
+// names, else with the level after their current one (with a note). Assessments that cannot be
+// read, or give neither target nor current level, are reported in `skipped` and left out.
+// Throws NotFoundError when options.target names no role level.
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, const TeamOptions& options);
+
+// As above with the agreed rating.
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target);
 
 // Reads one self-assessment for analyse_team, adding its warnings; throws InputError when the
@@ -74,6 +131,10 @@ using AssessmentReader = std::function<SelfAssessment(const std::string& file, c
 // analyse_team with the assessments read by `read`. The files are read on several threads; an
 // exception other than InputError from any of them is thrown here, once every thread has ended.
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target,
+                        const AssessmentReader& read);
+
+// analyse_team with these options and the assessments read by `read`.
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, const TeamOptions& options,
                         const AssessmentReader& read);
 
 }  // namespace ddat

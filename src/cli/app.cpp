@@ -475,6 +475,7 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
     add_match_command(app, registry);
     add_path_command(app, registry);
     add_team_command(app, registry);
+    add_progress_command(app, registry);
     add_init_command(app, registry);
     add_assess_command(app, registry);
     add_advert_command(app, registry);

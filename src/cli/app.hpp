@@ -163,6 +163,7 @@ void add_changes_command(CLI::App& app, CommandRegistry& registry);
 void add_match_command(CLI::App& app, CommandRegistry& registry);
 void add_path_command(CLI::App& app, CommandRegistry& registry);
 void add_team_command(CLI::App& app, CommandRegistry& registry);
+void add_progress_command(CLI::App& app, CommandRegistry& registry);
 void add_init_command(CLI::App& app, CommandRegistry& registry);
 void add_assess_command(CLI::App& app, CommandRegistry& registry);
 void add_advert_command(CLI::App& app, CommandRegistry& registry);

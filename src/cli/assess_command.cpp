@@ -219,7 +219,7 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
     SelfAssessment answers;
     answers.target_level_id = target.id;
     for (const auto& requirement : target.requirements) {
-        answers.skills.push_back({requirement.skill_id, SkillLevel::none, {}, {}});
+        answers.skills.push_back({requirement.skill_id, SkillLevel::none, {}, {}, std::nullopt, {}});
     }
     for (const auto& criterion : target.criteria) {
         answers.criteria.push_back({criterion.id, CriterionStatus::not_met, {}, {}});

@@ -20,6 +20,7 @@ struct GapOptions {
     std::string me;
     std::string target;
     bool exit_code = false;
+    Rating rating = Rating::agreed;
 };
 
 // A count that may be a half (a partly met criterion): "20" or "20.5".
@@ -30,7 +31,8 @@ std::string format_units(double units) {
 
 std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
 
-Json gap_json(const Framework& framework, const GapReport& report, const std::vector<Diagnostic>& notes) {
+Json gap_json(const Framework& framework, const GapReport& report, const std::vector<Diagnostic>& warnings,
+              const std::vector<Diagnostic>& notes) {
     Json skills = Json::array();
     for (const auto& g : report.skills) {
         skills.push_back({{"id", g.skill->id},
@@ -39,6 +41,10 @@ Json gap_json(const Framework& framework, const GapReport& report, const std::ve
                           {"actual", level_json(g.actual)},
                           {"shortfall", g.shortfall},
                           {"status", std::string(to_string(g.status))},
+                          {"rating", g.uses_agreed ? "agreed" : "self"},
+                          {"self", level_json(g.self)},
+                          {"agreed", g.agreed ? level_json(*g.agreed) : Json(nullptr)},
+                          {"discuss", g.discuss},
                           {"description", framework.requirement_text(*g.requirement)},
                           {"evidence", g.evidence.empty() ? Json(nullptr) : Json(g.evidence)}});
     }
@@ -65,9 +71,12 @@ Json gap_json(const Framework& framework, const GapReport& report, const std::ve
               {"criteria_met", s.criteria_met},
               {"levels_held", s.held},
               {"levels_required", s.wanted},
-              {"readiness", std::round(s.readiness * 1000) / 1000}}},
+              {"readiness", std::round(s.readiness * 1000) / 1000},
+              {"disagreements", report.discuss}}},
+            {"rating", std::string(to_string(report.rating))},
             {"skills", skills},
             {"criteria", criteria},
+            {"warnings", diagnostics_json(warnings)},
             {"notes", diagnostics_json(notes)}};
 }
 
@@ -98,14 +107,21 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
     if (!report.skills.empty()) {
         out << '\n';
         TextTable table({"SKILL", "REQUIRED", "YOURS", "SHORT", "STATUS"}, 0);
+        bool any_agreed = false;
         for (const auto& g : report.skills) {
             const std::string status(to_string(g.status));
             table.add_row({g.skill->name, std::string(required_level_word(*g.requirement)),
-                           g.actual == SkillLevel::none ? "-" : std::string(to_string(g.actual)),
+                           rated_text(g.actual, g.uses_agreed, g.discuss),
                            g.shortfall == 0 ? "" : std::to_string(g.shortfall), status},
                           {"", "", "", "", status});
+            any_agreed = any_agreed || g.uses_agreed;
         }
         table.write(out, style, "  ");
+        if (const std::string legend = rated_legend(any_agreed, report.discuss > 0); !legend.empty()) {
+            for (const auto& line : wrap(legend, static_cast<std::size_t>(std::max(style.width, 40)) - 2)) {
+                out << "  " << style.dim(line) << '\n';
+            }
+        }
     }
     if (!report.criteria.empty()) {
         out << '\n';
@@ -288,7 +304,8 @@ void write_gap_markdown(const Framework& framework, const GapReport& report, std
 
 int run_gap(Session& session, const GapOptions& options) {
     const Framework& framework = session.framework();
-    const SelfAssessment person = read_self_assessment(session, options.me);
+    std::vector<Diagnostic> warnings;
+    const SelfAssessment person = read_self_assessment(session, options.me, &warnings);
     std::string target_name = options.target;
     if (target_name.empty()) {
         target_name = person.target_level_id;
@@ -297,7 +314,7 @@ int run_gap(Session& session, const GapOptions& options) {
         throw UsageError("no target role level: give --target LEVEL, or 'target:' in " + person.file);
     }
     const RoleLevel& target = resolve_level(framework, target_name);
-    const GapReport report = analyse_gap(framework, person, target);
+    const GapReport report = analyse_gap(framework, person, target, options.rating);
     const std::vector<Diagnostic> notes = gap_notes(session, person, target);
     Output output = session.output();
     if (output.format == Format::markdown) {
@@ -305,7 +322,7 @@ int run_gap(Session& session, const GapOptions& options) {
         return options.exit_code && report.has_gaps() ? kExitDifferences : kExitOk;
     }
     if (!write_machine(
-            output, [&] { return gap_json(framework, report, notes); },
+            output, [&] { return gap_json(framework, report, warnings, notes); },
             [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); })) {
         write_gap_table(framework, report, output);
     }
@@ -321,6 +338,7 @@ void add_gap_command(CLI::App& app, CommandRegistry& registry) {
     gap->add_option("--target", options->target, "Target role level (default: 'target:' in the file)")
         ->type_name("LEVEL");
     gap->add_flag("--exit-code", options->exit_code, "Exit 1 when any requirement is not met");
+    add_rating_option(*gap, options->rating);
     gap->footer(
         "A self-assessment is a YAML file of skills and the level you hold each at:\n"
         "\n"
@@ -332,6 +350,10 @@ void add_gap_command(CLI::App& app, CommandRegistry& registry) {
         "    user-focus:\n"
         "      level: working\n"
         "      evidence: Ran the discovery interviews for the new service\n"
+        "      agreed: practitioner                  # optional: the level your line manager agreed\n"
+        "\n"
+        "Where a skill has an agreed level, gap uses it and marks it *; --rating self uses your own.\n"
+        "Own and agreed levels 2 or more apart are marked ! as worth discussing.\n"
         "\n"
         "ddat reads it and writes nothing of it anywhere but this command's output.\n"
         "\n"

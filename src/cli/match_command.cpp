@@ -20,6 +20,9 @@ struct MatchCommandOptions {
     std::string family;
     std::size_t top = 10;
     std::string explain;
+    bool explain_given = false;  // --explain, with or without a level
+    bool all = false;
+    Rating rating = Rating::agreed;
 };
 
 // The name a person types for a level: its first alias, else its id.
@@ -28,6 +31,56 @@ std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? 
 std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
 
 double rounded(double fraction) { return std::round(fraction * 1000) / 1000; }
+
+// Each skill's and criterion's part of a level's score, in thousandths, apportioned so that the
+// parts add up to exactly the readiness shown (rounded to 3 decimals) and the takes to the rest.
+struct ShownContribution {
+    const Contribution* part = nullptr;
+    long adds = 0;
+    long takes = 0;
+};
+
+std::vector<ShownContribution> shown_contributions(const std::vector<Contribution>& parts, double readiness,
+                                                   long scale) {
+    std::vector<double> adds;
+    std::vector<double> takes;
+    for (const auto& p : parts) {
+        adds.push_back(p.adds);
+        takes.push_back(p.takes);
+    }
+    const long total = std::lround(readiness * static_cast<double>(scale));
+    const std::vector<long> a = apportion(adds, total);
+    const std::vector<long> t = apportion(takes, scale - total);
+    std::vector<ShownContribution> shown;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        shown.push_back({&parts[i], a[i], t[i]});
+    }
+    return shown;
+}
+
+// How each skill and criterion of a level adds to or takes from its readiness, as JSON.
+Json contributions_json(const GapReport& gap) {
+    const std::vector<Contribution> parts = contributions(gap);
+    Json list = Json::array();
+    for (const auto& c : shown_contributions(parts, gap.summary.readiness, 1000)) {
+        const Contribution& p = *c.part;
+        if (p.skill != nullptr) {
+            list.push_back({{"kind", "skill"},
+                            {"id", p.skill->skill->id},
+                            {"required", std::string(required_level_word(*p.skill->requirement))},
+                            {"actual", level_json(p.skill->actual)},
+                            {"adds", static_cast<double>(c.adds) / 1000},
+                            {"takes", static_cast<double>(c.takes) / 1000}});
+        } else {
+            list.push_back({{"kind", "criterion"},
+                            {"id", p.criterion->criterion->id},
+                            {"status", std::string(to_string(p.criterion->status))},
+                            {"adds", static_cast<double>(c.adds) / 1000},
+                            {"takes", static_cast<double>(c.takes) / 1000}});
+        }
+    }
+    return list;
+}
 
 Json match_json(const LevelMatch& m) {
     const GapSummary& s = m.summary;
@@ -59,13 +112,21 @@ Json short_json(const GapReport& gap) {
     return skills;
 }
 
-Json report_json(const MatchReport& report, std::size_t top, const GapReport* next_gap) {
+Json ranked_json(const Framework& framework, const SelfAssessment& person, const std::vector<LevelMatch>& ranked,
+                 std::size_t top, Rating rating) {
     Json levels = Json::array();
-    for (std::size_t i = 0; i < report.levels.size() && (top == 0 || i < top); ++i) {
+    for (std::size_t i = 0; i < ranked.size() && (top == 0 || i < top); ++i) {
         Json entry = {{"rank", i + 1}};
-        entry.update(match_json(report.levels[i]));
+        entry.update(match_json(ranked[i]));
+        entry["contributions"] = contributions_json(analyse_gap(framework, person, *ranked[i].level, rating));
         levels.push_back(std::move(entry));
     }
+    return levels;
+}
+
+Json report_json(const Framework& framework, const SelfAssessment& person, const MatchReport& report,
+                 const MatchCommandOptions& options, const GapReport* next_gap) {
+    const Json levels = ranked_json(framework, person, report.levels, options.top, options.rating);
     Json next = nullptr;
     if (report.next_step != nullptr && next_gap != nullptr) {
         const GapSummary& s = next_gap->summary;
@@ -85,7 +146,9 @@ Json report_json(const MatchReport& report, std::size_t top, const GapReport* ne
     }
     return {{"person", report.person.empty() ? Json(nullptr) : Json(report.person)},
             {"current", report.current == nullptr ? Json(nullptr) : id_and_name(*report.current)},
+            {"rating", std::string(to_string(options.rating))},
             {"levels", levels},
+            {"lower", ranked_json(framework, person, report.lower, options.top, options.rating)},
             {"next_step", next},
             {"lateral", lateral}};
 }
@@ -99,6 +162,32 @@ std::string short_summary(const GapSummary& s) {
         text += ", " + std::to_string(s.missing) + " missing";
     }
     return text;
+}
+
+// How each skill and criterion adds to the level's readiness, in percentage points that add up to
+// the percentage shown.
+void write_contributions(const GapReport& gap, const Output& output) {
+    const Style& style = output.style;
+    std::ostream& out = output.out;
+    const std::vector<Contribution> parts = contributions(gap);
+    if (parts.empty()) {
+        return;
+    }
+    out << '\n' << style.bold("How the score of " + short_name(*gap.target) + " adds up") << " (percentage points)\n";
+    TextTable table({"SKILL OR CRITERION", "REQUIRED", "YOURS", "ADDS", "TAKES"}, 0);
+    for (const auto& c : shown_contributions(parts, gap.summary.readiness, 100)) {
+        const Contribution& p = *c.part;
+        if (p.skill != nullptr) {
+            table.add_row({p.skill->skill->name, std::string(required_level_word(*p.skill->requirement)),
+                           rated_text(p.skill->actual, p.skill->uses_agreed, p.skill->discuss),
+                           "+" + std::to_string(c.adds), c.takes == 0 ? "" : "-" + std::to_string(c.takes)});
+        } else {
+            table.add_row({p.criterion->criterion->name, "met", std::string(to_string(p.criterion->status)),
+                           "+" + std::to_string(c.adds), c.takes == 0 ? "" : "-" + std::to_string(c.takes)});
+        }
+    }
+    table.add_row({"Readiness", "", "", percent(gap.summary.readiness), ""});
+    table.write(out, style, "  ");
 }
 
 // What a level asks beyond where the person is: each skill below or missing, and criteria not met.
@@ -147,6 +236,7 @@ void write_explanation(const GapReport& gap, const std::string& me, const Output
 
 void write_match_table(const Framework& framework, const MatchReport& report, const MatchCommandOptions& options,
                        const GapReport* next_gap, const GapReport* explained, const Output& output) {
+    const auto brief = [](const LevelMatch& m) { return short_name(*m.level) + " " + percent(m.summary.readiness); };
     const Style& style = output.style;
     std::ostream& out = output.out;
     out << (report.person.empty() ? std::string("You") : report.person)
@@ -195,6 +285,18 @@ void write_match_table(const Framework& framework, const MatchReport& report, co
                          " role levels; --top 0 shows them all.")
             << '\n';
     }
+    if (!report.lower.empty()) {
+        std::string lower = "Below your current level, ranked apart (--all ranks them with the rest): ";
+        const std::size_t listed = std::min<std::size_t>(report.lower.size(), 5);
+        for (std::size_t i = 0; i < listed; ++i) {
+            lower += (i == 0 ? "" : ", ") + brief(report.lower[i]);
+        }
+        if (listed < report.lower.size()) {
+            lower += " and " + std::to_string(report.lower.size() - listed) + " more";
+        }
+        out << '\n';
+        write_wrapped(out, lower + ".", style, "");
+    }
     out << '\n';
     std::string next = "Next step in your role: ";
     if (report.step_from == nullptr) {
@@ -229,39 +331,59 @@ void write_match_table(const Framework& framework, const MatchReport& report, co
     if (explained != nullptr && (next_gap == nullptr || explained->target != next_gap->target)) {
         write_explanation(*explained, options.me, output);
     }
+    if (explained != nullptr) {
+        write_contributions(*explained, output);
+    }
 }
 
 int run_match(Session& session, const MatchCommandOptions& options) {
     const Framework& framework = session.framework();
     const RoleLevel* explain = options.explain.empty() ? nullptr : &resolve_level(framework, options.explain);
     MatchOptions match_options;
+    match_options.rating = options.rating;
+    match_options.all = options.all;
     if (!options.family.empty()) {
         match_options.family_id = resolve_family(framework, options.family).id;
     }
-    const SelfAssessment person = read_self_assessment(session, options.me);
+    std::vector<Diagnostic> warnings;
+    const SelfAssessment person = read_self_assessment(session, options.me, &warnings);
     const MatchReport report = match_levels(framework, person, match_options);
     std::unique_ptr<GapReport> next_gap;
     if (report.next_step != nullptr) {
-        next_gap = std::make_unique<GapReport>(analyse_gap(framework, person, *report.next_step));
+        next_gap = std::make_unique<GapReport>(analyse_gap(framework, person, *report.next_step, options.rating));
+    }
+    // --explain LEVEL explains that level; --explain alone the best-ranked one.
+    if (explain == nullptr && options.explain_given && !report.levels.empty()) {
+        explain = report.levels.front().level;
     }
     std::unique_ptr<GapReport> explained;
     if (explain != nullptr) {
-        explained = std::make_unique<GapReport>(analyse_gap(framework, person, *explain));
+        explained = std::make_unique<GapReport>(analyse_gap(framework, person, *explain, options.rating));
     }
     Output output = session.output();
     if (!write_machine(
             output,
             [&] {
-                Json data = report_json(report, options.top, next_gap.get());
+                Json data = report_json(framework, person, report, options, next_gap.get());
                 if (explained) {
                     data["explain"] = {{"id", explained->target->id},
                                        {"name", explained->target->name},
                                        {"readiness", rounded(explained->summary.readiness)},
-                                       {"short", short_json(*explained)}};
+                                       {"short", short_json(*explained)},
+                                       {"contributions", contributions_json(*explained)}};
                 }
+                data["warnings"] = diagnostics_json(warnings);
+                data["notes"] = diagnostics_json(person.notes);
                 return data;
             },
-            [](const Json& data) { return flatten(data["levels"]); })) {
+            [](const Json& data) {
+                // One row per level; each level's contributions are in JSON and YAML.
+                Json levels = data["levels"];
+                for (auto& level : levels) {
+                    level.erase("contributions");
+                }
+                return flatten(levels);
+            })) {
         write_match_table(framework, report, options, next_gap.get(), explained.get(), output);
     }
     return kExitOk;
@@ -277,21 +399,35 @@ void add_match_command(CLI::App& app, CommandRegistry& registry) {
     match->add_option("--top", options->top, "How many levels to list (default 10; 0 for all)")
         ->type_name("N")
         ->check(CLI::NonNegativeNumber);
-    match->add_option("--explain", options->explain, "Also show what this level asks beyond where you are")
-        ->type_name("LEVEL");
+    CLI::Option* explain =
+        match
+            ->add_option("--explain", options->explain,
+                         "Also show what a level (default: the best-ranked) asks beyond where you are, and how "
+                         "much each skill adds to or takes from its score")
+            ->type_name("[LEVEL]")
+            ->expected(0, 1);
+    match->add_flag("--all", options->all, "Rank the levels below your current level with the rest, not apart");
+    add_rating_option(*match, options->rating);
     match->footer(
         "Readiness is as in 'ddat gap': the skill levels you hold, up to the level required, over\n"
         "the levels required. Ties go to fewer levels short, then fewer skills missing, then the\n"
-        "level that asks more of what you hold. The next step follows 'current:' in your\n"
-        "assessment, else your best match; the nearest moves are the best-ranked levels of other\n"
-        "roles.\n"
+        "level that asks more of what you hold. With 'current:' in your assessment, match looks\n"
+        "forward: it ranks the levels from yours up in your role, and in other roles those that\n"
+        "ask as much or more (by the mean level their skills require); lower levels are listed\n"
+        "apart (--all ranks them too). The next step follows 'current:', else your best match;\n"
+        "the nearest moves are the best-ranked levels of other roles. --explain, and JSON always,\n"
+        "shows how much each skill adds to or takes from a score; the parts add up to it.\n"
         "\n"
         "Examples:\n"
         "  ddat match --me me.yaml\n"
         "  ddat match --me me.yaml --family it-operations --top 5\n"
         "  ddat match --me me.yaml --explain lead-brm\n"
+        "  ddat match --me me.yaml --explain --all\n"
         "  ddat match --me me.yaml --format json");
-    registry.add(match, [options](Session& session) { return run_match(session, *options); });
+    registry.add(match, [options, explain](Session& session) {
+        options->explain_given = explain->count() > 0;
+        return run_match(session, *options);
+    });
 }
 
 }  // namespace ddat::cli

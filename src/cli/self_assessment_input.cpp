@@ -37,26 +37,57 @@ SelfAssessment load_self_assessment_input(const std::string& path, const Framewo
     return load_self_assessment(path, framework, warnings);
 }
 
-SelfAssessment read_self_assessment(Session& session, const std::string& path) {
+SelfAssessment read_self_assessment(Session& session, const std::string& path, std::vector<Diagnostic>* warnings) {
     const Framework& framework = session.framework();
     if (path == "-" && ::isatty(STDIN_FILENO) == 1) {
         session.err() << "ddat: reading the self-assessment from the terminal; end it with Ctrl-D\n";
     }
-    std::vector<Diagnostic> warnings;
+    std::vector<Diagnostic> found;
     SelfAssessment person = [&] {
         try {
-            return load_self_assessment_input(path, framework, warnings);
+            return load_self_assessment_input(path, framework, found);
         } catch (const InputError& error) {
             throw AssessmentError(error);
         }
     }();
-    for (const auto& warning : warnings) {
+    for (const auto& warning : found) {
         session.warn(format_diagnostic(warning));
     }
     for (const auto& note : person.notes) {
         session.err() << "ddat: note: " << format_diagnostic(note) << '\n';
     }
+    if (warnings != nullptr) {
+        warnings->insert(warnings->end(), found.begin(), found.end());
+    }
     return person;
+}
+
+void add_rating_option(CLI::App& command, Rating& rating) {
+    command
+        .add_option_function<std::string>(
+            "--rating",
+            [&rating](const std::string& value) { rating = value == "self" ? Rating::self : Rating::agreed; },
+            "Whose level of each skill to use: agreed (the level agreed with the line manager, where the file gives "
+            "one, else the person's own; the default) or self (the person's own)")
+        ->type_name("agreed|self")
+        ->transform(CLI::IsMember({"agreed", "self"}, CLI::ignore_case));
+}
+
+std::string rated_text(SkillLevel actual, bool uses_agreed, bool discuss) {
+    std::string text = actual == SkillLevel::none ? std::string("-") : std::string(to_string(actual));
+    return text + (uses_agreed ? "*" : "") + (discuss ? "!" : "");
+}
+
+std::string rated_legend(bool any_agreed, bool any_discuss) {
+    std::string legend;
+    if (any_agreed) {
+        legend = "* the level agreed with the line manager (--rating self uses your own)";
+    }
+    if (any_discuss) {
+        legend += std::string(legend.empty() ? "" : "; ") +
+                  "! your own level and the agreed level are 2 or more apart: worth discussing";
+    }
+    return legend;
 }
 
 }  // namespace ddat::cli

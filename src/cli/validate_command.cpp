@@ -43,12 +43,15 @@ int validate_assessment(Session& session, const std::string& file) {
             }
             return json;
         };
-        write_data(
-            output,
-            {{"path", file}, {"valid", problems.empty()}, {"problems", list(problems)}, {"warnings", list(warnings)}},
-            [](const Json& data) {
-                return flatten(data["problems"], {}, {"file", "line", "column", "message"});
-            });
+        write_data(output,
+                   {{"path", file},
+                    {"valid", problems.empty()},
+                    {"problems", list(problems)},
+                    {"warnings", list(warnings)},
+                    {"notes", Json::array()}},
+                   [](const Json& data) {
+                       return flatten(data["problems"], {}, {"file", "line", "column", "message"});
+                   });
         return problems.empty() ? kExitOk : kExitInput;
     }
     for (const auto& w : warnings) {

@@ -89,10 +89,16 @@ std::string write_self_assessment(const Framework& framework, const RoleLevel& t
     if (!target.criteria.empty()) {
         comment(out, "", "", "", "For each criterion, write met, partly or not-met.");
     }
+    if (!target.requirements.empty()) {
+        out += "# After the conversation with your line manager, write the level you agreed as 'agreed:'.\n";
+    }
     out += "# Check it with 'ddat validate --me FILE'; see your gaps with 'ddat gap --me FILE'.\n";
     out += "# This file is about you: keep it somewhere private.\n";
     out += answers.name.empty() ? std::string("name:                  # your name (optional)\n")
                                 : "name: " + yaml_double_quoted(answers.name) + "\n";
+    out += answers.date.empty()
+               ? std::string("date:                  # the date of this assessment, YYYY-MM-DD (optional)\n")
+               : "date: " + answers.date + "\n";
     if (const RoleLevel* current =
             answers.current_level_id.empty() ? nullptr : framework.find_level(answers.current_level_id)) {
         out += "current: " + current->id + "\n";
@@ -138,6 +144,8 @@ std::string write_self_assessment(const Framework& framework, const RoleLevel& t
         out += answer != nullptr && !answer->evidence.empty()
                    ? "    evidence: " + yaml_double_quoted(answer->evidence) + "\n"
                    : std::string("    evidence:\n");
+        out += answer != nullptr && answer->agreed ? "    agreed: " + std::string(to_string(*answer->agreed)) + "\n"
+                                                   : std::string("    agreed:\n");
     }
     if (!target.criteria.empty()) {
         out += "\ncriteria:\n";

@@ -14,7 +14,8 @@ bool is_yaml_file_name(const std::string& name) {
     return !name.starts_with(".") && (lower.ends_with(".yaml") || lower.ends_with(".yml"));
 }
 
-std::vector<std::string> yaml_files_in(const std::string& folder, bool recursive, std::error_code& error) {
+std::vector<std::string> yaml_files_in(const std::string& folder, bool recursive, std::error_code& error,
+                                       bool json_too) {
     std::vector<std::string> files;
     fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
     for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
@@ -25,7 +26,8 @@ std::vector<std::string> yaml_files_in(const std::string& folder, bool recursive
             if (!recursive || name.starts_with(".")) {
                 it.disable_recursion_pending();
             }
-        } else if (is_yaml_file_name(name)) {
+        } else if (is_yaml_file_name(name) ||
+                   (json_too && !name.starts_with(".") && to_lower(name).ends_with(".json"))) {
             files.push_back(it->path().string());
         }
     }

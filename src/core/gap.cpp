@@ -18,8 +18,10 @@ bool GapReport::has_gaps() const {
     return summary.below > 0 || summary.missing > 0 || summary.criteria_met < summary.criteria;
 }
 
-GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, const RoleLevel& target) {
+GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, const RoleLevel& target,
+                      Rating rating) {
     GapReport report;
+    report.rating = rating;
     report.target = &target;
     report.person = person.name;
     report.current = person.current_level_id.empty() ? nullptr : framework.find_level(person.current_level_id);
@@ -30,8 +32,13 @@ GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, 
         gap.skill = framework.find_skill(requirement.skill_id);
         gap.requirement = &requirement;
         if (const AssessedSkill* assessed = person.find_skill(requirement.skill_id)) {
-            gap.actual = assessed->level;
+            gap.actual = rated_level(*assessed, rating);
             gap.evidence = assessed->evidence;
+            gap.self = assessed->level;
+            gap.agreed = assessed->agreed;
+            gap.uses_agreed = rating == Rating::agreed && assessed->agreed.has_value();
+            gap.discuss = worth_discussing(*assessed);
+            report.discuss += gap.discuss ? 1 : 0;
         }
         const int required = to_number(requirement.level);
         const int actual = to_number(gap.actual);

@@ -1,6 +1,7 @@
 #include "ddat/match.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_set>
 
 #include "ddat/resolve.hpp"
@@ -27,6 +28,86 @@ bool ranks_before(const LevelMatch& a, const LevelMatch& b) {
     }
     return x.held > y.held;
 }
+
+std::vector<Contribution> contributions(const GapReport& gap) {
+    std::vector<Contribution> parts;
+    const double wanted = gap.summary.wanted;
+    if (wanted <= 0) {
+        return parts;
+    }
+    for (const auto& g : gap.skills) {
+        const int required = to_number(g.requirement->level);
+        const int held = std::min(to_number(g.actual), required);
+        parts.push_back({&g, nullptr, held / wanted, (required - held) / wanted});
+    }
+    for (const auto& c : gap.criteria) {
+        const double held = c.status == CriterionStatus::met ? 1.0 : c.status == CriterionStatus::partly ? 0.5 : 0.0;
+        parts.push_back({nullptr, &c, held / wanted, (1.0 - held) / wanted});
+    }
+    return parts;
+}
+
+std::vector<long> apportion(const std::vector<double>& shares, long total) {
+    std::vector<long> units(shares.size(), 0);
+    double sum = 0;
+    for (const double share : shares) {
+        sum += share;
+    }
+    if (shares.empty() || sum <= 0) {
+        return units;
+    }
+    long given = 0;
+    std::vector<std::pair<double, std::size_t>> remainders;
+    for (std::size_t i = 0; i < shares.size(); ++i) {
+        const double exact = shares[i] / sum * static_cast<double>(total);
+        units[i] = static_cast<long>(std::floor(exact));
+        given += units[i];
+        remainders.emplace_back(exact - static_cast<double>(units[i]), i);
+    }
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; given < total && i < remainders.size(); ++i, ++given) {
+        ++units[remainders[i].second];
+    }
+    return units;
+}
+
+double seniority(const RoleLevel& level) {
+    if (level.requirements.empty()) {
+        return 0;
+    }
+    double sum = 0;
+    for (const auto& r : level.requirements) {
+        sum += to_number(r.level);
+    }
+    return sum / static_cast<double>(level.requirements.size());
+}
+
+namespace {
+
+// The position of a level in its role.
+std::size_t position(const Role& role, const RoleLevel& level) {
+    for (std::size_t i = 0; i < role.levels.size(); ++i) {
+        if (&role.levels[i] == &level) {
+            return i;
+        }
+    }
+    return 0;
+}
+
+// True when a level is below the person's current level: earlier in the same role, or in another
+// role less senior.
+bool below_current(const Framework& framework, const RoleLevel& level, const RoleLevel& current) {
+    const Role& own = framework.role_of(current);
+    if (level.role_id == current.role_id) {
+        return position(own, level) < position(own, current);
+    }
+    // A level that requires no skills (only criteria, say) cannot be placed, and is not lower.
+    constexpr double kSame = 1e-9;
+    return !level.requirements.empty() && seniority(level) + kSame < seniority(current);
+}
+
+}  // namespace
 
 // The level above in the same role: the next one on the level's own track (the main ladder, or
 // the management track), else the next one on the main ladder.
@@ -61,11 +142,14 @@ MatchReport match_levels(const Framework& framework, const SelfAssessment& perso
             if (level.requirements.empty() && level.criteria.empty()) {
                 continue;
             }
-            const GapReport gap = analyse_gap(framework, person, level);
-            report.levels.push_back({&level, &role, gap.summary});
+            const GapReport gap = analyse_gap(framework, person, level, options.rating);
+            const bool lower =
+                !options.all && report.current != nullptr && below_current(framework, level, *report.current);
+            (lower ? report.lower : report.levels).push_back({&level, &role, gap.summary});
         }
     }
     std::stable_sort(report.levels.begin(), report.levels.end(), ranks_before);
+    std::stable_sort(report.lower.begin(), report.lower.end(), ranks_before);
 
     if (report.current != nullptr) {
         report.step_from = report.current;

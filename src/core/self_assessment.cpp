@@ -1,6 +1,7 @@
 #include "ddat/self_assessment.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -20,6 +21,16 @@ std::string_view to_string(CriterionStatus status) {
         case CriterionStatus::met: return "met";
     }
     return "not-assessed";
+}
+
+std::string_view to_string(Rating rating) { return rating == Rating::self ? "self" : "agreed"; }
+
+SkillLevel rated_level(const AssessedSkill& skill, Rating rating) {
+    return rating == Rating::agreed && skill.agreed ? *skill.agreed : skill.level;
+}
+
+bool worth_discussing(const AssessedSkill& skill) {
+    return skill.agreed && std::abs(to_number(*skill.agreed) - to_number(skill.level)) >= 2;
 }
 
 const AssessedSkill* SelfAssessment::find_skill(std::string_view skill_id) const {
@@ -75,7 +86,7 @@ public:
         if (const auto* skills = root.find("skills"); skills == nullptr || skills->is_null()) {
             for (std::size_t i = 0; i < root.entry_count(); ++i) {
                 const yaml::Node& key = root.key(i);
-                if (key.is_scalar() && skill_index().find(key.value) != nullptr) {
+                if (key.is_scalar() && find_named(key.value) != nullptr) {
                     d_.problem(key, "'" + key.value +
                                         "' is a skill, but it is not under 'skills:': indent each skill by two spaces "
                                         "under 'skills:'");
@@ -83,8 +94,10 @@ public:
                 }
             }
         }
-        d_.check_keys(root, "a self-assessment", {"name", "current", "target", "skills", "criteria"}, {"skills"});
+        d_.check_keys(root, "a self-assessment", {"name", "date", "current", "target", "skills", "criteria"},
+                      {"skills"});
         a.name = d_.optional_text(root, "name", "'name'");
+        a.date = date(root);
         a.current_level_id = level_reference(root, "current");
         a.target_level_id = level_reference(root, "target");
         if (const auto* skills = root.find("skills");
@@ -106,6 +119,51 @@ public:
     }
 
 private:
+    // 'date:' as a calendar date YYYY-MM-DD, or empty.
+    std::string date(const yaml::Node& root) {
+        const auto* node = root.find("date");
+        if (node == nullptr || node->is_null()) {
+            return {};
+        }
+        const auto text = d_.text(*node, "'date'");
+        if (!text) {
+            return {};
+        }
+        const std::string& t = *text;
+        const auto digits = [&](std::size_t from, std::size_t n) {
+            return std::all_of(t.begin() + static_cast<long>(from), t.begin() + static_cast<long>(from + n),
+                               [](char c) { return c >= '0' && c <= '9'; });
+        };
+        bool valid = t.size() == 10 && digits(0, 4) && t[4] == '-' && digits(5, 2) && t[7] == '-' && digits(8, 2);
+        if (valid) {
+            const int month = std::stoi(t.substr(5, 2));
+            const int day = std::stoi(t.substr(8, 2));
+            valid = month >= 1 && month <= 12 && day >= 1 && day <= 31;
+        }
+        if (!valid) {
+            d_.problem(*node, "'date' is not a date: write it as YYYY-MM-DD, such as 2026-03-31");
+            return {};
+        }
+        return t;
+    }
+
+    // A level word or number at node, for the skill named key; nullopt (and a problem) otherwise.
+    std::optional<SkillLevel> level_at(const yaml::Node& node, const std::string& what) {
+        if (!node.is_scalar()) {
+            d_.problem(node, what + " must be a level word or number, not " + std::string(yaml::describe(node)) + ": " +
+                                 std::string(kLevelHelp));
+            return std::nullopt;
+        }
+        const auto level = parse_skill_level(node.value);
+        if (!level) {
+            const std::string near = nearest_level_word(node.value);
+            d_.problem(node, what + " is not a skill level: " +
+                                 (near.empty() ? std::string(kLevelHelp)
+                                               : "did you mean '" + near + "'? (" + std::string(kLevelHelp) + ")"));
+        }
+        return level;
+    }
+
     std::string level_reference(const yaml::Node& root, std::string_view key) {
         const auto* node = root.find(key);
         if (node == nullptr || node->is_null()) {
@@ -147,7 +205,7 @@ private:
         if (!first_time(key)) {
             return;
         }
-        const Skill* known = skill_index().find(key.value);
+        const Skill* known = find_named(key.value);
         const SkillRename* renamed = known == nullptr ? find_rename(key.value) : nullptr;
         if (renamed != nullptr) {
             known = framework_.find_skill(renamed->new_id);
@@ -161,30 +219,29 @@ private:
         AssessedSkill s;
         s.location = d_.location(key);
         const yaml::Node* level_node = &value;
+        const yaml::Node* agreed_node = nullptr;
         if (value.is_mapping()) {
-            d_.check_keys(value, "a skill entry", {"level", "evidence"}, {"level"});
+            d_.check_keys(value, "a skill entry", {"level", "agreed", "evidence"}, {"level"});
             level_node = value.find("level");
+            agreed_node = value.find("agreed");
             s.evidence = d_.optional_text(value, "evidence", "'evidence'");
         }
         if (level_node == nullptr) {
             return;
         }
-        const std::string what = "the level of '" + key.value + "'";
-        if (!level_node->is_scalar()) {
-            d_.problem(*level_node, what + " must be a level word or number, not " +
-                                        std::string(yaml::describe(*level_node)) + ": " + std::string(kLevelHelp));
-            return;
-        }
-        const auto level = parse_skill_level(level_node->value);
+        const auto level = level_at(*level_node, "the level of '" + key.value + "'");
         if (!level) {
-            const std::string near = nearest_level_word(level_node->value);
-            d_.problem(*level_node,
-                       what + " is not a skill level: " +
-                           (near.empty() ? std::string(kLevelHelp)
-                                         : "did you mean '" + near + "'? (" + std::string(kLevelHelp) + ")"));
             return;
         }
         s.level = *level;
+        if (agreed_node != nullptr && !agreed_node->is_null()) {
+            const auto agreed = level_at(*agreed_node, "the agreed level of '" + key.value + "'");
+            if (!agreed) {
+                return;
+            }
+            s.agreed = *agreed;
+            s.agreed_location = d_.location(*agreed_node);
+        }
         if (known == nullptr) {
             if (skill_ids_.empty()) {
                 for (const auto& skill : framework_.skills) {
@@ -272,11 +329,19 @@ private:
     std::vector<std::string> skill_ids_;
     std::optional<SkillNameIndex> skill_index_;
 
-    const SkillNameIndex& skill_index() {
+    std::size_t lookups_ = 0;
+
+    // The skill of this name. The first few are looked up one by one, as a self-assessment names
+    // a dozen skills and an index costs more to build than that; past that, a hostile file may
+    // name thousands, and an index answers each in constant time.
+    const Skill* find_named(const std::string& name) {
+        if (++lookups_ <= 32) {
+            return find_skill_by_name(framework_, name);
+        }
         if (!skill_index_) {
             skill_index_.emplace(framework_);
         }
-        return *skill_index_;
+        return skill_index_->find(name);
     }
 };
 
@@ -300,13 +365,13 @@ SelfAssessment parse_self_assessment(std::string_view text, const std::string& f
     std::vector<Diagnostic> found_warnings;
     AssessmentDecoder decoder(file, framework, problems, found_warnings);
     SelfAssessment assessment = decoder.decode(root);
+    warnings.insert(warnings.end(), found_warnings.begin(), found_warnings.end());
     if (!problems.empty()) {
         std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& x, const Diagnostic& y) {
             return std::pair(x.location.line, x.location.column) < std::pair(y.location.line, y.location.column);
         });
         throw InputError(std::move(problems));
     }
-    warnings.insert(warnings.end(), found_warnings.begin(), found_warnings.end());
     return assessment;
 }
 

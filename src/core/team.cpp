@@ -1,7 +1,11 @@
 #include "ddat/team.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cctype>
 #include <exception>
 #include <filesystem>
 #include <optional>
@@ -11,6 +15,7 @@
 #include <unordered_set>
 
 #include "ddat/files.hpp"
+#include "ddat/match.hpp"
 #include "ddat/resolve.hpp"
 #include "ddat/self_assessment.hpp"
 
@@ -27,6 +32,15 @@ int TeamReport::row_of(const Framework& framework, const Skill& skill) const {
     return index < skill_rows.size() ? skill_rows[index] : -1;
 }
 
+SkillLevel TeamMember::level_of(const Skill& skill) const {
+    for (const auto& h : held) {
+        if (h.skill == &skill) {
+            return h.level;
+        }
+    }
+    return SkillLevel::none;
+}
+
 namespace {
 
 // The problem that leaves an assessment out: the first of the error, or its text at the file.
@@ -40,11 +54,27 @@ Diagnostic first_problem(const InputError& error, const std::string& file) {
 }  // namespace
 
 std::vector<std::string> team_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems) {
+    std::vector<Diagnostic> duplicates;
+    return team_files(paths, problems, duplicates);
+}
+
+std::vector<std::string> team_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems,
+                                    std::vector<Diagnostic>& duplicates) {
     std::vector<std::string> files;
-    std::unordered_set<std::string> seen;
+    // Each file by its device and inode, which every path to it shares (symbolic links, "./"),
+    // with the path it was first listed by. One stat per file: resolving each path's real name
+    // costs a system call per folder in it.
+    std::unordered_map<std::string, std::string> seen;
     const auto add = [&](const std::string& file) {
-        if (seen.insert(file).second) {
+        struct stat info {};
+        const std::string key = ::stat(file.c_str(), &info) == 0
+                                    ? std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino)
+                                    : "path:" + file;
+        const auto [it, inserted] = seen.try_emplace(key, file);
+        if (inserted) {
             files.push_back(file);
+        } else {
+            duplicates.push_back({{file, 0, 0}, "the same file as " + it->second + ": counted once"});
         }
     };
     for (const auto& path : paths) {
@@ -62,13 +92,13 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
             add(path);
             continue;
         }
-        const std::vector<std::string> found = yaml_files_in(path, false, error);
+        const std::vector<std::string> found = yaml_files_in(path, false, error, true);
         if (error) {
             problems.push_back({{path, 0, 0}, "cannot read the folder: " + error.message()});
             continue;
         }
         if (found.empty()) {
-            problems.push_back({{path, 0, 0}, "the folder holds no self-assessment (*.yaml or *.yml)"});
+            problems.push_back({{path, 0, 0}, "the folder holds no self-assessment (*.yaml, *.yml or *.json)"});
             continue;
         }
         for (const auto& file : found) {
@@ -79,17 +109,98 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
 }
 
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target) {
-    return analyse_team(framework, files, target, load_self_assessment);
+    TeamOptions options;
+    options.target = std::string(target);
+    return analyse_team(framework, files, options, load_self_assessment);
 }
 
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target,
                         const AssessmentReader& read) {
+    TeamOptions options;
+    options.target = std::string(target);
+    return analyse_team(framework, files, options, read);
+}
+
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, const TeamOptions& options) {
+    return analyse_team(framework, files, options, load_self_assessment);
+}
+
+namespace {
+
+std::size_t skill_index(const Framework& framework, const Skill& skill) {
+    return static_cast<std::size_t>(&skill - framework.skills.data());
+}
+
+// Coverage, single points of failure and mentors, from the people and their gaps.
+void analyse_coverage(const Framework& framework, TeamReport& report) {
+    const std::size_t n = framework.skills.size();
+    // For each skill of the catalogue, the people who hold it (by index) and at which level.
+    std::vector<std::vector<std::pair<SkillLevel, std::size_t>>> holders(n);
+    for (std::size_t p = 0; p < report.people.size(); ++p) {
+        for (const auto& h : report.people[p].held) {
+            if (h.level != SkillLevel::none) {
+                holders[skill_index(framework, *h.skill)].emplace_back(h.level, p);
+            }
+            if (h.discuss) {
+                if (const int row = report.row_of(framework, *h.skill); row >= 0) {
+                    ++report.skills[static_cast<std::size_t>(row)].discuss;
+                }
+            }
+        }
+    }
+    // Most skilled first; among equals, in file order. And for each skill and level, how many
+    // people hold the skill at that level or above, so that each shortfall's mentors are counted
+    // at once: a team of thousands has thousands of shortfalls.
+    std::vector<std::array<std::size_t, 5>> at_or_above(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& list = holders[i];
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (const auto& [level, person] : list) {
+            ++at_or_above[i][static_cast<std::size_t>(to_number(level))];
+        }
+        for (std::size_t level = 3; level >= 1; --level) {
+            at_or_above[i][level] += at_or_above[i][level + 1];
+        }
+    }
+    const auto people = static_cast<int>(report.people.size());
+    for (auto& row : report.skills) {
+        const auto& list = holders[skill_index(framework, *row.skill)];
+        for (const auto& [level, person] : list) {
+            (to_number(level) >= to_number(row.level) ? row.holders : row.holders_below) += 1;
+        }
+        row.holders_none = people - row.holders - row.holders_below;
+    }
+    for (std::size_t p = 0; p < report.people.size(); ++p) {
+        for (const auto& g : report.people[p].gap.skills) {
+            if (g.status != GapStatus::below && g.status != GapStatus::missing) {
+                continue;
+            }
+            TeamShortfall shortfall;
+            shortfall.person = p;
+            shortfall.gap = &g;
+            const int required = to_number(g.requirement->level);
+            const std::size_t index = skill_index(framework, *g.skill);
+            shortfall.mentor_count = at_or_above[index][static_cast<std::size_t>(required)];
+            const auto& list = holders[index];
+            for (std::size_t k = 0; k < list.size() && k < kMentorsNamed && to_number(list[k].first) >= required; ++k) {
+                shortfall.mentors.push_back(list[k].second);
+            }
+            report.shortfalls.push_back(std::move(shortfall));
+        }
+    }
+}
+
+}  // namespace
+
+TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, const TeamOptions& options,
+                        const AssessmentReader& read) {
     TeamReport report;
     report.files = files.size();
-    const RoleLevel* forced = target.empty() ? nullptr : &resolve_level(framework, target);
+    const RoleLevel* forced = options.target.empty() ? nullptr : &resolve_level(framework, options.target);
     std::unordered_map<std::string, const RoleLevel*> targets;  // by id: each resolved once
     report.skill_rows.assign(framework.skills.size(), -1);
     std::vector<int> skill_counts(framework.skills.size(), 0);
+    std::vector<SkillLevel> required_levels(framework.skills.size(), SkillLevel::none);
     double readiness = 0;
     // Reading the files is most of the work: it is shared among the machine's cores, each taking
     // the next file no other has taken, and the results are then used in file order, as if read
@@ -103,10 +214,10 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
     // A failure other than an unreadable assessment (memory running out, say) ends the reading:
     // each worker keeps its own, and the first in file order is thrown once every worker is done.
     std::vector<std::exception_ptr> failures(files.size());
-    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> next_file{0};
     std::atomic<bool> failed{false};
     const auto read_some = [&]() noexcept {
-        for (std::size_t i = next++; i < files.size() && !failed.load(); i = next++) {
+        for (std::size_t i = next_file++; i < files.size() && !failed.load(); i = next_file++) {
             try {
                 readings[i].person = read(files[i], framework, readings[i].warnings);
             } catch (const InputError& error) {
@@ -156,6 +267,7 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
             continue;
         }
         SelfAssessment person = std::move(readings[i].person);
+        report.notes.insert(report.notes.end(), person.notes.begin(), person.notes.end());
         report.warnings.insert(report.warnings.end(), readings[i].warnings.begin(), readings[i].warnings.end());
         const RoleLevel* level = forced;
         if (level == nullptr && !person.target_level_id.empty()) {
@@ -165,23 +277,44 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
             }
             level = it->second;
         }
+        bool inferred = false;
+        if (level == nullptr && !person.current_level_id.empty()) {
+            if (const RoleLevel* current = framework.find_level(person.current_level_id)) {
+                const RoleLevel* next = next_level(framework, *current);
+                level = next != nullptr ? next : current;
+                inferred = true;
+                report.notes.push_back({{file, 0, 0},
+                                        "no 'target:': read against " + level->id +
+                                            (next != nullptr ? ", the level after its current level " + current->id
+                                                             : ", its current level, the most senior of its role")});
+            }
+        }
         if (level == nullptr) {
             ++report.without_target;
-            report.skipped.push_back(
-                {{file, 0, 0},
-                 "no target role level: give --target LEVEL, or 'target:' in the file (assessment left out)"});
+            report.skipped.push_back({{file, 0, 0},
+                                      "no target role level: give --target LEVEL, or 'target:' or 'current:' in the "
+                                      "file (assessment left out)"});
             report.warnings.push_back(report.skipped.back());
             continue;
         }
         TeamMember member;
         member.file = file;
         member.name = person.name.empty() ? fs::path(file).stem().string() : person.name;
-        member.gap = analyse_gap(framework, person, *level);
+        member.gap = analyse_gap(framework, person, *level, options.rating);
+        member.target_inferred = inferred;
+        for (const auto& assessed : person.skills) {
+            if (const Skill* skill = framework.find_skill(assessed.skill_id)) {
+                const bool discuss = worth_discussing(assessed);
+                member.held.push_back({skill, rated_level(assessed, options.rating), discuss});
+                member.discuss += discuss ? 1 : 0;
+            }
+        }
         readiness += member.gap.summary.readiness;
         for (const auto& g : member.gap.skills) {
             if (g.skill != nullptr) {
                 const auto index = static_cast<std::size_t>(g.skill - framework.skills.data());
                 ++skill_counts[index];
+                required_levels[index] = std::max(required_levels[index], g.requirement->level);
             }
         }
         report.people.push_back(std::move(member));
@@ -189,7 +322,10 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
     for (std::size_t i = 0; i < framework.skills.size(); ++i) {
         if (skill_counts[i] > 0) {
             report.skill_rows[i] = static_cast<int>(report.skills.size());
-            report.skills.push_back({&framework.skills[i], 0, 0, 0, 0});
+            TeamSkill row;
+            row.skill = &framework.skills[i];
+            row.level = required_levels[i];
+            report.skills.push_back(row);
         }
     }
     for (const auto& member : report.people) {
@@ -198,13 +334,14 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
                 continue;
             }
             TeamSkill& row = report.skills[static_cast<std::size_t>(report.row_of(framework, *g.skill))];
-            ++row.required;
+            ++row.asked_of;
             row.met += g.status == GapStatus::met || g.status == GapStatus::exceeds ? 1 : 0;
             row.below += g.status == GapStatus::below ? 1 : 0;
             row.missing += g.status == GapStatus::missing ? 1 : 0;
         }
     }
     report.readiness = report.people.empty() ? 0.0 : readiness / static_cast<double>(report.people.size());
+    analyse_coverage(framework, report);
     return report;
 }
 

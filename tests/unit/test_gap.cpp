@@ -287,3 +287,33 @@ TEST_CASE("GapStatus words", "[gap]") {
     CHECK(ddat::to_string(GapStatus::below) == "below");
     CHECK(ddat::to_string(GapStatus::missing) == "missing");
 }
+
+TEST_CASE("gap uses the agreed level where there is one, and the person's own with the self rating", "[gap][agreed]") {
+    ddat::SelfAssessment person;
+    ddat::AssessedSkill relationship = held("relationship-management", SkillLevel::expert);
+    relationship.agreed = SkillLevel::working;
+    ddat::AssessedSkill focus = held("user-focus", SkillLevel::working);
+    focus.agreed = SkillLevel::practitioner;
+    person.skills = {relationship, focus, held("service-reporting", SkillLevel::working)};
+    const ddat::RoleLevel& target = ddat::resolve_level(builtin(), "senior-brm");
+
+    const auto agreed = ddat::analyse_gap(builtin(), person, target);
+    CHECK(agreed.rating == ddat::Rating::agreed);
+    const auto& r = gap_of(agreed, "relationship-management");
+    CHECK(r.actual == SkillLevel::working);  // practitioner required: below on the agreed level
+    CHECK(r.status == GapStatus::below);
+    CHECK(r.uses_agreed);
+    CHECK(r.self == SkillLevel::expert);
+    CHECK(r.discuss);
+    CHECK(gap_of(agreed, "user-focus").actual == SkillLevel::practitioner);
+    CHECK_FALSE(gap_of(agreed, "user-focus").discuss);
+    CHECK_FALSE(gap_of(agreed, "service-reporting").uses_agreed);
+    CHECK(agreed.discuss == 1);
+
+    const auto self = ddat::analyse_gap(builtin(), person, target, ddat::Rating::self);
+    CHECK(gap_of(self, "relationship-management").actual == SkillLevel::expert);
+    CHECK(gap_of(self, "relationship-management").status == GapStatus::exceeds);
+    CHECK_FALSE(gap_of(self, "relationship-management").uses_agreed);
+    CHECK(gap_of(self, "relationship-management").discuss);  // still worth discussing
+    CHECK(gap_of(self, "user-focus").actual == SkillLevel::working);
+}

@@ -11,6 +11,7 @@
 #include "ddat/resolve.hpp"
 #include "helpers.hpp"
 #include "imported.hpp"
+#include "small_framework.hpp"
 
 using ddat::SkillLevel;
 using ddat_test::builtin;
@@ -193,4 +194,94 @@ TEST_CASE("match on the imported framework: each level ranks first for someone w
             CHECK(m.role->id != top.level->role_id);
         }
     }
+}
+
+TEST_CASE("match looks forward from the current level and ranks lower levels apart", "[match][forward]") {
+    const ddat::Framework& f = ddat_test::small_framework();
+    ddat::SelfAssessment person = exactly(ddat::resolve_level(f, "analyst"));
+    person.current_level_id = "analyst";
+    const ddat::MatchReport report = ddat::match_levels(f, person);
+    const auto ids = ranked_ids(report);
+    CHECK(ids == std::vector<std::string>{"analyst", "senior-analyst", "engineer", "lead-engineer"});
+    std::vector<std::string> lower;
+    for (const auto& m : report.lower) {
+        lower.push_back(m.level->id);
+    }
+    // junior-analyst is earlier in the role; junior-engineer asks less (mean level 1 against 2)
+    CHECK(lower == std::vector<std::string>{"junior-analyst", "junior-engineer"});
+    CHECK(report.lower.front().summary.readiness == 1.0);  // as ready, and still not first
+
+    ddat::MatchOptions all;
+    all.all = true;
+    const ddat::MatchReport everything = ddat::match_levels(f, person, all);
+    CHECK(everything.levels.size() == 6);
+    CHECK(everything.lower.empty());
+
+    // Without a current level, every level is ranked
+    person.current_level_id.clear();
+    CHECK(ddat::match_levels(f, person).levels.size() == 6);
+}
+
+TEST_CASE("match on the imported framework: someone at a level never gets a lower level of their role first",
+          "[match][forward][csv-data]") {
+    DDAT_REQUIRE_IMPORTED();
+    const ddat::Framework& f = *ddat_test::imported();
+    const ddat::RoleLevel& scientist = ddat::resolve_level(f, "data-scientist");
+    ddat::SelfAssessment person = exactly(scientist);
+    person.current_level_id = scientist.id;
+    const ddat::MatchReport report = ddat::match_levels(f, person);
+    REQUIRE(!report.levels.empty());
+    CHECK(report.levels.front().level == &scientist);
+    const ddat::Role& role = f.role_of(scientist);
+    for (const auto& m : report.levels) {
+        if (m.role == &role) {
+            INFO(m.level->id);
+            CHECK(ddat::seniority(*m.level) >= 0);
+            const auto position = [&](const ddat::RoleLevel& l) { return &l - role.levels.data(); };
+            CHECK(position(*m.level) >= position(scientist));
+        }
+    }
+    for (const auto& m : report.lower) {
+        CHECK(m.level != &scientist);
+    }
+}
+
+TEST_CASE("each skill's part of a score adds up to the score, shown or exact", "[match][explain]") {
+    const ddat::Framework& f = ddat_test::small_framework();
+    ddat::SelfAssessment person;
+    ddat::AssessedSkill analysis;
+    analysis.skill_id = "analysis";
+    analysis.level = SkillLevel::working;
+    ddat::AssessedSkill data;
+    data.skill_id = "data";
+    data.level = SkillLevel::awareness;
+    person.skills = {analysis, data};
+    const ddat::GapReport gap = ddat::analyse_gap(f, person, ddat::resolve_level(f, "senior-analyst"));
+    const auto parts = ddat::contributions(gap);
+    REQUIRE(parts.size() == 3);
+    double adds = 0;
+    double all = 0;
+    std::vector<double> shares;
+    for (const auto& p : parts) {
+        adds += p.adds;
+        all += p.adds + p.takes;
+        shares.push_back(p.adds);
+    }
+    CHECK(adds == Approx(gap.summary.readiness));  // 3 of 8 levels
+    CHECK(all == Approx(1.0));
+    CHECK(parts[0].adds == Approx(2.0 / 8));
+    CHECK(parts[0].takes == Approx(1.0 / 8));
+    CHECK(parts[2].adds == 0);  // people, not held
+    // 37.5% shown as 38: the whole percentage points given to the skills add up to 38
+    const auto units = ddat::apportion(shares, 38);
+    CHECK(units[0] + units[1] + units[2] == 38);
+    CHECK(units == std::vector<long>{25, 13, 0});
+}
+
+TEST_CASE("apportion gives whole units that add up to the total, by largest remainder", "[match][explain]") {
+    CHECK(ddat::apportion({1, 1, 1}, 100) == std::vector<long>{34, 33, 33});
+    CHECK(ddat::apportion({0.5, 0.25, 0.25}, 3) == std::vector<long>{1, 1, 1});  // 1.5, 0.75, 0.75
+    CHECK(ddat::apportion({0.6, 0.3, 0.1}, 10) == std::vector<long>{6, 3, 1});
+    CHECK(ddat::apportion({}, 5).empty());
+    CHECK(ddat::apportion({0, 0}, 5) == std::vector<long>{0, 0});
 }

@@ -347,3 +347,49 @@ TEST_CASE("skills written at the left margin under an empty 'skills:' get one cl
                       .message = "'user-focus' is a skill, but it is not under 'skills:': indent each skill by two "
                                  "spaces under 'skills:'"});
 }
+
+TEST_CASE("a skill may carry the level the line manager agreed beside the person's own", "[self-assessment][agreed]") {
+    const auto a = parse(R"(date: 2026-03-31
+skills:
+  relationship-management:
+    level: expert
+    agreed: working
+  user-focus:
+    level: working
+    agreed: practitioner
+  service-reporting: working
+)");
+    CHECK(a.date == "2026-03-31");
+    const ddat::AssessedSkill* relationship = a.find_skill("relationship-management");
+    REQUIRE(relationship != nullptr);
+    CHECK(relationship->level == SkillLevel::expert);
+    REQUIRE(relationship->agreed.has_value());
+    CHECK(*relationship->agreed == SkillLevel::working);
+    CHECK(relationship->agreed_location.line == 5);
+    CHECK(relationship->agreed_location.column == 13);
+    // the agreed level by default, the person's own with the self rating
+    CHECK(ddat::rated_level(*relationship, ddat::Rating::agreed) == SkillLevel::working);
+    CHECK(ddat::rated_level(*relationship, ddat::Rating::self) == SkillLevel::expert);
+    // 2 levels apart is worth discussing; 1 is not; no agreed level never is
+    CHECK(ddat::worth_discussing(*relationship));
+    CHECK_FALSE(ddat::worth_discussing(*a.find_skill("user-focus")));
+    const ddat::AssessedSkill* reporting = a.find_skill("service-reporting");
+    CHECK_FALSE(reporting->agreed.has_value());
+    CHECK_FALSE(ddat::worth_discussing(*reporting));
+    CHECK(ddat::rated_level(*reporting, ddat::Rating::agreed) == SkillLevel::working);
+}
+
+TEST_CASE("a bad agreed level or date is an error at its place, without its value", "[self-assessment][agreed]") {
+    check_diagnostic(only(problems("skills:\n  user-focus:\n    level: working\n    agreed: boss-says-no\n")),
+                     {.line = 4, .column = 13, .contains = {"agreed level of 'user-focus'"}, .lacks = {"boss"}});
+    check_diagnostic(only(problems("date: 31/03/2026\nskills:\n  user-focus: working\n")),
+                     {.line = 1, .column = 7, .contains = {"YYYY-MM-DD"}, .lacks = {"31/03"}});
+    check_diagnostic(only(problems("date: 2026-13-01\nskills:\n  user-focus: working\n")), {.line = 1});
+}
+
+TEST_CASE("warnings are reported even when the file also has errors", "[self-assessment]") {
+    std::vector<Diagnostic> warnings;
+    CHECK_THROWS_AS(parse("skills:\n  user-focsu: working\n  user-focus: guru\n", warnings), ddat::InputError);
+    REQUIRE(warnings.size() == 1);
+    CHECK(contains(warnings.front().message, "unknown skill"));
+}

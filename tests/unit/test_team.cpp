@@ -1,6 +1,7 @@
 // A team's self-assessments against their targets.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -15,9 +16,11 @@
 #include "ddat/team.hpp"
 #include "helpers.hpp"
 #include "imported.hpp"
+#include "small_framework.hpp"
 
 namespace fs = std::filesystem;
 using ddat::GapStatus;
+using ddat::SkillLevel;
 using ddat_test::builtin;
 using ddat_test::contains;
 
@@ -131,7 +134,7 @@ TEST_CASE("team compares each person with their own target and counts each skill
     // the skills of both targets, once each, in catalogue order
     CHECK(report.skills.size() == 11);
     const auto& relationship = row(report, "relationship-management");
-    CHECK(relationship.required == 2);
+    CHECK(relationship.asked_of == 2);
     CHECK(relationship.met == 2);
     const auto& user = row(report, "user-focus");
     CHECK(user.below == 1);
@@ -207,8 +210,8 @@ TEST_CASE("team reads 10,000 assessments in one pass, with the framework loaded 
     const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "");
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(report.people.size() == 10000);
-    CHECK(row(report, "relationship-management").required == 10000);
-    CHECK(row(report, "service-focus").required == 10000 - 10000 / 6);  // head of ITSM does not ask it
+    CHECK(row(report, "relationship-management").asked_of == 10000);
+    CHECK(row(report, "service-focus").asked_of == 10000 - 10000 / 6);  // head of ITSM does not ask it
     WARN("10,000 assessments read and compared in " << seconds << " s");
     CHECK(seconds < 60);  // generous for sanitizer and debug builds; a release build takes about 1 s
 }
@@ -225,8 +228,8 @@ TEST_CASE("team on the imported framework", "[team][csv-data]") {
     CHECK(report.skipped.empty());
     CHECK(member(report, "B").gap.target->whole_role);
     for (const auto& r : report.skills) {
-        CHECK(r.required >= 1);
-        CHECK(r.met + r.below + r.missing == r.required);
+        CHECK(r.asked_of >= 1);
+        CHECK(r.met + r.below + r.missing == r.asked_of);
     }
 }
 
@@ -294,4 +297,109 @@ TEST_CASE("a reader's bad input leaves that person out and the others are read",
     CHECK(report.people.size() == 199);
     REQUIRE(report.skipped.size() == 1);
     CHECK(ddat::format_diagnostic(report.skipped.front()) == files[42] + ":3:1: broken (assessment left out)");
+}
+
+TEST_CASE("team: a file named twice counts once, JSON is read, targets come from current, coverage, mentors",
+          "[team][coverage]") {
+    const ddat::Framework& f = ddat_test::small_framework();
+    TempFolder folder;
+    (void)folder.write("ann.yaml", R"(name: Ann
+current: analyst
+target: senior-analyst
+skills:
+  analysis: practitioner
+  data:
+    level: expert
+    agreed: working
+  coding: working
+)");
+    (void)folder.write("ben.json",
+                       R"({"name": "Ben", "current": "junior-analyst", "skills": {"analysis": "working", "data": 1}})");
+    (void)folder.write("cat.yaml", "name: Cat\ntarget: senior-analyst\nskills:\n  people: expert\n  analysis: 2\n");
+    (void)folder.write("empty.yaml", "");
+    fs::create_symlink(fs::path(folder.path()) / "ann.yaml", fs::path(folder.path()) / "zz-link.yaml");
+    std::vector<ddat::Diagnostic> problems;
+    std::vector<ddat::Diagnostic> duplicates;
+    const auto files = ddat::team_files({folder.path(), folder.path() + "/./ann.yaml"}, problems, duplicates);
+    CHECK(problems.empty());
+    REQUIRE(files.size() == 4);  // ann, ben, cat, empty
+    REQUIRE(duplicates.size() == 2);
+    CHECK(fs::path(duplicates[0].location.file).filename() == "zz-link.yaml");
+    CHECK(contains(duplicates[0].message, "counted once"));
+
+    const ddat::TeamReport report = ddat::analyse_team(f, files, ddat::TeamOptions{});
+    REQUIRE(report.people.size() == 3);
+    REQUIRE(report.skipped.size() == 1);
+    CHECK(fs::path(report.skipped[0].location.file).filename() == "empty.yaml");
+    const auto& ben = member(report, "Ben");
+    CHECK(ben.target_inferred);
+    CHECK(ben.gap.target->id == "analyst");
+    REQUIRE(report.notes.size() == 1);
+    CHECK(contains(report.notes[0].message, "the level after"));
+
+    // Ann's data is agreed at working, her own expert: worth discussing, once for her and the skill
+    const auto& ann = member(report, "Ann");
+    CHECK(ann.discuss == 1);
+    CHECK(ann.level_of(*f.find_skill("data")) == SkillLevel::working);
+    CHECK(ann.level_of(*f.find_skill("coding")) == SkillLevel::working);  // held though not asked
+
+    // Coverage against the highest level any target asks: analysis practitioner, data practitioner
+    const auto& analysis = row(report, "analysis");
+    CHECK(analysis.level == SkillLevel::practitioner);
+    CHECK(analysis.asked_of == 3);
+    CHECK(analysis.holders == 1);  // Ann
+    CHECK(analysis.holders_below == 2);
+    CHECK(analysis.holders_none == 0);
+    CHECK(analysis.single_point_of_failure());
+    const auto& data = row(report, "data");
+    CHECK(data.holders == 0);  // nobody at practitioner by the agreed levels
+    CHECK(data.holders_below == 2);
+    CHECK(data.holders_none == 1);
+    CHECK(data.discuss == 1);
+    CHECK(data.single_point_of_failure());
+    const auto& people = row(report, "people");
+    CHECK(people.holders == 1);
+    CHECK(people.asked_of == 2);
+
+    // Mentors: Cat is short of analysis (practitioner), and Ann holds it
+    const auto found = std::find_if(report.shortfalls.begin(), report.shortfalls.end(), [&](const auto& s) {
+        return report.people[s.person].name == "Cat" && s.gap->skill->id == "analysis";
+    });
+    REQUIRE(found != report.shortfalls.end());
+    CHECK(found->mentor_count == 1);
+    REQUIRE(found->mentors.size() == 1);
+    CHECK(report.people[found->mentors[0]].name == "Ann");
+    // Ann is short of people (working), and Cat holds it at expert
+    const auto ann_people = std::find_if(report.shortfalls.begin(), report.shortfalls.end(), [&](const auto& s) {
+        return report.people[s.person].name == "Ann" && s.gap->skill->id == "people";
+    });
+    REQUIRE(ann_people != report.shortfalls.end());
+    REQUIRE(ann_people->mentors.size() == 1);
+    CHECK(report.people[ann_people->mentors[0]].name == "Cat");
+
+    // With the self rating, Ann's own expert covers data
+    ddat::TeamOptions self;
+    self.rating = ddat::Rating::self;
+    CHECK(row(ddat::analyse_team(f, files, self), "data").holders == 1);
+}
+
+TEST_CASE("team names at most a few mentors, most skilled first, and counts them all", "[team][coverage]") {
+    const ddat::Framework& f = ddat_test::small_framework();
+    TempFolder folder;
+    std::vector<std::string> files;
+    files.push_back(folder.write("a-learner.yaml", "name: Learner\ntarget: analyst\nskills:\n  analysis: 1\n"));
+    for (int i = 0; i < 8; ++i) {
+        const int level = i == 7 ? 4 : 3;  // the last is the most skilled
+        files.push_back(folder.write(
+            "m" + std::to_string(i) + ".yaml",
+            "name: M" + std::to_string(i) + "\ntarget: analyst\nskills:\n  analysis: " + std::to_string(level) + "\n"));
+    }
+    const ddat::TeamReport report = ddat::analyse_team(f, files, ddat::TeamOptions{});
+    const auto found = std::find_if(report.shortfalls.begin(), report.shortfalls.end(),
+                                    [&](const auto& s) { return s.gap->skill->id == "analysis"; });
+    REQUIRE(found != report.shortfalls.end());
+    CHECK(found->mentor_count == 8);
+    REQUIRE(found->mentors.size() == ddat::kMentorsNamed);
+    CHECK(report.people[found->mentors[0]].name == "M7");
+    CHECK(report.people[found->mentors[1]].name == "M0");
 }
