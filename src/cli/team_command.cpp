@@ -151,7 +151,8 @@ void write_team_json(std::ostream& out, const TeamReport& report, Rating rating,
         write_person(json, report, member, next);
     }
     json.end_array();
-    for (const auto& [key, value] : team_json_rest(report, notes).items()) {
+    const Json rest = team_json_rest(report, notes);
+    for (const auto& [key, value] : rest.items()) {
         json.key(key).value(value);
     }
     json.end_object();
