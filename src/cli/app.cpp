@@ -1,6 +1,5 @@
 #include "cli/app.hpp"
 
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,34 +18,8 @@ namespace {
 
 constexpr const char* kFrameworkVariable = "DDAT_FRAMEWORK";
 
-int terminal_width(bool is_terminal) {
-    if (const char* columns = std::getenv("COLUMNS")) {
-        const int value = std::atoi(columns);
-        if (value >= 20 && value <= 1000) {
-            return value;
-        }
-    }
-    winsize size{};
-    if (is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
-        return size.ws_col;
-    }
-    return 100;
-}
-
-bool color_wanted(const std::string& mode, bool is_terminal) {
-    if (mode == "always") {
-        return true;
-    }
-    if (mode == "never") {
-        return false;
-    }
-    const char* no_color = std::getenv("NO_COLOR");
-    const char* term = std::getenv("TERM");
-    return is_terminal && (no_color == nullptr || *no_color == '\0') &&
-           !(term != nullptr && std::string_view(term) == "dumb");
-}
-
-void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << message << '\n'; }
+// Messages quote names and keys from files: made visible, so that they cannot steer the terminal.
+void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << visible(message) << '\n'; }
 
 // The first problem, and where to see the rest: 'ddat validate' for a framework, 'ddat
 // validate --me' for a self-assessment. Other files' problems are few: all are listed.
@@ -249,13 +222,13 @@ const Framework& Session::framework() {
 }
 
 Output Session::output() {
-    Output output{out_, parse_format(options_.format), Style{}};
-    output.style.color = output.format == Format::table && color_wanted(options_.color, out_is_terminal_);
-    output.style.width = terminal_width(out_is_terminal_);
+    Output output{out_, parse_format(options_.format), Style{}, command_};
+    output.style = terminal_style(STDOUT_FILENO, out_is_terminal_, options_.color, 100, 20);
+    output.style.color = output.style.color && output.format == Format::table;
     return output;
 }
 
-void Session::warn(const std::string& message) { err_ << "ddat: warning: " << message << '\n'; }
+void Session::warn(const std::string& message) { err_ << "ddat: warning: " << visible(message) << '\n'; }
 
 void add_output_options(CLI::App& command, GlobalOptions& options) {
     command.add_option("--format", options.format, "Output format")
@@ -389,6 +362,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         Session session(options, buffer, err, out_is_terminal);
         for (const auto& [command, action] : registry.actions()) {
             if (command->parsed()) {
+                session.set_command(command_path(command).substr(5));  // without "ddat "
                 const int code = action(session);
                 out << buffer.str();
                 return code;
@@ -403,6 +377,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return kExitOk;
     } catch (const NotFoundError& error) {
         print_not_found(err, error);
+        return kExitUsage;
+    } catch (const FormatError& error) {
+        print_error(err, error.what());
         return kExitUsage;
     } catch (const TargetExistsError& error) {
         print_error(err, error.what());

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/output.hpp"
+#include "cli/render/render.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/model.hpp"
 
@@ -75,7 +75,11 @@ public:
 
     [[nodiscard]] const GlobalOptions& options() const { return options_; }
 
+    // The command being run ("level show"), for messages.
+    void set_command(std::string command) { command_ = std::move(command); }
+
 private:
+    std::string command_;
     GlobalOptions& options_;
     std::ostream& out_;
     std::ostream& err_;

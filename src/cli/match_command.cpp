@@ -25,8 +25,6 @@ struct MatchCommandOptions {
 // The name a person types for a level: its first alias, else its id.
 std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
 
-std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
-
 double rounded(double fraction) { return std::round(fraction * 1000) / 1000; }
 
 Json match_json(const LevelMatch& m) {
@@ -113,11 +111,10 @@ void write_explanation(const GapReport& gap, const std::string& me, const Output
         if (g.status != GapStatus::below && g.status != GapStatus::missing) {
             continue;
         }
-        const std::string status(to_string(g.status));
         table.add_row(
             {g.skill->name, std::string(required_level_word(*g.requirement)),
              g.actual == SkillLevel::none ? "-" : std::string(to_string(g.actual)), std::to_string(g.shortfall)},
-            {"", "", status, ""});
+            {Tone::plain, Tone::plain, tone_of(g.status), Tone::plain});
         any = true;
     }
     if (any) {
@@ -249,6 +246,7 @@ int run_match(Session& session, const MatchCommandOptions& options) {
         explained = std::make_unique<GapReport>(analyse_gap(framework, person, *explain));
     }
     Output output = session.output();
+    const Picture picture{"Role levels ranked by readiness", {}};
     if (!write_machine(
             output,
             [&] {
@@ -261,7 +259,7 @@ int run_match(Session& session, const MatchCommandOptions& options) {
                 }
                 return data;
             },
-            [](const Json& data) { return flatten(data["levels"]); })) {
+            [](const Json& data) { return flatten(data["levels"]); }, &picture)) {
         write_match_table(framework, report, options, next_gap.get(), explained.get(), output);
     }
     return kExitOk;

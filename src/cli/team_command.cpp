@@ -21,8 +21,6 @@ struct TeamOptions {
 
 std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
 
-std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
-
 // One person of the JSON's "people", written straight out: a team can have thousands.
 void write_person(JsonWriter& json, const TeamMember& member) {
     json.begin_object();
@@ -130,33 +128,6 @@ std::string cell_text(const SkillGap* gap) {
     return "";
 }
 
-// A heat map colour for a cell: green when met, warming from yellow to red with the shortfall.
-std::string heat(const SkillGap* gap, const std::string& text) {
-    if (gap == nullptr) {
-        return text;
-    }
-    std::string code;
-    switch (gap->status) {
-        case GapStatus::met:
-        case GapStatus::exceeds: code = "30;42"; break;
-        case GapStatus::missing: code = "1;97;41"; break;
-        case GapStatus::below:
-            code = gap->shortfall <= 1 ? "30;43" : gap->shortfall == 2 ? "30;48;5;208" : "97;41";
-            break;
-    }
-    return "\x1b[" + code + "m" + text + "\x1b[0m";
-}
-
-// Text centred in a width, for a heat map cell that is coloured across the whole column.
-std::string centred(const std::string& text, std::size_t width) {
-    const std::size_t have = display_width(text);
-    if (have >= width) {
-        return text;
-    }
-    const std::size_t left = (width - have) / 2;
-    return std::string(left, ' ') + text + std::string(width - have - left, ' ');
-}
-
 // The name each person is shown by: their name, and where two people share it, the file too.
 std::vector<std::string> shown_names(const TeamReport& report) {
     std::map<std::string, int> count;
@@ -208,14 +179,12 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
     for (std::size_t first = 0; rows > 0 && first < n;) {
         std::size_t used = 2 + skill_width;
         std::size_t last = first;
-        std::vector<std::size_t> widths;
         while (last < n) {
             const std::size_t width = std::max<std::size_t>(display_width(names[last]), 4);
             if (last > first && used + 2 + width > available) {
                 break;
             }
             used += 2 + width;
-            widths.push_back(width);
             ++last;
         }
         std::vector<std::string> headers = {"SKILL"};
@@ -225,12 +194,13 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
         TextTable matrix(headers, 0);
         for (std::size_t r = 0; r < rows; ++r) {
             std::vector<std::string> row = {report.skills[r].skill->name};
+            std::vector<Heat> heats = {Heat::none};
             for (std::size_t p = first; p < last; ++p) {
                 const SkillGap* gap = cells[p][r];
-                const std::string text = cell_text(gap);
-                row.push_back(style.color && gap != nullptr ? heat(gap, centred(text, widths[p - first])) : text);
+                row.push_back(cell_text(gap));
+                heats.push_back(gap == nullptr ? Heat::none : heat_of(*gap));
             }
-            matrix.add_row(std::move(row));
+            matrix.add_row(std::move(row), {}, std::move(heats));
         }
         std::vector<std::string> ready = {"READY"};
         for (std::size_t p = first; p < last; ++p) {
@@ -253,9 +223,11 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
         out << '\n';
         TextTable skills({"SKILL", "ASKED OF", "MET", "BELOW", "MISSING"}, 0);
         for (const auto& row : report.skills) {
-            skills.add_row({row.skill->name, std::to_string(row.required), std::to_string(row.met),
-                            std::to_string(row.below), std::to_string(row.missing)},
-                           {"", "", "", row.below > 0 ? "below" : "", row.missing > 0 ? "missing" : ""});
+            skills.add_row(
+                {row.skill->name, std::to_string(row.required), std::to_string(row.met), std::to_string(row.below),
+                 std::to_string(row.missing)},
+                {Tone::plain, Tone::plain, Tone::plain, row.below > 0 ? tone_of(GapStatus::below) : Tone::plain,
+                 row.missing > 0 ? tone_of(GapStatus::missing) : Tone::plain});
         }
         skills.write(out, style, "  ");
     }
@@ -315,7 +287,17 @@ int run_team(Session& session, const TeamOptions& options) {
             write_yaml(output.out, Json::parse(json.str()));
             break;
         }
-        default: write_records(output.out, output.format, team_records(report)); break;
+        case Format::csv: write_csv(output.out, team_records(report)); break;
+        case Format::tsv: write_tsv(output.out, team_records(report)); break;
+        case Format::markdown: write_markdown(output.out, team_records(report)); break;
+        case Format::html:
+        case Format::svg: {
+            std::ostringstream json;
+            write_team_json(json, report);
+            const Picture picture{"Team skills", team_chart};
+            write_data(output, Json::parse(json.str()), {}, &picture);
+            break;
+        }
     }
     return kExitOk;
 }
