@@ -225,7 +225,19 @@ Output Session::output() {
     Output output{out_, parse_format(options_.format), Style{}, command_};
     output.style = terminal_style(STDOUT_FILENO, out_is_terminal_, options_.color, 100, 20);
     output.style.color = output.style.color && output.format == Format::table;
-    return output;
+    if (output.format != Format::table && output.format != Format::markdown) {
+        return output;
+    }
+    if (!visible_) {
+        visible_ = std::make_unique<VisibleStream>(out_, output.style.color);
+    }
+    return Output{*visible_, output.format, output.style, command_};
+}
+
+void Session::finish_output() {
+    if (visible_) {
+        visible_->finish();
+    }
 }
 
 void Session::warn(const std::string& message) { err_ << "ddat: warning: " << visible(message) << '\n'; }
@@ -364,6 +376,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             if (command->parsed()) {
                 session.set_command(command_path(command).substr(5));  // without "ddat "
                 const int code = action(session);
+                session.finish_output();
                 out << buffer.str();
                 return code;
             }

@@ -64,8 +64,12 @@ public:
     // The framework in use, read on first use (--framework, DDAT_FRAMEWORK or the built-in copy).
     const Framework& framework();
 
-    // Where and how to write the result.
+    // Where and how to write the result. For a person (the table and Markdown), text from files
+    // goes through a VisibleStream, so that nothing in it can steer the terminal.
     Output output();
+
+    // Writes out what the output still holds back; called when the command has run.
+    void finish_output();
 
     // Where warnings and errors go.
     std::ostream& err() { return err_; }
@@ -85,6 +89,7 @@ private:
     std::ostream& err_;
     bool out_is_terminal_;
     std::unique_ptr<Framework> framework_;
+    std::unique_ptr<VisibleStream> visible_;
 };
 
 // What runs when a command was chosen on the command line.

@@ -72,8 +72,8 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
     const Style& style = output.style;
     std::ostream& out = output.out;
     const RoleLevel& target = *report.target;
-    out << (report.person.empty() ? std::string("Gap") : report.person)
-        << (report.current == nullptr ? std::string() : " (now " + report.current->name + ")") << " against "
+    out << visible(report.person.empty() ? std::string("Gap") : report.person)
+        << visible(report.current == nullptr ? std::string() : " (now " + report.current->name + ")") << " against "
         << style.bold(target.name) << '\n';
     if (!report.skills.empty()) {
         out << '\n';

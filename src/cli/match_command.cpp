@@ -146,8 +146,8 @@ void write_match_table(const Framework& framework, const MatchReport& report, co
                        const GapReport* next_gap, const GapReport* explained, const Output& output) {
     const Style& style = output.style;
     std::ostream& out = output.out;
-    out << (report.person.empty() ? std::string("You") : report.person)
-        << (report.current == nullptr ? std::string() : " (now " + report.current->name + ")")
+    out << visible(report.person.empty() ? std::string("You") : report.person)
+        << visible(report.current == nullptr ? std::string() : " (now " + report.current->name + ")")
         << ": the role levels you are most ready for\n\n";
     const std::size_t shown = options.top == 0 ? report.levels.size() : std::min(options.top, report.levels.size());
     // The NAME column is left out when the terminal is too narrow for it beside the others.

@@ -188,6 +188,79 @@ std::string visible(std::string_view text) {
     return shown;
 }
 
+VisibleStream::VisibleStream(std::ostream& to, bool keep_colours) : std::ostream(nullptr), buffer_(to, keep_colours) {
+    rdbuf(&buffer_);
+}
+
+VisibleStream::~VisibleStream() { buffer_.pass(true); }
+
+void VisibleStream::finish() { buffer_.pass(true); }
+
+VisibleStream::Buffer::int_type VisibleStream::Buffer::overflow(int_type c) {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+        pending_ += traits_type::to_char_type(c);
+        pass(false);
+    }
+    return traits_type::not_eof(c);
+}
+
+std::streamsize VisibleStream::Buffer::xsputn(const char* text, std::streamsize count) {
+    pending_.append(text, static_cast<std::size_t>(count));
+    pass(false);
+    return count;
+}
+
+int VisibleStream::Buffer::sync() {
+    pass(false);
+    to_.flush();
+    return to_ ? 0 : -1;
+}
+
+void VisibleStream::Buffer::pass(bool all) {
+    // How many bytes at the end may still grow into a character or a colour: at most a UTF-8
+    // sequence's first three bytes, or "ESC [" and the digits after it.
+    std::size_t end = pending_.size();
+    if (!all) {
+        for (std::size_t back = 1; back <= 3 && back <= pending_.size(); ++back) {
+            const auto c = static_cast<unsigned char>(pending_[pending_.size() - back]);
+            if (c >= 0xC0) {
+                const std::size_t length = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+                if (length > back) {
+                    end = pending_.size() - back;
+                }
+                break;
+            }
+            if (c < 0x80) {
+                break;
+            }
+        }
+        if (keep_colours_) {
+            const std::size_t escape = pending_.rfind('\x1b');
+            if (escape != std::string::npos && pending_.size() - escape <= 16 &&
+                pending_.find_first_not_of("[0123456789;", escape + 1) == std::string::npos) {
+                end = std::min(end, escape);
+            }
+        }
+    }
+    std::string shown;
+    std::size_t from = 0;
+    for (std::size_t i = 0; keep_colours_ && i < end; ++i) {
+        if (pending_[i] != '\x1b' || i + 1 >= end || pending_[i + 1] != '[') {
+            continue;
+        }
+        const std::size_t letter = pending_.find_first_not_of("0123456789;", i + 2);
+        if (letter < end && pending_[letter] == 'm') {
+            shown += visible(std::string_view(pending_).substr(from, i - from));
+            shown.append(pending_, i, letter + 1 - i);
+            from = letter + 1;
+            i = letter;
+        }
+    }
+    shown += visible(std::string_view(pending_).substr(from, end - from));
+    to_ << shown;
+    pending_.erase(0, end);
+}
+
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size();) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 
@@ -47,6 +49,39 @@ Style terminal_style(int fd, bool terminal, std::string_view color_mode, int fal
 // C1), bidirectional overrides and isolates and invalid UTF-8 shown as visible escapes (\x1b,
 // \u202e). Text already made visible comes back unchanged.
 std::string visible(std::string_view text);
+
+// A stream for text that reaches a terminal, written on to another stream: whatever a command
+// writes to it is made visible as visible() does, but for the colours Style adds (well-formed
+// "ESC [ digits m" sequences, kept when `keep_colours`). It holds back only the bytes of a
+// character or sequence that is not complete yet; finish() writes them out.
+class VisibleStream : public std::ostream {
+public:
+    VisibleStream(std::ostream& to, bool keep_colours);
+    ~VisibleStream() override;
+    VisibleStream(const VisibleStream&) = delete;
+    VisibleStream& operator=(const VisibleStream&) = delete;
+
+    // Writes out what is held back.
+    void finish();
+
+private:
+    class Buffer : public std::streambuf {
+    public:
+        Buffer(std::ostream& to, bool keep_colours) : to_(to), keep_colours_(keep_colours) {}
+        void pass(bool all);
+
+    protected:
+        int_type overflow(int_type c) override;
+        std::streamsize xsputn(const char* text, std::streamsize count) override;
+        int sync() override;
+
+    private:
+        std::ostream& to_;
+        bool keep_colours_;
+        std::string pending_;
+    };
+    Buffer buffer_;
+};
 
 // The number of terminal columns text takes: one per character, two for wide East Asian ones,
 // none for combining marks and control characters.

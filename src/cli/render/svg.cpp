@@ -56,6 +56,8 @@ Tone gap_tone(std::string_view word) {
     return Tone::plain;
 }
 
+const Json kEmpty = Json::array();
+
 std::string text_of(const Json& value) {
     if (value.is_string()) {
         return value.get<std::string>();
@@ -221,7 +223,8 @@ std::string team_chart(const Json& team) {
         const std::string name = text_of(person.value("name", Json()));
         text_at(svg, kName - 10, y + 20, shortened(name, 24), R"(text-anchor="end")");
         std::vector<const Json*> cells(static_cast<std::size_t>(columns), nullptr);
-        for (const auto& g : person.value("skills", Json::array())) {
+        const Json& gaps = person.contains("skills") ? person["skills"] : kEmpty;
+        for (const auto& g : gaps) {
             if (const auto found = column_of.find(g.value("id", "")); found != column_of.end()) {
                 cells[static_cast<std::size_t>(found->second)] = &g;
             }
