@@ -169,8 +169,8 @@ bool is_plain(const Json& value) {
 void write_summary_list(std::string& html, const Json& object) {
     html += "<dl>\n";
     for (const auto& [key, value] : object.items()) {
-        if (!is_plain(value)) {
-            continue;
+        if (!is_plain(value) || value.is_null() || (value.is_array() && value.empty())) {
+            continue;  // nothing to say
         }
         fmt::format_to(std::back_inserter(html), "<div><dt>{}</dt><dd>", html_escape(heading_of(key)));
         write_cell_value(html, key, value);
@@ -192,6 +192,10 @@ void write_table(std::string& html, std::string_view caption, const Json& record
                 columns.push_back(key);
             }
         }
+    }
+    // a record reads by its name: the name heads the row
+    if (const auto name = std::find(columns.begin(), columns.end(), "name"); name != columns.end()) {
+        std::rotate(columns.begin(), name, name + 1);
     }
     fmt::format_to(std::back_inserter(html), "<table>\n<caption class=\"app-caption\">{}</caption>\n<thead><tr>",
                    html_escape(caption));
