@@ -165,7 +165,7 @@ bool hidden(std::uint32_t code) {
 
 }  // namespace
 
-std::string visible(std::string_view text) {
+std::string visible(std::string_view text, bool keep_tabs) {
     std::string shown;
     shown.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
@@ -173,7 +173,10 @@ std::string visible(std::string_view text) {
         if (length == 0) {
             fmt::format_to(std::back_inserter(shown), "\\x{:02x}", static_cast<unsigned char>(text[i]));
             ++i;
-        } else if (hidden(code)) {
+        } else if (code == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            shown += "\r\n";  // a CRLF line end (CSV) moves nothing back over a line
+            i += 2;
+        } else if (hidden(code) && !(keep_tabs && code == '\t')) {
             if (code < 0x80) {
                 fmt::format_to(std::back_inserter(shown), "\\x{:02x}", code);
             } else {
@@ -234,6 +237,9 @@ void VisibleStream::Buffer::pass(bool all) {
                 break;
             }
         }
+        if (end > 0 && end == pending_.size() && pending_.back() == '\r') {
+            --end;  // the first half of a CRLF line end, perhaps
+        }
         if (keep_colours_) {
             const std::size_t escape = pending_.rfind('\x1b');
             if (escape != std::string::npos && pending_.size() - escape <= 16 &&
@@ -250,13 +256,13 @@ void VisibleStream::Buffer::pass(bool all) {
         }
         const std::size_t letter = pending_.find_first_not_of("0123456789;", i + 2);
         if (letter < end && pending_[letter] == 'm') {
-            shown += visible(std::string_view(pending_).substr(from, i - from));
+            shown += visible(std::string_view(pending_).substr(from, i - from), true);
             shown.append(pending_, i, letter + 1 - i);
             from = letter + 1;
             i = letter;
         }
     }
-    shown += visible(std::string_view(pending_).substr(from, end - from));
+    shown += visible(std::string_view(pending_).substr(from, end - from), true);
     to_ << shown;
     pending_.erase(0, end);
 }

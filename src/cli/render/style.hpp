@@ -45,13 +45,13 @@ struct Style {
 // terminal's, else `fallback`; never below `minimum`).
 Style terminal_style(int fd, bool terminal, std::string_view color_mode, int fallback, int minimum);
 
-// Text from a file as it may reach a terminal: control characters (C0 but the line break, DEL,
+// Text from a file as it may reach a terminal: control characters (C0 but line ends, DEL,
 // C1), bidirectional overrides and isolates and invalid UTF-8 shown as visible escapes (\x1b,
-// \u202e). Text already made visible comes back unchanged.
-std::string visible(std::string_view text);
+// \u202e); tabs too unless `keep_tabs`. Text already made visible comes back unchanged.
+std::string visible(std::string_view text, bool keep_tabs = false);
 
 // A stream for text that reaches a terminal, written on to another stream: whatever a command
-// writes to it is made visible as visible() does, but for the colours Style adds (well-formed
+// writes to it is made visible as visible() does, but for tabs and the colours Style adds (well-formed
 // "ESC [ digits m" sequences, kept when `keep_colours`). It holds back only the bytes of a
 // character or sequence that is not complete yet; finish() writes them out.
 class VisibleStream : public std::ostream {
