@@ -42,7 +42,8 @@ h1{font-size:36px;line-height:1.11;margin:0 0 30px}
 h2{font-size:27px;line-height:1.11;margin:45px 0 20px}
 .app-caption{display:block;color:#505a5f;font-size:19px;font-weight:400;margin-bottom:5px}
 table{border-collapse:collapse;border-spacing:0;width:100%;margin-bottom:30px;font-size:16px;line-height:1.25}
-th,td{text-align:left;vertical-align:top;padding:10px 20px 10px 0;border-bottom:1px solid #b1b4b6;overflow-wrap:anywhere}
+th,td{text-align:left;vertical-align:top;padding:10px 20px 10px 0;border-bottom:1px solid #b1b4b6;overflow-wrap:break-word}
+.app-visually-hidden{position:absolute;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);border:0;white-space:nowrap}
 th{font-weight:700}
 td.app-number{text-align:right;font-variant-numeric:tabular-nums}
 dl{margin:0 0 30px;font-size:19px}
@@ -188,7 +189,10 @@ void write_table(std::string& html, std::string_view caption, const Json& record
     std::vector<std::string> columns;
     for (const auto& record : records) {
         for (const auto& [key, value] : record.items()) {
-            if (std::find(columns.begin(), columns.end(), key) == columns.end()) {
+            // a list of records without names (a person's gap in each skill) is too much for a cell
+            const bool unnamed =
+                value.is_array() && !value.empty() && value.front().is_object() && !value.front().contains("name");
+            if (!unnamed && std::find(columns.begin(), columns.end(), key) == columns.end()) {
                 columns.push_back(key);
             }
         }
@@ -197,8 +201,8 @@ void write_table(std::string& html, std::string_view caption, const Json& record
     if (const auto name = std::find(columns.begin(), columns.end(), "name"); name != columns.end()) {
         std::rotate(columns.begin(), name, name + 1);
     }
-    fmt::format_to(std::back_inserter(html), "<table>\n<caption class=\"app-caption\">{}</caption>\n<thead><tr>",
-                   html_escape(caption));
+    fmt::format_to(std::back_inserter(html),
+                   "<table>\n<caption class=\"app-visually-hidden\">{}</caption>\n<thead><tr>", html_escape(caption));
     for (const auto& column : columns) {
         fmt::format_to(std::back_inserter(html), R"(<th scope="col">{}</th>)", html_escape(heading_of(column)));
     }

@@ -129,7 +129,7 @@ std::string gap_chart(const Json& gap) {
              fmt::format("A bar for each of {} skills: the outline is the level {} requires, the filled bar the level "
                          "held. {} of {} met.",
                          rows, target, met, rows));
-    text_at(svg, 0, 24, title, R"(font-size="20" font-weight="700")");
+    text_at(svg, 0, 24, shortened(title, 70), R"(font-size="18" font-weight="700")");
     // the level scale
     for (int level = 0; level <= 4; ++level) {
         const int x = kLabel + level * kStep;
@@ -240,6 +240,9 @@ std::string team_chart(const Json& team) {
                 tone = gap_tone(status);
                 const int shortfall = g->value("shortfall", 0);
                 mark = tone == Tone::absent ? "✗" : shortfall > 0 ? fmt::format("{}", shortfall) : "✓";
+                if (tone == Tone::beyond) {
+                    tone = Tone::good;  // beyond the target is met, as the key says
+                }
                 if (tone == Tone::short_of && shortfall >= 2) {
                     tone = Tone::absent;  // two or more levels short reads as far as missing
                 }
