@@ -1,11 +1,19 @@
-// The framework compiled into the binary from the repository's framework/ folder.
+// The framework releases compiled into the binary from the repository's framework/ folder.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 namespace ddat {
 
-// The built-in framework as a snapshot (see snapshot.hpp), checked when ddat was built.
-std::string_view builtin_framework_snapshot();
+// One built-in release: its name, such as "2025-10", and its framework as a snapshot (see
+// snapshot.hpp), checked when ddat was built.
+struct BuiltinRelease {
+    std::string_view name;
+    std::string_view snapshot;
+};
+
+// The built-in releases, newest first: the first is the one ddat uses unless told otherwise.
+std::span<const BuiltinRelease> builtin_releases();
 
 }  // namespace ddat

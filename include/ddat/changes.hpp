@@ -33,7 +33,8 @@ struct RequirementChange {
     const Requirement* after = nullptr;
     LevelChange change = LevelChange::same;  // same: only the text, the name, or whether the level is stated
     bool text_changed = false;
-    bool renamed = false;  // matched through the rename file
+    bool renamed = false;  // matched through the rename file or a detected rename
+    int detected = 0;      // for a detected rename: how alike the two skills are, in percent
 };
 
 // A role level present in both copies, and what changed in it.
@@ -54,11 +55,35 @@ struct FrameworkChanges {
     std::vector<const Skill*> skills_removed;  // catalogue skills only the older copy has
 };
 
+// A skill of the older copy that the newer copy seems to have under another id, and how alike
+// the two are in percent (names, the role levels that require them, and their texts).
+struct DetectedRename {
+    std::string old_id;
+    std::string new_id;
+    int similarity = 0;
+};
+
+// The least similarity, in percent, at which detect_skill_renames pairs two skills.
+inline constexpr int kMinRenameSimilarity = 50;
+
+// Pairs the skills only the older copy has (after `renames`) with those only the newer copy has,
+// as git pairs renamed files: the most alike pair first, each skill in one pair at most, and only
+// pairs at least kMinRenameSimilarity% alike. Detection is skipped when both sides have so many
+// unpaired skills that comparing every pair would be slow (hundreds of thousands of pairs).
+std::vector<DetectedRename> detect_skill_renames(const Framework& before, const Framework& after,
+                                                 const Renames& renames);
+
+// The renames the newer copy knows itself (a built-in release's renamed skills) whose old id is a
+// skill of the older copy and whose new id a skill of the newer one.
+Renames renames_known_to(const Framework& before, const Framework& after);
+
 // The entries of a rename file that name an id the copies do not have: an old id the older copy
 // lacks, or a new id the newer copy lacks, each at its place, with the nearest id there is.
 std::vector<Diagnostic> check_renames(const Renames& renames, const Framework& before, const Framework& after);
 
-// Compares an older and a newer copy.
-FrameworkChanges compare_frameworks(const Framework& before, const Framework& after, const Renames& renames);
+// Compares an older and a newer copy, matching skills through `renames` and then through the
+// detected renames, which are marked with their similarity.
+FrameworkChanges compare_frameworks(const Framework& before, const Framework& after, const Renames& renames,
+                                    const std::vector<DetectedRename>& detected = {});
 
 }  // namespace ddat

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ddat/errors.hpp"
@@ -26,8 +27,9 @@ Framework load_framework(const std::string& path);
 // listing every problem found.
 Framework load_framework_sources(const std::vector<SourceFile>& files);
 
-// The framework built into the ddat binary (the repository's framework/ folder).
-Framework load_builtin_framework();
+// The built-in release of that name (see builtin_framework.hpp), or the newest when the name is
+// empty. Throws NotFoundError, with the nearest release names, for a release ddat does not have.
+Framework load_builtin_framework(std::string_view release = {});
 
 // Every problem in the framework at path (empty when it is valid), in file order.
 std::vector<Diagnostic> validate_framework(const std::string& path);

@@ -63,6 +63,12 @@ struct GapReport {
     [[nodiscard]] bool has_gaps() const;
 };
 
+// The skills the person assessed that `target` does not require, but that the role level of the
+// same id in `earlier` (an older release) did require, under the skill's id or the id it had
+// before a rename in `current`. In the person's order.
+std::vector<const AssessedSkill*> skills_no_longer_required(const SelfAssessment& person, const RoleLevel& target,
+                                                            const Framework& current, const Framework& earlier);
+
 // Compares a self-assessment with what a role level requires.
 GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, const RoleLevel& target);
 

@@ -36,6 +36,14 @@ std::optional<SkillLevel> parse_skill_level(std::string_view text);
 // The framework's own one-line meaning of a level, from "Skill levels for DDaT roles".
 std::string_view level_meaning(SkillLevel level);
 
+// A phrase of the publisher's text replaced on import, why, and how many times it was replaced.
+struct TextCorrection {
+    std::string phrase;
+    std::string replacement;
+    std::string reason;
+    int count = 0;
+};
+
 // Who published the framework copy, when, and under which licence.
 struct FrameworkMetadata {
     std::string title;
@@ -46,6 +54,8 @@ struct FrameworkMetadata {
     std::string licence;
     std::string licence_url;
     std::string attribution;
+    // Differences from the publisher's text, each stated in a corrections file (see importer.hpp).
+    std::vector<TextCorrection> corrections;
 };
 
 // A role family such as "IT operations".
@@ -68,7 +78,16 @@ struct Skill {
     std::string name;
     std::string description;
     std::vector<SkillLevelDescription> levels;  // ascending; may be empty
+    // Other ids that name this skill, such as the id its name had before a correction.
+    std::vector<std::string> aliases;
     SourceLocation location;
+};
+
+// A skill an earlier release knew under another id: `old_id` reads as `new_id` since `since`.
+struct SkillRename {
+    std::string old_id;
+    std::string new_id;
+    std::string since;  // the release that renamed it
 };
 
 // One skill a role level requires, at a level, with what that means for this role level.
@@ -111,6 +130,9 @@ struct RoleLevel {
     // True for the one level of a role published without levels (the chief roles): it stands
     // for the whole role.
     bool whole_role = false;
+    // Empty for the role's main ladder; "management" for a parallel management track ("Senior
+    // developer - management"), which is not a step up from the level it follows.
+    std::string track;
     std::string description;
     std::vector<ResponsibilitySection> responsibilities;
     std::vector<Requirement> requirements;  // in the order the framework lists them
@@ -142,6 +164,10 @@ struct Framework {
     std::vector<Skill> skills;
     std::vector<Role> roles;
     std::vector<std::string> files;  // the files it was read from, in reading order
+    // The built-in release's name, such as "2025-10"; empty for a framework read from files.
+    std::string release;
+    // Skills renamed since earlier releases (built-in releases only), oldest first.
+    std::vector<SkillRename> renamed_skills;
 
     // The family, role, skill or role level with this exact id.
     [[nodiscard]] const Family* find_family(std::string_view id) const;

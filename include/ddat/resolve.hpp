@@ -15,7 +15,7 @@ const RoleLevel& resolve_level(const Framework& framework, std::string_view name
 // one of its levels. Throws NotFoundError with the nearest role ids.
 const Role& resolve_role(const Framework& framework, std::string_view name);
 
-// The skill named by `name`: its id or its name in any letter case. Throws NotFoundError with
+// The skill named by `name`: its id, its name in any letter case, or one of its aliases. Throws NotFoundError with
 // the nearest skill ids.
 const Skill& resolve_skill(const Framework& framework, std::string_view name);
 

@@ -44,6 +44,9 @@ struct SelfAssessment {
     std::string target_level_id;   // empty when not given
     std::vector<AssessedSkill> skills;
     std::vector<AssessedCriterion> criteria;
+    // What reading it noticed without leaving anything out, such as a skill written with the
+    // name an earlier release gave it, each at its place.
+    std::vector<Diagnostic> notes;
 
     // The level the person gave for a skill, or none.
     [[nodiscard]] const AssessedSkill* find_skill(std::string_view skill_id) const;
@@ -51,7 +54,8 @@ struct SelfAssessment {
 };
 
 // Reads a self-assessment from YAML text; `file` names it in messages. Skills are matched by id or
-// by name in any letter case; an unknown skill or criterion adds a warning (with the nearest
+// by name in any letter case, or by the id an earlier release gave them (the framework's renamed
+// skills), which adds a note; an unknown skill or criterion adds a warning (with the nearest
 // known id) and is left out. Throws InputError for anything else that is wrong. Messages name
 // the place and the key, never the values the person wrote.
 SelfAssessment parse_self_assessment(std::string_view text, const std::string& file, const Framework& framework,

@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <sstream>
 
+#include "ddat/builtin_framework.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/framework_loader.hpp"
+#include "ddat/resolve.hpp"
 #include "ddat/safe_write.hpp"
 #include "ddat/text.hpp"
 
@@ -17,6 +19,7 @@ namespace ddat::cli {
 namespace {
 
 constexpr const char* kFrameworkVariable = "DDAT_FRAMEWORK";
+constexpr const char* kReleaseVariable = "DDAT_RELEASE";
 
 // Messages quote names and keys from files: made visible, so that they cannot steer the terminal.
 void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << visible(message) << '\n'; }
@@ -45,8 +48,34 @@ void print_input_error(std::ostream& err, const InputError& error, std::string_v
     }
 }
 
-void print_not_found(std::ostream& err, const NotFoundError& error) {
-    std::string message = "unknown " + error.kind() + " '" + error.name() + "'";
+// The built-in releases other than the one in use that have a role level or role of this name.
+std::vector<std::string> releases_with(const NotFoundError& error, const std::string& in_use) {
+    std::vector<std::string> found;
+    for (const auto& release : builtin_releases()) {
+        if (release.name == in_use) {
+            continue;
+        }
+        try {
+            const Framework other = load_builtin_framework(release.name);
+            if (error.kind() == "role") {
+                resolve_role(other, error.name());
+            } else {
+                resolve_level(other, error.name());
+            }
+            found.emplace_back(release.name);
+        } catch (const NotFoundError&) {
+        }
+    }
+    return found;
+}
+
+void print_not_found(std::ostream& err, const NotFoundError& error, const GlobalOptions& options) {
+    const std::string& kind = error.kind();
+    const bool builtin = framework_path(options).empty();
+    const bool release_sensitive = builtin && (kind == "role level" || kind == "role");
+    const std::string in_use = release_in_use(options);
+    std::string message =
+        "unknown " + kind + " '" + error.name() + "'" + (release_sensitive ? " in release " + in_use : std::string());
     const auto& near = error.suggestions();
     if (!near.empty()) {
         message += ": did you mean ";
@@ -56,10 +85,17 @@ void print_not_found(std::ostream& err, const NotFoundError& error) {
         message += "?";
     }
     print_error(err, message);
-    const std::string& kind = error.kind();
-    const std::string hint = kind == "skill"    ? "'ddat skills list' shows every skill"
-                             : kind == "family" ? "'ddat roles list --format json' shows every family id"
-                                                : "'ddat roles list' shows every role and role level";
+    if (release_sensitive) {
+        if (const auto others = releases_with(error, in_use); !others.empty()) {
+            err << "ddat: '" << error.name() << "' is in release " << others.front() << ": add --release "
+                << others.front() << '\n';
+            return;
+        }
+    }
+    const std::string hint = kind == "skill"     ? "'ddat skills list' shows every skill"
+                             : kind == "family"  ? "'ddat roles list --format json' shows every family id"
+                             : kind == "release" ? "'ddat framework list' shows the built-in releases"
+                                                 : "'ddat roles list' shows every role and role level";
     err << "ddat: " << hint << '\n';
 }
 
@@ -201,12 +237,31 @@ FrameworkSource framework_source(const GlobalOptions& options) {
 
 std::string framework_path(const GlobalOptions& options) { return framework_source(options).path; }
 
+std::string requested_release(const GlobalOptions& options) {
+    if (!options.release.empty()) {
+        return options.release;
+    }
+    if (const char* from_environment = std::getenv(kReleaseVariable);
+        from_environment != nullptr && *from_environment != '\0') {
+        return from_environment;
+    }
+    return {};
+}
+
+std::string release_in_use(const GlobalOptions& options) {
+    const std::string requested = requested_release(options);
+    if (!requested.empty() || builtin_releases().empty()) {
+        return requested;
+    }
+    return std::string(builtin_releases().front().name);
+}
+
 const Framework& Session::framework() {
     if (!framework_) {
         const FrameworkSource source = framework_source(options_);
         const std::string& path = source.path;
         try {
-            framework_ = std::make_unique<Framework>(path.empty() ? load_builtin_framework()
+            framework_ = std::make_unique<Framework>(path.empty() ? load_builtin_framework(requested_release(options_))
                                                                   : load_framework_cached(path, cache_folder()));
         } catch (const InputError& error) {
             if (source.origin != "--framework" && !path.empty() && error.diagnostics().size() == 1 &&
@@ -219,6 +274,19 @@ const Framework& Session::framework() {
         }
     }
     return *framework_;
+}
+
+const Framework* Session::earlier_release() {
+    if (!earlier_ && framework_path(options_).empty()) {
+        const std::string in_use = framework().release;
+        const auto releases = builtin_releases();
+        for (std::size_t i = 0; i + 1 < releases.size(); ++i) {
+            if (releases[i].name == in_use) {
+                earlier_ = std::make_unique<Framework>(load_builtin_framework(releases[i + 1].name));
+            }
+        }
+    }
+    return earlier_.get();
 }
 
 Output Session::output() {
@@ -252,6 +320,10 @@ void add_output_options(CLI::App& command, GlobalOptions& options) {
         ->type_name("WHEN");
     command.add_option("--framework", options.framework_path, "Framework file or folder; default $DDAT_FRAMEWORK")
         ->type_name("PATH");
+    command
+        .add_option("--release", options.release,
+                    "Built-in release, such as 2020-01; default $DDAT_RELEASE, else the newest")
+        ->type_name("NAME");
 }
 
 void CommandRegistry::add(CLI::App* command, Action action, bool with_output_options) {
@@ -389,7 +461,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         out << app.help();
         return kExitOk;
     } catch (const NotFoundError& error) {
-        print_not_found(err, error);
+        print_not_found(err, error, options);
         return kExitUsage;
     } catch (const FormatError& error) {
         print_error(err, error.what());

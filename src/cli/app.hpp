@@ -27,6 +27,7 @@ enum ExitCode : int {
 // The options every command takes.
 struct GlobalOptions {
     std::string framework_path;  // --framework; empty when not given
+    std::string release;         // --release; empty when not given
     std::string format = "table";
     std::string color = "auto";
 };
@@ -55,6 +56,12 @@ FrameworkSource framework_source(const GlobalOptions& options);
 // The framework path in use, empty for the built-in copy.
 std::string framework_path(const GlobalOptions& options);
 
+// The built-in release asked for: --release, else DDAT_RELEASE, else empty (the newest).
+std::string requested_release(const GlobalOptions& options);
+
+// The name of the built-in release in use: the one asked for, else the newest.
+std::string release_in_use(const GlobalOptions& options);
+
 // What a command runs with: the options, the framework in use, and where to write.
 class Session {
 public:
@@ -63,6 +70,10 @@ public:
 
     // The framework in use, read on first use (--framework, DDAT_FRAMEWORK or the built-in copy).
     const Framework& framework();
+
+    // The built-in release just older than the one in use, or nullptr when the framework in use is
+    // not built in or is the oldest release.
+    const Framework* earlier_release();
 
     // Where and how to write the result. For a person (the table and Markdown), text from files
     // goes through a VisibleStream, so that nothing in it can steer the terminal.
@@ -89,6 +100,7 @@ private:
     std::ostream& err_;
     bool out_is_terminal_;
     std::unique_ptr<Framework> framework_;
+    std::unique_ptr<Framework> earlier_;
     std::unique_ptr<VisibleStream> visible_;
 };
 
@@ -135,7 +147,7 @@ void add_manual_command(CLI::App& app, CommandRegistry& registry);
 // The TAB completion script for bash, zsh or fish.
 const char* completion_script(const std::string& shell);
 
-// Adds --format, --color and --framework to a command, so they can follow its name.
+// Adds --format, --color, --framework and --release to a command, so they can follow its name.
 void add_output_options(CLI::App& command, GlobalOptions& options);
 
 // Runs ddat with these arguments, writing the result to out and messages to err; returns the

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
+#include "ddat/builtin_framework.hpp"
 #include "ddat/changes.hpp"
 #include "ddat/files.hpp"
 #include "ddat/framework_loader.hpp"
@@ -19,18 +20,31 @@ struct ChangesOptions {
     bool text = false;
     bool all = false;
     bool exit_code = false;
+    bool no_detect = false;
 };
 
 constexpr std::string_view kBuiltIn = "built-in";
 
-Framework load(const std::string& path) {
+// A built-in release by name ("built-in" is the one in use), else a framework file or folder.
+Framework load(const std::string& path, const GlobalOptions& options) {
     if (path == kBuiltIn) {
-        return load_builtin_framework();
+        return load_builtin_framework(requested_release(options));
+    }
+    std::vector<std::string> names{std::string(kBuiltIn)};
+    for (const auto& release : builtin_releases()) {
+        if (release.name == path) {
+            return load_builtin_framework(path);
+        }
+        names.emplace_back(release.name);
     }
     std::error_code error;
-    if (!std::filesystem::exists(path, error) && !nearest(path, {std::string(kBuiltIn)}, 1).empty()) {
-        throw InputError(SourceLocation{path, 0, 0}, "no such file or folder: did you mean '" + std::string(kBuiltIn) +
-                                                         "', the framework built into ddat?");
+    if (!std::filesystem::exists(path, error)) {
+        if (const auto near = nearest(path, names, 1); !near.empty()) {
+            throw InputError(SourceLocation{path, 0, 0},
+                             "no such file or folder: did you mean '" + near.front() + "', " +
+                                 (near.front() == kBuiltIn ? std::string("the framework built into ddat?")
+                                                           : "the built-in release?"));
+        }
     }
     return load_framework(path);
 }
@@ -47,7 +61,9 @@ std::string describe(const RequirementChange& c) {
         text = c.after->level_stated ? "level now stated" : "level no longer stated";
     }
     if (c.renamed) {
-        text += (text.empty() ? "" : ", ") + std::string("renamed");
+        text +=
+            (text.empty() ? "" : ", ") +
+            (c.detected > 0 ? "renamed (detected, " + std::to_string(c.detected) + "% alike)" : std::string("renamed"));
     }
     if (c.text_changed) {
         text += (text.empty() ? "" : ", ") + std::string("text changed");
@@ -82,6 +98,7 @@ Json changes_json(const FrameworkChanges& changes, const Framework& before, cons
                  {"to", c.after == nullptr ? Json(nullptr) : Json(std::string(required_level_word(*c.after)))},
                  {"change", std::string(to_string(c.change))},
                  {"renamed", c.renamed},
+                 {"detected", c.detected > 0 ? Json(c.detected) : Json(nullptr)},
                  {"text_changed", c.text_changed},
                  {"from_description", c.before == nullptr ? Json(nullptr) : Json(before.requirement_text(*c.before))},
                  {"to_description", c.after == nullptr ? Json(nullptr) : Json(after.requirement_text(*c.after))}});
@@ -123,16 +140,23 @@ void write_names(std::ostream& out, const Style& style, const std::string& headi
 }
 
 int run_changes(Session& session, const ChangesOptions& options) {
-    const Framework before = load(options.before);
-    const Framework after = load(options.after);
-    Renames renames;
+    const Framework before = load(options.before, session.options());
+    const Framework after = load(options.after, session.options());
+    Renames renames = renames_known_to(before, after);
     if (!options.renames_file.empty()) {
-        renames = load_renames(read_input_file(options.renames_file, 4U * 1024U * 1024U), options.renames_file);
+        const Renames given =
+            load_renames(read_input_file(options.renames_file, 4U * 1024U * 1024U), options.renames_file);
+        for (const auto& problem : check_renames(given, before, after)) {
+            session.warn(format_diagnostic(problem));
+        }
+        for (const auto& [from, to] : given.skills) {
+            renames.skills[from] = to;
+        }
+        renames.levels = given.levels;
     }
-    for (const auto& problem : check_renames(renames, before, after)) {
-        session.warn(format_diagnostic(problem));
-    }
-    const FrameworkChanges changes = compare_frameworks(before, after, renames);
+    const std::vector<DetectedRename> detected =
+        options.no_detect ? std::vector<DetectedRename>{} : detect_skill_renames(before, after, renames);
+    const FrameworkChanges changes = compare_frameworks(before, after, renames, detected);
     const bool any = !changes.levels_added.empty() || !changes.levels_removed.empty() ||
                      !changes.levels_changed.empty() || !changes.skills_added.empty() ||
                      !changes.skills_removed.empty();
@@ -213,24 +237,34 @@ int run_changes(Session& session, const ChangesOptions& options) {
 void add_changes_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<ChangesOptions>();
     CLI::App* command = app.add_subcommand("changes", "What changed between two copies of the framework");
-    command->add_option("OLD", options->before, "The older copy: a file or folder, or built-in")->required();
-    command->add_option("NEW", options->after, "The newer copy: a file or folder, or built-in")->required();
+    command->add_option("OLD", options->before, "The older copy: a file or folder, a built-in release, or built-in")
+        ->required();
+    command->add_option("NEW", options->after, "The newer copy: a file or folder, a built-in release, or built-in")
+        ->required();
     command->add_option("--renames", options->renames_file, "YAML file of skills and levels renamed between them")
         ->type_name("FILE");
     command->add_flag("--text", options->text, "Also show the texts that changed");
     command->add_flag("--all", options->all, "List every added or removed level and skill");
     command->add_flag("--exit-code", options->exit_code, "Exit 1 when anything changed");
+    command->add_flag("--no-detect", options->no_detect, "Do not look for renamed skills, only use --renames");
     command->footer(
-        "Role levels are matched by id, skills within a level by id. A rename file matches\n"
-        "renamed ones instead of showing them as removed and added:\n"
+        "OLD and NEW name built-in releases (2020-01, 2025-10; 'built-in' is the one in use)\n"
+        "or framework files and folders; a release name wins over a folder of that name\n"
+        "(write ./2025-10 for the folder). Role levels are matched by id, skills within a level\n"
+        "by id. A built-in release knows the skills renamed since the release before it. Other\n"
+        "renames are detected, as git detects renamed files: a skill only OLD has is paired with\n"
+        "one only NEW has when their names, the role levels that require them and their texts\n"
+        "are at least 50% alike, shown as 'renamed (detected, N% alike)'. A rename file states\n"
+        "renames instead (--no-detect turns detection off):\n"
         "\n"
         "  skills:\n"
         "    relationship-management: stakeholder-relationship-management-it-operations\n"
         "  levels:\n"
         "    old-level-id: new-level-id\n"
         "\n"
-        "Example:\n"
-        "  ddat changes built-in framework-2025 --renames examples/renames-2020-to-2025.yaml");
+        "Examples:\n"
+        "  ddat changes 2020-01 2025-10\n"
+        "  ddat changes 2025-10 my-framework/ --renames my-renames.yaml");
     registry.add(command, [options](Session& session) { return run_changes(session, *options); });
 }
 

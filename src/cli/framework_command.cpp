@@ -1,8 +1,10 @@
-// ddat framework info
+// ddat framework info, list and copy
 #include <memory>
 #include <sstream>
 
 #include "cli/app.hpp"
+#include "ddat/builtin_framework.hpp"
+#include "ddat/framework_loader.hpp"
 #include "ddat/framework_writer.hpp"
 #include "ddat/safe_write.hpp"
 
@@ -10,14 +12,28 @@ namespace ddat::cli {
 
 namespace {
 
-int show_info(Session& session) {
+// "4 corrections to the publisher's text", or "" when there are none.
+std::string corrections_line(const FrameworkMetadata& m) {
+    if (m.corrections.empty()) {
+        return {};
+    }
+    return count_of(m.corrections.size(), "correction", "corrections") + " to the publisher's text";
+}
+
+int show_info(Session& session, bool verbose) {
     const FrameworkSource source = framework_source(session.options());
     const Framework& framework = session.framework();
     const FrameworkMetadata& m = framework.metadata;
     Output output = session.output();
     const auto data = [&]() -> Json {
+        Json corrections = Json::array();
+        for (const auto& c : m.corrections) {
+            corrections.push_back(
+                {{"phrase", c.phrase}, {"replacement", c.replacement}, {"reason", c.reason}, {"count", c.count}});
+        }
         return {{"path", source.path.empty() ? Json(nullptr) : Json(source.path)},
                 {"origin", source.origin},
+                {"release", framework.release.empty() ? Json(nullptr) : Json(framework.release)},
                 {"title", m.title},
                 {"publisher", m.publisher},
                 {"published", m.published},
@@ -31,6 +47,7 @@ int show_info(Session& session) {
                   {"roles", framework.roles.size()},
                   {"role_levels", framework.all_levels().size()},
                   {"skills", framework.skills.size()}}},
+                {"corrections", corrections},
                 {"files", framework.files}};
     };
     if (write_machine(output, data, [](const Json& json) { return flatten(json); })) {
@@ -39,7 +56,7 @@ int show_info(Session& session) {
     const Style& style = output.style;
     std::ostream& out = output.out;
     TextTable table({"", ""});
-    table.add_row({"In use", source.path.empty() ? std::string("the copy built into ddat")
+    table.add_row({"In use", source.path.empty() ? "release " + framework.release + ", built into ddat"
                                                  : source.path + " (from " + source.origin + ")"});
     table.add_row({"Title", m.title});
     const auto optional_row = [&](const std::string& label, const std::string& value) {
@@ -57,6 +74,8 @@ int show_info(Session& session) {
                                    count_of(framework.all_levels().size(), "role level", "role levels") + ", " +
                                    count_of(framework.skills.size(), "skill", "skills") + " in " +
                                    count_of(framework.files.size(), "file", "files")});
+    optional_row("Corrections",
+                 corrections_line(m) + (verbose || m.corrections.empty() ? "" : " (--verbose lists them)"));
     std::ostringstream body;
     table.write(body, style);
     // the header row of a two-column fact table says nothing: leave it out
@@ -66,6 +85,67 @@ int show_info(Session& session) {
         out << '\n';
         write_wrapped(out, m.attribution, style, "");
     }
+    if (verbose && !m.corrections.empty()) {
+        out << '\n' << style.bold("Corrections to the publisher's text") << '\n';
+        for (const auto& c : m.corrections) {
+            write_wrapped(out,
+                          "'" + c.phrase + "' becomes '" + c.replacement + "' (" + std::to_string(c.count) +
+                              (c.count == 1 ? " place): " : " places): ") + c.reason,
+                          style, "  ");
+        }
+    }
+    return kExitOk;
+}
+
+// The built-in releases, newest first, with the one in use marked.
+int list_releases(Session& session) {
+    const bool builtin = framework_path(session.options()).empty();
+    const std::string in_use = builtin ? release_in_use(session.options()) : std::string();
+    if (builtin) {
+        session.framework();  // an unknown --release is an error here too
+    }
+    struct Row {
+        std::string name;
+        Framework framework;
+    };
+    std::vector<Row> rows;
+    for (const auto& release : builtin_releases()) {
+        rows.push_back({std::string(release.name), load_builtin_framework(release.name)});
+    }
+    Output output = session.output();
+    const auto data = [&]() -> Json {
+        Json list = Json::array();
+        for (const auto& row : rows) {
+            const FrameworkMetadata& m = row.framework.metadata;
+            list.push_back({{"name", row.name},
+                            {"in_use", row.name == in_use},
+                            {"title", m.title},
+                            {"published", m.published},
+                            {"source", m.source},
+                            {"families", row.framework.families.size()},
+                            {"roles", row.framework.roles.size()},
+                            {"role_levels", row.framework.all_levels().size()},
+                            {"skills", row.framework.skills.size()},
+                            {"corrections", m.corrections.size()}});
+        }
+        return list;
+    };
+    if (write_machine(output, data, [](const Json& json) { return flatten(json); })) {
+        return kExitOk;
+    }
+    TextTable table({"RELEASE", "PUBLISHED", "ROLES", "LEVELS", "SKILLS", "SOURCE"});
+    for (const auto& row : rows) {
+        table.add_row({row.name + (row.name == in_use ? " *" : ""), row.framework.metadata.published,
+                       std::to_string(row.framework.roles.size()), std::to_string(row.framework.all_levels().size()),
+                       std::to_string(row.framework.skills.size()), row.framework.metadata.source});
+    }
+    table.write(output.out, output.style);
+    output.out << '\n';
+    write_wrapped(output.out,
+                  builtin ? "* in use. Pick a release with --release NAME or DDAT_RELEASE; the newest is the default."
+                          : "In use: " + framework_path(session.options()) +
+                                ", not a built-in release (--framework or DDAT_FRAMEWORK overrides --release).",
+                  output.style, "");
     return kExitOk;
 }
 
@@ -95,10 +175,20 @@ void add_framework_commands(CLI::App& app, CommandRegistry& registry) {
     info->footer(
         "ddat reads the first of: --framework PATH; the DDAT_FRAMEWORK variable;\n"
         "$XDG_CONFIG_HOME/ddat/framework (or ~/.config/ddat/framework), a file or a folder;\n"
-        "else the copy built into ddat.\n"
+        "else the release built into ddat that --release or DDAT_RELEASE names, or the newest.\n"
         "\n"
         "Example:\n  ddat framework info --format json");
-    registry.add(info, [](Session& session) { return show_info(session); });
+    auto verbose = std::make_shared<bool>(false);
+    info->add_flag("-v,--verbose", *verbose, "Also list each correction to the publisher's text");
+    registry.add(info, [verbose](Session& session) { return show_info(session, *verbose); });
+
+    CLI::App* list = group->add_subcommand("list", "The built-in releases, with the one in use marked");
+    list->footer(
+        "ddat has each release of the framework built in: the newest is used unless --release\n"
+        "NAME or DDAT_RELEASE picks another; --framework PATH overrides both.\n"
+        "\n"
+        "Examples:\n  ddat framework list\n  ddat --release 2020-01 level show senior-brm");
+    registry.add(list, [](Session& session) { return list_releases(session); });
 
     struct CopyOptions {
         std::string dir;

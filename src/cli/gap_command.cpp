@@ -28,7 +28,7 @@ std::string format_units(double units) {
     return static_cast<double>(whole) == units ? std::to_string(whole) : std::to_string(whole) + ".5";
 }
 
-Json gap_json(const Framework& framework, const GapReport& report) {
+Json gap_json(const Framework& framework, const GapReport& report, const std::vector<Diagnostic>& notes) {
     Json skills = Json::array();
     for (const auto& g : report.skills) {
         skills.push_back({{"id", g.skill->id},
@@ -65,7 +65,25 @@ Json gap_json(const Framework& framework, const GapReport& report) {
               {"levels_required", s.wanted},
               {"readiness", std::round(s.readiness * 1000) / 1000}}},
             {"skills", skills},
-            {"criteria", criteria}};
+            {"criteria", criteria},
+            {"notes", diagnostics_json(notes)}};
+}
+
+// What the reader should know about the assessment beyond the gap itself: skills read under an
+// earlier release's name, and skills the target required in the release before but no longer does.
+std::vector<Diagnostic> gap_notes(Session& session, const SelfAssessment& person, const RoleLevel& target) {
+    std::vector<Diagnostic> notes = person.notes;
+    if (const Framework* earlier = session.earlier_release()) {
+        const Framework& framework = session.framework();
+        for (const AssessedSkill* skill : skills_no_longer_required(person, target, framework, *earlier)) {
+            const Diagnostic note{skill->location, "'" + framework.find_skill(skill->skill_id)->name +
+                                                       "' is no longer required for " + target.name + " since " +
+                                                       framework.release + " (left out)"};
+            session.err() << "ddat: note: " << format_diagnostic(note) << '\n';
+            notes.push_back(note);
+        }
+    }
+    return notes;
 }
 
 void write_gap_table(const Framework& framework, const GapReport& report, const Output& output) {
@@ -277,6 +295,7 @@ int run_gap(Session& session, const GapOptions& options) {
     }
     const RoleLevel& target = resolve_level(framework, target_name);
     const GapReport report = analyse_gap(framework, person, target);
+    const std::vector<Diagnostic> notes = gap_notes(session, person, target);
     Output output = session.output();
     if (output.format == Format::markdown) {
         write_gap_markdown(framework, report, output.out);
@@ -285,7 +304,7 @@ int run_gap(Session& session, const GapOptions& options) {
     const Picture picture{(report.person.empty() ? std::string("Gap") : report.person) + " against " + target.name,
                           gap_chart};
     if (!write_machine(
-            output, [&] { return gap_json(framework, report); },
+            output, [&] { return gap_json(framework, report, notes); },
             [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); },
             &picture)) {
         write_gap_table(framework, report, output);

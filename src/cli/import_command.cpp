@@ -16,6 +16,7 @@ struct ImportCommandOptions {
     std::string skill_csv;
     std::string output;
     std::string order_file;
+    std::string corrections_file;
     std::string published;
     std::string version;
     bool force = false;
@@ -32,7 +33,15 @@ Json report_json(const ImportReport& report, const Framework& framework, const s
     }
     Json orders = Json::array();
     for (const auto& o : report.orders) {
-        orders.push_back({{"role", o.role}, {"levels", o.levels}, {"overridden", o.overridden}});
+        orders.push_back({{"role", o.role}, {"levels", o.levels}, {"overridden", o.overridden}, {"source", o.source}});
+    }
+    Json corrections = Json::array();
+    for (const auto& c : report.corrections) {
+        corrections.push_back({{"phrase", c.rule.phrase},
+                               {"replacement", c.rule.replacement},
+                               {"reason", c.rule.reason},
+                               {"in_role_content", c.in_role_content},
+                               {"in_skill_descriptions", c.in_skill_descriptions}});
     }
     return {{"output", output},
             {"counts",
@@ -48,6 +57,7 @@ Json report_json(const ImportReport& report, const Framework& framework, const s
               {"whole_roles", report.whole_roles},
               {"undefined_levels", report.undefined_levels}}},
             {"level_orders", orders},
+            {"corrections", corrections},
             {"notes", notes}};
 }
 
@@ -58,6 +68,10 @@ int run_import(Session& session, const ImportCommandOptions& options) {
     if (!options.order_file.empty()) {
         import_options.order_overrides =
             load_order_overrides(read_input_file(options.order_file, 4U * 1024U * 1024U), options.order_file);
+    }
+    if (!options.corrections_file.empty()) {
+        import_options.corrections =
+            load_corrections(read_input_file(options.corrections_file, 4U * 1024U * 1024U), options.corrections_file);
     }
     const ImportResult result =
         import_framework_csv(read_input_file(options.role_csv, kMaxCsvBytes), options.role_csv,
@@ -93,6 +107,15 @@ int run_import(Session& session, const ImportCommandOptions& options) {
     fixes.add_row({std::to_string(report.whole_roles), "roles without levels (\"NOT IN USE\"): one level each"});
     fixes.add_row({std::to_string(report.undefined_levels), "skill levels with no description: left out"});
     fixes.write(out, style, "  ");
+    if (!report.corrections.empty()) {
+        out << '\n' << style.bold("Corrections to the publisher's text") << '\n';
+        TextTable corrections({"COUNT", "PHRASE", "BECOMES"});
+        for (const auto& c : report.corrections) {
+            corrections.add_row({std::to_string(c.in_role_content + c.in_skill_descriptions), "'" + c.rule.phrase + "'",
+                                 "'" + c.rule.replacement + "'"});
+        }
+        corrections.write(out, style, "  ");
+    }
     if (options.verbose) {
         out << '\n' << style.bold("Each case") << '\n';
         for (const auto& n : report.notes) {
@@ -129,7 +152,12 @@ void add_import_command(CLI::App& app, CommandRegistry& registry) {
         ->type_name("FILE");
     command->add_option("--published", options->published, "The date of the download, recorded in the metadata")
         ->type_name("YYYY-MM-DD");
-    command->add_option("--release", options->version, "A release name, recorded in the metadata")->type_name("NAME");
+    command
+        ->add_option("--corrections", options->corrections_file,
+                     "YAML file of corrections to the publisher's text, each with its expected count")
+        ->type_name("FILE");
+    command->add_option("--release-name", options->version, "A release name, recorded in the metadata")
+        ->type_name("NAME");
     command->add_flag("-v,--verbose", options->verbose, "List every fix with its file and line");
     command->footer(
         "The two files are those of the framework's \"Download framework content\" page. The\n"
@@ -143,6 +171,12 @@ void add_import_command(CLI::App& app, CommandRegistry& registry) {
         "\n"
         "The folder is written under a temporary name and renamed into place, so it is never\n"
         "left half-written. Importing the same files again gives the same files.\n"
+        "\n"
+        "Corrections to the publisher's text are given with --corrections: a YAML file that\n"
+        "lists each phrase, its replacement, the reason and how many times each file holds it.\n"
+        "The import prints each correction with its count, and refuses a download whose count\n"
+        "differs: the publisher may have fixed the text (see framework/2025-10/corrections.yaml\n"
+        "in ddat's source).\n"
         "\n"
         "Example:\n"
         "  ddat import role-content.csv skill-descriptions.csv -o framework-2025");

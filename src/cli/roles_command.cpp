@@ -98,6 +98,7 @@ int show_role(Session& session, const std::string& name) {
             const RoleLevel& level = role.levels[i];
             json["levels"][i]["description"] = level.description;
             json["levels"][i]["pay_band"] = level.pay_band.empty() ? Json(nullptr) : Json(level.pay_band);
+            json["levels"][i]["track"] = level.track.empty() ? Json(nullptr) : Json(level.track);
             Json requirements = Json::array();
             for (const auto& r : level.requirements) {
                 requirements.push_back({{"id", r.skill_id}, {"level", std::string(required_level_word(r))}});
@@ -116,10 +117,14 @@ int show_role(Session& session, const std::string& name) {
         write_wrapped(out, role.description, style, "");
     }
     out << '\n' << style.bold("Levels") << '\n';
-    for (std::size_t i = 0; i < role.levels.size(); ++i) {
-        const RoleLevel& level = role.levels[i];
-        out << "  " << i + 1 << ". " << style.bold(level.name) << style.dim("  " + short_name(level))
-            << (level.pay_band.empty() ? "" : "  (" + level.pay_band + ")") << '\n';
+    // Levels of a parallel track (management) follow the step they sit beside, unnumbered.
+    int step = 0;
+    for (const RoleLevel& level : role.levels) {
+        const std::string number = level.track.empty() ? std::to_string(++step) + ". " : "   ";
+        out << "  " << number << style.bold(level.name) << style.dim("  " + short_name(level))
+            << (level.pay_band.empty() ? "" : "  (" + level.pay_band + ")")
+            << (level.track.empty() ? "" : "  (" + level.track + " track, beside level " + std::to_string(step) + ")")
+            << '\n';
         if (!level.description.empty()) {
             write_wrapped(out, level.description, style, "     ");
         }

@@ -24,6 +24,9 @@ SelfAssessment read_self_assessment(Session& session, const std::string& path) {
     for (const auto& warning : warnings) {
         session.warn(format_diagnostic(warning));
     }
+    for (const auto& note : person.notes) {
+        session.err() << "ddat: note: " << format_diagnostic(note) << '\n';
+    }
     return person;
 }
 

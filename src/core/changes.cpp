@@ -150,8 +150,142 @@ LevelChange classify(const Requirement* before, const Requirement* after) {
 
 }  // namespace
 
-FrameworkChanges compare_frameworks(const Framework& before, const Framework& after, const Renames& renames) {
+namespace {
+
+std::set<std::string> word_set(std::string_view text) {
+    std::set<std::string> result;
+    std::string word;
+    for (const char c : text) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        } else if (!word.empty()) {
+            result.insert(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) {
+        result.insert(std::move(word));
+    }
+    return result;
+}
+
+// Dice's coefficient of two sets: 1 when equal, 0 when disjoint or both empty.
+double dice(const std::set<std::string>& a, const std::set<std::string>& b) {
+    if (a.empty() && b.empty()) {
+        return 0;
+    }
+    std::size_t common = 0;
+    for (const auto& item : a) {
+        common += b.count(item);
+    }
+    return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+// What is compared of a skill to tell whether another copy renamed it.
+struct SkillProfile {
+    std::set<std::string> name;
+    std::set<std::string> levels;  // ids of the role levels that require it
+    std::set<std::string> text;    // words of its description and level descriptions
+};
+
+std::map<std::string, SkillProfile> profiles(const Framework& framework, const std::set<std::string>& ids) {
+    std::map<std::string, SkillProfile> result;
+    for (const auto& skill : framework.skills) {
+        if (!ids.contains(skill.id)) {
+            continue;
+        }
+        SkillProfile& p = result[skill.id];
+        p.name = word_set(skill.name);
+        std::string text = skill.description;
+        for (const auto& level : skill.levels) {
+            text += " " + level.description;
+        }
+        p.text = word_set(text);
+    }
+    for (const RoleLevel* level : framework.all_levels()) {
+        for (const auto& r : level->requirements) {
+            if (const auto found = result.find(r.skill_id); found != result.end()) {
+                found->second.levels.insert(level->id);
+            }
+        }
+    }
+    return result;
+}
+
+}  // namespace
+
+std::vector<DetectedRename> detect_skill_renames(const Framework& before, const Framework& after,
+                                                 const Renames& renames) {
+    std::set<std::string> gone;
+    std::set<std::string> renamed_to;
+    for (const auto& [from, to] : renames.skills) {
+        renamed_to.insert(to);
+    }
+    for (const auto& skill : before.skills) {
+        const auto mapped = renames.skills.find(skill.id);
+        if (after.find_skill(mapped == renames.skills.end() ? skill.id : mapped->second) == nullptr) {
+            gone.insert(skill.id);
+        }
+    }
+    std::set<std::string> arrived;
+    for (const auto& skill : after.skills) {
+        if (before.find_skill(skill.id) == nullptr && !renamed_to.contains(skill.id)) {
+            arrived.insert(skill.id);
+        }
+    }
+    constexpr std::size_t kMaxPairs = 250000;
+    if (gone.empty() || arrived.empty() || gone.size() * arrived.size() > kMaxPairs) {
+        return {};
+    }
+    const auto old_profiles = profiles(before, gone);
+    const auto new_profiles = profiles(after, arrived);
+    std::vector<DetectedRename> candidates;
+    for (const auto& [old_id, o] : old_profiles) {
+        for (const auto& [new_id, n] : new_profiles) {
+            const double score =
+                0.4 * dice(o.name, n.name) + 0.3 * dice(o.levels, n.levels) + 0.3 * dice(o.text, n.text);
+            const int percent = static_cast<int>(score * 100 + 0.5);
+            if (percent >= kMinRenameSimilarity) {
+                candidates.push_back({old_id, new_id, percent});
+            }
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const DetectedRename& a, const DetectedRename& b) { return a.similarity > b.similarity; });
+    std::vector<DetectedRename> chosen;
+    std::set<std::string> used_old;
+    std::set<std::string> used_new;
+    for (const auto& c : candidates) {
+        if (!used_old.contains(c.old_id) && !used_new.contains(c.new_id)) {
+            used_old.insert(c.old_id);
+            used_new.insert(c.new_id);
+            chosen.push_back(c);
+        }
+    }
+    return chosen;
+}
+
+Renames renames_known_to(const Framework& before, const Framework& after) {
+    Renames renames;
+    for (const auto& rename : after.renamed_skills) {
+        if (before.find_skill(rename.old_id) != nullptr && after.find_skill(rename.new_id) != nullptr &&
+            after.find_skill(rename.old_id) == nullptr) {
+            renames.skills[rename.old_id] = rename.new_id;
+        }
+    }
+    return renames;
+}
+
+FrameworkChanges compare_frameworks(const Framework& before, const Framework& after, const Renames& given,
+                                    const std::vector<DetectedRename>& detected) {
     FrameworkChanges changes;
+    Renames renames = given;
+    std::map<std::string, int> similarity;  // old id -> percent, for detected renames
+    for (const auto& d : detected) {
+        if (renames.skills.emplace(d.old_id, d.new_id).second) {
+            similarity[d.old_id] = d.similarity;
+        }
+    }
     std::set<std::string> matched_after;
     for (const RoleLevel* old_level : before.all_levels()) {
         const RoleLevel* new_level = after.find_level(renamed(renames.levels, old_level->id));
@@ -173,6 +307,9 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
             change.before = &r;
             change.after = other;
             change.renamed = new_id != r.skill_id && other != nullptr;
+            if (const auto found = similarity.find(r.skill_id); change.renamed && found != similarity.end()) {
+                change.detected = found->second;
+            }
             if (other != nullptr) {
                 change.new_skill_id = new_id;
                 seen.insert(new_id);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -80,7 +81,8 @@ private:
             return m;
         }
         d_.check_keys(node, "'framework'",
-                      {"title", "publisher", "published", "version", "source", "licence", "licence_url", "attribution"},
+                      {"title", "publisher", "published", "version", "source", "licence", "licence_url", "attribution",
+                       "corrections"},
                       {"title"});
         m.title = d_.optional_text(node, "title", "the title");
         m.publisher = d_.optional_text(node, "publisher", "the publisher");
@@ -90,6 +92,28 @@ private:
         m.licence = d_.optional_text(node, "licence", "the licence");
         m.licence_url = d_.optional_text(node, "licence_url", "the licence URL");
         m.attribution = d_.optional_text(node, "attribution", "the attribution");
+        if (const auto* corrections = node.find("corrections");
+            corrections != nullptr && !corrections->is_null() && d_.expect_sequence(*corrections, "'corrections'")) {
+            for (const auto& item : corrections->items) {
+                if (!d_.expect_mapping(item, "a correction")) {
+                    continue;
+                }
+                d_.check_keys(item, "a correction", {"phrase", "replacement", "reason", "count"},
+                              {"phrase", "replacement", "reason"});
+                TextCorrection correction;
+                correction.phrase = d_.optional_text(item, "phrase", "the phrase");
+                correction.replacement = d_.optional_text(item, "replacement", "the replacement");
+                correction.reason = d_.optional_text(item, "reason", "the reason");
+                if (const auto* count = item.find("count"); count != nullptr && !count->is_null()) {
+                    const std::string text = d_.text(*count, "the count").value_or("");
+                    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), correction.count);
+                    if (error != std::errc() || end != text.data() + text.size() || correction.count < 0) {
+                        d_.problem(*count, "the count of a correction is a whole number, such as 46");
+                    }
+                }
+                m.corrections.push_back(std::move(correction));
+            }
+        }
         return m;
     }
 
@@ -114,13 +138,22 @@ private:
         if (!d_.expect_mapping(node, "a skill")) {
             return;
         }
-        d_.check_keys(node, "a skill", {"id", "name", "description", "levels"}, {"id", "name"});
+        d_.check_keys(node, "a skill", {"id", "name", "aliases", "description", "levels"}, {"id", "name"});
         Skill s;
         s.location = d_.location(node);
         const auto* id_node = node.find("id");
         const auto id = id_node != nullptr ? d_.id(*id_node, "the skill id") : std::nullopt;
         s.name = d_.optional_text(node, "name", "the skill name");
         s.description = d_.optional_text(node, "description", "the skill description");
+        if (const auto* aliases = node.find("aliases"); aliases != nullptr && !aliases->is_null()) {
+            if (d_.expect_sequence(*aliases, "'aliases'")) {
+                for (const auto& alias : aliases->items) {
+                    if (auto value = d_.id(alias, "an alias")) {
+                        s.aliases.push_back(*value);
+                    }
+                }
+            }
+        }
         if (const auto* levels = node.find("levels");
             levels != nullptr && !levels->is_null() && d_.expect_mapping(*levels, "a skill's 'levels'")) {
             d_.check_keys(*levels, "a skill's 'levels'", {"awareness", "working", "practitioner", "expert"}, {});
@@ -188,8 +221,8 @@ private:
             return;
         }
         d_.check_keys(node, "a role level",
-                      {"id", "name", "aliases", "pay_band", "senior_civil_service", "whole_role", "description",
-                       "responsibilities", "requirements", "criteria"},
+                      {"id", "name", "aliases", "pay_band", "senior_civil_service", "whole_role", "track",
+                       "description", "responsibilities", "requirements", "criteria"},
                       {"id", "name"});
         RoleLevel l;
         l.location = d_.location(node);
@@ -198,6 +231,7 @@ private:
         l.name = d_.optional_text(node, "name", "the role level name");
         l.description = d_.optional_text(node, "description", "the role level description");
         l.pay_band = d_.optional_text(node, "pay_band", "the pay band");
+        l.track = d_.optional_text(node, "track", "the track");
         if (const auto* scs = node.find("senior_civil_service"); scs != nullptr && !scs->is_null()) {
             l.senior_civil_service = d_.boolean(*scs, "'senior_civil_service'").value_or(false);
         }
@@ -402,6 +436,19 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
                 if (!inserted) {
                     problems.push_back({level.location, "role level id '" + level.id + "' is already defined at " +
                                                             place(where->second)});
+                }
+            }
+        }
+        std::map<std::string, SourceLocation> skill_ids;
+        for (const auto& skill : framework.skills) {
+            skill_ids.emplace(skill.id, skill.location);
+        }
+        for (const auto& skill : framework.skills) {
+            for (const auto& alias : skill.aliases) {
+                if (auto other = skill_ids.find(alias); other != skill_ids.end()) {
+                    problems.push_back(
+                        {skill.location,
+                         "the skill alias '" + alias + "' is the id of a skill defined at " + place(other->second)});
                 }
             }
         }

@@ -128,6 +128,15 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
         w.optional_field(2, "licence", m.licence);
         w.optional_field(2, "licence_url", m.licence_url);
         w.optional_field(2, "attribution", m.attribution);
+        if (!m.corrections.empty()) {
+            w.line(2, "corrections:");
+            for (const auto& correction : m.corrections) {
+                w.line(4, "- phrase: " + yaml_scalar(correction.phrase, 8));
+                w.field(6, "replacement", correction.replacement);
+                w.field(6, "reason", correction.reason);
+                w.line(6, "count: " + std::to_string(correction.count));
+            }
+        }
         w.line(0, "");
         w.line(0, framework.families.empty() ? "families: []" : "families:");  // "families:" alone reads as nothing
         for (const auto& family : framework.families) {
@@ -143,6 +152,13 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
         for (const auto& skill : framework.skills) {
             w.line(2, "- id: " + skill.id);
             w.field(4, "name", skill.name);
+            if (!skill.aliases.empty()) {
+                std::string aliases;
+                for (const auto& alias : skill.aliases) {
+                    aliases += (aliases.empty() ? "" : ", ") + alias;
+                }
+                w.line(4, "aliases: [" + aliases + "]");
+            }
             w.optional_field(4, "description", skill.description);
             if (!skill.levels.empty()) {
                 w.line(4, "levels:");
@@ -184,6 +200,7 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
             if (level.whole_role) {
                 w.line(8, "whole_role: true");
             }
+            w.optional_field(8, "track", level.track);
             w.optional_field(8, "description", level.description);
             if (!level.responsibilities.empty()) {
                 w.line(8, "responsibilities:");

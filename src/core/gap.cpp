@@ -73,4 +73,31 @@ GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, 
     return report;
 }
 
+std::vector<const AssessedSkill*> skills_no_longer_required(const SelfAssessment& person, const RoleLevel& target,
+                                                            const Framework& current, const Framework& earlier) {
+    std::vector<const AssessedSkill*> result;
+    const RoleLevel* before = earlier.find_level(target.id);
+    if (before == nullptr) {
+        return result;
+    }
+    const auto required = [](const RoleLevel& level, std::string_view skill_id) {
+        return std::any_of(level.requirements.begin(), level.requirements.end(),
+                           [&](const Requirement& r) { return r.skill_id == skill_id; });
+    };
+    for (const auto& assessed : person.skills) {
+        if (required(target, assessed.skill_id)) {
+            continue;
+        }
+        bool required_before = required(*before, assessed.skill_id);
+        for (const auto& rename : current.renamed_skills) {
+            required_before =
+                required_before || (rename.new_id == assessed.skill_id && required(*before, rename.old_id));
+        }
+        if (required_before) {
+            result.push_back(&assessed);
+        }
+    }
+    return result;
+}
+
 }  // namespace ddat

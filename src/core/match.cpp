@@ -28,14 +28,24 @@ bool ranks_before(const LevelMatch& a, const LevelMatch& b) {
     return x.held > y.held;
 }
 
+// The level above in the same role: the next one on the level's own track (the main ladder, or
+// the management track), else the next one on the main ladder.
 const RoleLevel* next_level(const Framework& framework, const RoleLevel& level) {
     const Role& role = framework.role_of(level);
-    for (std::size_t i = 0; i + 1 < role.levels.size(); ++i) {
-        if (&role.levels[i] == &level) {
-            return &role.levels[i + 1];
+    std::size_t at = 0;
+    while (at < role.levels.size() && &role.levels[at] != &level) {
+        ++at;
+    }
+    const RoleLevel* main_ladder = nullptr;
+    for (std::size_t i = at + 1; i < role.levels.size(); ++i) {
+        if (role.levels[i].track == level.track) {
+            return &role.levels[i];
+        }
+        if (main_ladder == nullptr && role.levels[i].track.empty()) {
+            main_ladder = &role.levels[i];
         }
     }
-    return nullptr;
+    return main_ladder;
 }
 
 MatchReport match_levels(const Framework& framework, const SelfAssessment& person, const MatchOptions& options) {

@@ -70,16 +70,18 @@ LevelPath find_path(const Framework& framework, const RoleLevel& from, const Rol
     path.role = &role;
     const std::size_t a = index_in(role, from);
     const std::size_t b = index_in(role, to);
-    if (a < b) {
-        path.direction = PathDirection::up;
-        for (std::size_t i = a; i < b; ++i) {
-            path.steps.push_back(diff_levels(framework, role.levels[i], role.levels[i + 1]));
+    path.direction = a < b ? PathDirection::up : PathDirection::down;
+    // The levels walked through: every level between the two ends but those of a parallel track
+    // (the management levels), which are not a step on the way.
+    std::vector<const RoleLevel*> walked{&from};
+    for (std::size_t i = a; i != b;) {
+        i = a < b ? i + 1 : i - 1;
+        if (i == b || role.levels[i].track.empty()) {
+            walked.push_back(&role.levels[i]);
         }
-    } else {
-        path.direction = PathDirection::down;
-        for (std::size_t i = a; i > b; --i) {
-            path.steps.push_back(diff_levels(framework, role.levels[i], role.levels[i - 1]));
-        }
+    }
+    for (std::size_t i = 0; i + 1 < walked.size(); ++i) {
+        path.steps.push_back(diff_levels(framework, *walked[i], *walked[i + 1]));
     }
     return path;
 }

@@ -102,7 +102,8 @@ const Skill* find_skill_by_name(const Framework& framework, std::string_view nam
     }
     const std::string slug = name_slug(name);
     for (const auto& skill : framework.skills) {
-        if (skill.id == slug || name_slug(skill.name) == slug) {
+        if (skill.id == slug || name_slug(skill.name) == slug ||
+            std::find(skill.aliases.begin(), skill.aliases.end(), slug) != skill.aliases.end()) {
             return &skill;
         }
     }

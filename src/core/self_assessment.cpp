@@ -128,6 +128,17 @@ private:
         }
     }
 
+    // The rename of a skill an earlier release knew by this id or name, if any.
+    const SkillRename* find_rename(const std::string& name) const {
+        const std::string slug = slugify(name);
+        for (const auto& rename : framework_.renamed_skills) {
+            if (rename.old_id == slug || rename.old_id == name) {
+                return &rename;
+            }
+        }
+        return nullptr;
+    }
+
     // False for a key that is not text or was written before: check_unique_keys reports those.
     bool first_time(const yaml::Node& key) { return key.is_scalar() && seen_keys_.insert(key.value).second; }
 
@@ -136,6 +147,10 @@ private:
             return;
         }
         const Skill* known = find_skill_by_name(framework_, key.value);
+        const SkillRename* renamed = known == nullptr ? find_rename(key.value) : nullptr;
+        if (renamed != nullptr) {
+            known = framework_.find_skill(renamed->new_id);
+        }
         if (known == nullptr && (to_lower(key.value) == "evidence" || to_lower(key.value) == "level")) {
             d_.problem(key, "'" + key.value +
                                 "' is not a skill: indent it under the skill it belongs to, as "
@@ -179,6 +194,10 @@ private:
             return;
         }
         s.skill_id = known->id;
+        if (renamed != nullptr) {
+            a.notes.push_back({s.location, "'" + renamed->old_id + "' is '" + known->name + "' since " +
+                                               renamed->since + ": read as '" + known->id + "'"});
+        }
         if (const AssessedSkill* earlier = a.find_skill(known->id)) {
             d_.problem(key, "the skill '" + known->id + "' is assessed twice, at lines " +
                                 std::to_string(earlier->location.line) + " and " + std::to_string(key.line) +

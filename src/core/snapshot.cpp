@@ -7,7 +7,7 @@ namespace ddat {
 namespace {
 
 // Bumped whenever the model or this encoding changes, so that old caches are ignored.
-constexpr std::string_view kMagic = "DDATSNAP3";
+constexpr std::string_view kMagic = "DDATSNAP4";
 
 class Writer {
 public:
@@ -139,6 +139,12 @@ std::string write_snapshot(const Framework& f) {
          {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url, &m.attribution}) {
         w.text(*text);
     }
+    w.list(m.corrections, [&](const TextCorrection& c) {
+        w.text(c.phrase);
+        w.text(c.replacement);
+        w.text(c.reason);
+        w.u32(static_cast<std::uint32_t>(c.count));
+    });
     w.list(f.families, [&](const Family& x) {
         w.text(x.id);
         w.text(x.name);
@@ -153,6 +159,7 @@ std::string write_snapshot(const Framework& f) {
             w.level(l.level);
             w.text(l.description);
         });
+        w.texts(x.aliases);
         w.location(x.location);
     });
     w.list(f.roles, [&](const Role& r) {
@@ -173,6 +180,7 @@ std::string write_snapshot(const Framework& f) {
             w.text(l.pay_band);
             w.flag(l.senior_civil_service);
             w.flag(l.whole_role);
+            w.text(l.track);
             w.text(l.description);
             w.list(l.responsibilities, [&](const ResponsibilitySection& s) {
                 w.text(s.heading);
@@ -198,6 +206,11 @@ std::string write_snapshot(const Framework& f) {
         w.location(r.location);
     });
     w.texts(f.files);
+    w.list(f.renamed_skills, [&](const SkillRename& x) {
+        w.text(x.old_id);
+        w.text(x.new_id);
+        w.text(x.since);
+    });
     return std::string(kMagic) + w.take();
 }
 
@@ -212,6 +225,14 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
          {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url, &m.attribution}) {
         *text = r.text();
     }
+    m.corrections = r.list<TextCorrection>([&] {
+        TextCorrection c;
+        c.phrase = r.text();
+        c.replacement = r.text();
+        c.reason = r.text();
+        c.count = static_cast<int>(r.u32());
+        return c;
+    });
     f.families = r.list<Family>([&] {
         Family x;
         x.id = r.text();
@@ -231,6 +252,7 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
             l.description = r.text();
             return l;
         });
+        x.aliases = r.texts();
         x.location = r.location();
         return x;
     });
@@ -256,6 +278,7 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
             l.pay_band = r.text();
             l.senior_civil_service = r.flag();
             l.whole_role = r.flag();
+            l.track = r.text();
             l.description = r.text();
             l.responsibilities = r.list<ResponsibilitySection>([&] {
                 ResponsibilitySection s;
@@ -289,6 +312,13 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
         return x;
     });
     f.files = r.texts();
+    f.renamed_skills = r.list<SkillRename>([&] {
+        SkillRename x;
+        x.old_id = r.text();
+        x.new_id = r.text();
+        x.since = r.text();
+        return x;
+    });
     if (!r.done()) {
         return std::nullopt;
     }

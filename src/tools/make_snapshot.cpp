@@ -1,32 +1,70 @@
-// Build step: checks the framework folder and writes it as a snapshot, which the build then
-// compiles into ddat (see cmake/EmbedFramework.cmake).
-// usage: ddat_make_snapshot FRAMEWORK_DIR OUTPUT
+// Build step: checks one framework release's folder and writes it as a snapshot, which the build
+// then compiles into ddat (see cmake/EmbedFramework.cmake).
+// usage: ddat_make_snapshot FRAMEWORK_DIR OUTPUT [--release NAME] [--renames FILE]
+//   --renames FILE  the skills renamed since the release before, as a rename file of
+//                   'ddat changes' (skills: {old-id: new-id}); each new id must be a skill of
+//                   this release
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <string>
 
+#include "ddat/changes.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/files.hpp"
 #include "ddat/framework_loader.hpp"
 #include "ddat/snapshot.hpp"
 
+namespace {
+
+int usage() {
+    std::cerr << "usage: ddat_make_snapshot FRAMEWORK_DIR OUTPUT [--release NAME] [--renames FILE]\n";
+    return 2;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::cerr << "usage: ddat_make_snapshot FRAMEWORK_DIR OUTPUT\n";
-        return 2;
+    if (argc < 3) {
+        return usage();
     }
     const std::filesystem::path dir = argv[1];
+    const std::string output = argv[2];
+    std::string release;
+    std::string renames_file;
+    for (int i = 3; i < argc; i += 2) {
+        const std::string option = argv[i];
+        if (i + 1 >= argc || (option != "--release" && option != "--renames")) {
+            return usage();
+        }
+        (option == "--release" ? release : renames_file) = argv[i + 1];
+    }
     try {
         std::vector<ddat::SourceFile> sources;
         for (const auto& file : ddat::framework_files(dir.string())) {
             const std::string relative = std::filesystem::relative(file, dir).generic_string();
             sources.push_back({"(built-in)/" + relative, ddat::read_input_file(file, ddat::kMaxFrameworkFileBytes)});
         }
-        const ddat::Framework framework = ddat::load_framework_sources(sources);
-        std::ofstream out(argv[2], std::ios::binary | std::ios::trunc);
+        ddat::Framework framework = ddat::load_framework_sources(sources);
+        if (!renames_file.empty()) {
+            const ddat::Renames renames =
+                ddat::load_renames(ddat::read_input_file(renames_file, 1024U * 1024U), renames_file);
+            std::vector<ddat::Diagnostic> problems;
+            for (const auto& [old_id, new_id] : renames.skills) {
+                if (framework.find_skill(new_id) == nullptr) {
+                    problems.push_back({renames.skill_places.at(old_id).second,
+                                        "'" + new_id + "' is not a skill of release " + release});
+                }
+                framework.renamed_skills.push_back({old_id, new_id, release});
+            }
+            if (!problems.empty()) {
+                throw ddat::InputError(std::move(problems));
+            }
+        }
+        std::ofstream out(output, std::ios::binary | std::ios::trunc);
         out << ddat::write_snapshot(framework);
         if (!out) {
-            std::cerr << "ddat_make_snapshot: cannot write " << argv[2] << '\n';
+            std::cerr << "ddat_make_snapshot: cannot write " << output << '\n';
             return 3;
         }
     } catch (const ddat::InputError& error) {

@@ -13,7 +13,8 @@
 #              what ddat must print and return
 #
 # ddat runs in SOURCE_DIR, so paths such as examples/me.yaml or tests/e2e/data/... are relative
-# to the repository root, with NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8, DDAT_FRAMEWORK unset, and a
+# to the repository root, with NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8, DDAT_FRAMEWORK unset,
+# DDAT_RELEASE=2020-01 (an env file may set another release), and a
 # timeout of 10 seconds. On a mismatch the script prints a diff and fails. With -DUPDATE=ON it
 # writes what ddat printed as the expected files instead (see scripts/update-expected.sh).
 cmake_minimum_required(VERSION 3.22)
@@ -76,6 +77,9 @@ endif()
 # `cmake -E env`: that wrapper reports a crashed child as exit code 1 (ddat's "differences found")
 # with "Segmentation fault" on stderr, while a direct child gives RESULT_VARIABLE the signal's name.
 unset(ENV{DDAT_FRAMEWORK})
+# Cases run against the built-in release 2020-01 (the January 2020 guidance) unless their env file
+# names another: its few roles keep expected files short, and its text never changes.
+set(ENV{DDAT_RELEASE} 2020-01)
 # The framework cache goes to the build folder, never to the user's home or a test's HOME in the
 # source tree; a case may still set XDG_CACHE_HOME itself.
 set(ENV{XDG_CACHE_HOME} "${WORK_DIR}/cache")

@@ -14,7 +14,7 @@
 #include "ddat/text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const ddat::Framework framework = ddat::load_builtin_framework();
+    static const ddat::Framework framework = ddat::load_builtin_framework("2020-01");
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     std::vector<ddat::Diagnostic> warnings;
     ddat::SelfAssessment person;

@@ -38,7 +38,7 @@ namespace ddat_test {
 
 // The built-in framework, loaded once for the whole run.
 inline const ddat::Framework& builtin() {
-    static const ddat::Framework framework = ddat::load_builtin_framework();
+    static const ddat::Framework framework = ddat::load_builtin_framework("2020-01");
     return framework;
 }
 

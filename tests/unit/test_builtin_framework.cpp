@@ -41,7 +41,7 @@ const ddat::RoleLevel& builtin_level(std::string_view id) {
 }  // namespace
 
 TEST_CASE("the built-in framework loads without problems", "[builtin]") {
-    REQUIRE_NOTHROW(ddat::load_builtin_framework());
+    REQUIRE_NOTHROW(ddat::load_builtin_framework("2020-01"));
     CHECK(builtin().files.size() == 5);
     CHECK(builtin().files.front() == "(built-in)/framework.yaml");
 }

@@ -111,7 +111,7 @@ TEST_CASE("without a cache folder the framework is read from YAML every time", "
 }
 
 TEST_CASE("a snapshot of every kind of content reads back equal", "[cache][snapshot]") {
-    const ddat::Framework builtin = ddat::load_builtin_framework();
+    const ddat::Framework builtin = ddat::load_builtin_framework("2020-01");
     const std::string bytes = ddat::write_snapshot(builtin);
     const auto back = ddat::read_snapshot(bytes);
     REQUIRE(back.has_value());

@@ -47,4 +47,15 @@ Json level_json(SkillLevel level) {
     return std::string(to_string(level));
 }
 
+Json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+    Json list = Json::array();
+    for (const auto& d : diagnostics) {
+        list.push_back({{"file", d.location.file},
+                        {"line", d.location.line},
+                        {"column", d.location.column},
+                        {"message", d.message}});
+    }
+    return list;
+}
+
 }  // namespace ddat::cli

@@ -16,6 +16,7 @@
 #include "cli/render/svg.hpp"
 #include "cli/render/table.hpp"
 #include "cli/render/tree.hpp"
+#include "ddat/errors.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat::cli {
@@ -81,5 +82,8 @@ Json id_and_name(const T& item) {
 
 // A level word for JSON: null for none.
 Json level_json(SkillLevel level);
+
+// Located messages (warnings or notes) as a JSON array of {file, line, column, message}.
+Json diagnostics_json(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace ddat::cli
