@@ -73,11 +73,11 @@ int run_validate(Session& session, const std::string& path_argument, const std::
     std::vector<Diagnostic> problems;
     Framework framework;
     try {
-        framework = path.empty() ? load_builtin_framework() : load_framework(path);
+        framework = path.empty() ? load_builtin_framework(requested_release(session.options())) : load_framework(path);
     } catch (const InputError& error) {
         problems = error.diagnostics();
     }
-    const std::string shown = path.empty() ? std::string("the built-in framework") : path;
+    const std::string shown = path.empty() ? "the built-in release " + release_in_use(session.options()) : path;
     Output output = session.output();
     if (output.format != Format::table) {
         Json list = Json::array();

@@ -110,6 +110,27 @@ const Skill* find_skill_by_name(const Framework& framework, std::string_view nam
     return nullptr;
 }
 
+SkillNameIndex::SkillNameIndex(const Framework& framework) {
+    for (const auto& skill : framework.skills) {
+        by_id_.emplace(skill.id, &skill);
+    }
+    for (const auto& skill : framework.skills) {
+        by_slug_.emplace(skill.id, &skill);
+        by_slug_.emplace(name_slug(skill.name), &skill);
+        for (const auto& alias : skill.aliases) {
+            by_slug_.emplace(alias, &skill);
+        }
+    }
+}
+
+const Skill* SkillNameIndex::find(std::string_view name) const {
+    if (const auto found = by_id_.find(std::string(name)); found != by_id_.end()) {
+        return found->second;
+    }
+    const auto found = by_slug_.find(name_slug(name));
+    return found == by_slug_.end() ? nullptr : found->second;
+}
+
 const Skill& resolve_skill(const Framework& framework, std::string_view name) {
     if (const Skill* skill = find_skill_by_name(framework, name)) {
         return *skill;

@@ -1,6 +1,7 @@
 #include "ddat/self_assessment.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -74,7 +75,7 @@ public:
         if (const auto* skills = root.find("skills"); skills == nullptr || skills->is_null()) {
             for (std::size_t i = 0; i < root.entry_count(); ++i) {
                 const yaml::Node& key = root.key(i);
-                if (key.is_scalar() && find_skill_by_name(framework_, key.value) != nullptr) {
+                if (key.is_scalar() && skill_index().find(key.value) != nullptr) {
                     d_.problem(key, "'" + key.value +
                                         "' is a skill, but it is not under 'skills:': indent each skill by two spaces "
                                         "under 'skills:'");
@@ -146,7 +147,7 @@ private:
         if (!first_time(key)) {
             return;
         }
-        const Skill* known = find_skill_by_name(framework_, key.value);
+        const Skill* known = skill_index().find(key.value);
         const SkillRename* renamed = known == nullptr ? find_rename(key.value) : nullptr;
         if (renamed != nullptr) {
             known = framework_.find_skill(renamed->new_id);
@@ -265,6 +266,14 @@ private:
     // "Did you mean" for unknown skills and criteria, bounded: a file may name 100,000 of them.
     SuggestionBudget suggestions_;
     std::vector<std::string> skill_ids_;
+    std::optional<SkillNameIndex> skill_index_;
+
+    const SkillNameIndex& skill_index() {
+        if (!skill_index_) {
+            skill_index_.emplace(framework_);
+        }
+        return *skill_index_;
+    }
 };
 
 }  // namespace

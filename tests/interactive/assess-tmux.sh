@@ -45,7 +45,7 @@ type_line() {
 
 start() {
   tmux -S "$socket" -f /dev/null new-session -d -s assess -x 100 -y 50 \
-    "cd '$work' && env NO_COLOR=1 TERM=xterm '$ddat' assess --target senior-brm -o me.yaml; echo \"exit=\$?\" > '$work/done'; sleep 60"
+    "cd '$work' && env NO_COLOR=1 TERM=xterm DDAT_RELEASE=2020-01 '$ddat' assess --target senior-brm -o me.yaml; echo \"exit=\$?\" > '$work/done'; sleep 60"
 }
 
 finished() {

@@ -612,7 +612,8 @@ TEST_CASE("derive_alias gives no alias when the level's name does not contain th
 
 TEST_CASE("import: an order override sets a role's order", "[import]") {
     ImportOptions options;
-    options.order_overrides = {{"Frontend developer", {"Frontend developer", "Junior frontend developer"}, {}, {}, {}, {}}};
+    options.order_overrides = {
+        {"Frontend developer", {"Frontend developer", "Junior frontend developer"}, {}, {}, {}, {}}};
     const ImportResult result = import_small(options);
     CHECK(level_ids(result.framework.roles[2]) ==
           std::vector<std::string>{"frontend-developer", "junior-frontend-developer"});
@@ -647,7 +648,8 @@ TEST_CASE("import: an order override naming some levels puts the rest after them
 
 TEST_CASE("import: an order override naming an unknown level is an error", "[import]") {
     ImportOptions options;
-    options.order_overrides = {{"Frontend developer", {"Frontend developer", "Senior frontend developer"}, {}, {}, {}, {}}};
+    options.order_overrides = {
+        {"Frontend developer", {"Frontend developer", "Senior frontend developer"}, {}, {}, {}, {}}};
     try {
         (void)import_small(options);
         FAIL("the import succeeded, but an InputError was expected");
@@ -660,7 +662,8 @@ TEST_CASE("import: an order override naming an unknown level is an error", "[imp
 TEST_CASE("import: an order override naming an unknown role is an error", "[import]") {
     // A misspelt role would otherwise be ignored without a word, and the derived order kept.
     ImportOptions options;
-    options.order_overrides = {{"Frontend develper", {"Frontend developer", "Junior frontend developer"}, {}, {}, {}, {}}};
+    options.order_overrides = {
+        {"Frontend develper", {"Frontend developer", "Junior frontend developer"}, {}, {}, {}, {}}};
     CHECK_THROWS_AS(import_small(options), ddat::InputError);
 }
 

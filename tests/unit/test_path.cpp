@@ -111,10 +111,17 @@ TEST_CASE("path on the imported framework: every role from its first level to it
         }
         ++multi_level;
         CHECK(path.direction == PathDirection::up);
-        REQUIRE(path.steps.size() == role.levels.size() - 1);
+        // every level on the way but those of the management track, which the path steps around
+        std::vector<const ddat::RoleLevel*> walked{&role.levels.front()};
+        for (std::size_t i = 1; i < role.levels.size(); ++i) {
+            if (i + 1 == role.levels.size() || role.levels[i].track.empty()) {
+                walked.push_back(&role.levels[i]);
+            }
+        }
+        REQUIRE(path.steps.size() == walked.size() - 1);
         for (std::size_t i = 0; i < path.steps.size(); ++i) {
-            CHECK(path.steps[i].from == &role.levels[i]);
-            CHECK(path.steps[i].to == &role.levels[i + 1]);
+            CHECK(path.steps[i].from == walked[i]);
+            CHECK(path.steps[i].to == walked[i + 1]);
         }
         const ddat::LevelPath back = ddat::find_path(f, role.levels.back(), role.levels.front());
         CHECK(back.direction == PathDirection::down);
