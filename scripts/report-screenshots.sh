@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 shoot() {  # NAME HEIGHT ARGS...
   name=$1 height=$2
   shift 2
-  NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8 "$ddat" "$@" --format html >"$work/$name.html"
+  NO_COLOR=1 COLUMNS=80 LC_ALL=C.UTF-8 DDAT_RELEASE=2020-01 "$ddat" "$@" --format html >"$work/$name.html"
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1024,"$height" \
     --screenshot="$repo/docs/images/$name.png" "file://$work/$name.html" 2>/dev/null
   sha256sum <"$work/$name.html" | cut -d' ' -f1 >"$repo/docs/images/$name.html.sha256"

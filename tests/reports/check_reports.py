@@ -70,7 +70,8 @@ class Page(html.parser.HTMLParser):
 
 
 def run_ddat(ddat, args, fmt):
-    env = dict(os.environ, NO_COLOR="1", COLUMNS="80", LC_ALL="C.UTF-8")
+    # the fixtures are written against release 2020-01, as the e2e cases are
+    env = dict(os.environ, NO_COLOR="1", COLUMNS="80", LC_ALL="C.UTF-8", DDAT_RELEASE="2020-01")
     env.pop("DDAT_FRAMEWORK", None)
     result = subprocess.run([ddat] + args + ["--format", fmt], cwd=REPO, env=env, capture_output=True, timeout=30)
     if result.returncode != 0:

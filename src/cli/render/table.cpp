@@ -115,6 +115,9 @@ void TextTable::add_row(std::vector<std::string> cells, std::vector<Tone> tones,
 
 namespace {
 
+// Cells at most this wide are never broken.
+constexpr std::size_t kUnbroken = 10;
+
 // The widest line of a cell, and its widest word.
 std::pair<std::size_t, std::size_t> cell_widths(std::string_view cell) {
     std::size_t widest_line = 0;
@@ -143,42 +146,37 @@ void TextTable::write(std::ostream& out, const Style& style, std::string_view in
         const auto measure = [&](const std::string& cell) {
             const auto [line, word] = cell_widths(cell);
             widths[c] = std::max(widths[c], line);
-            least[c] = std::max(least[c], word);
+            // a short cell ("2025-10 *") is not broken: a line of it alone would say little
+            least[c] = std::max({least[c], word, std::min<std::size_t>(line, kUnbroken)});
         };
         measure(headers_[c]);
         for (const auto& row : rows_) {
             measure(row[c]);
         }
     }
-    // Narrow columns until the table fits: the chosen column first (to 16, or its longest word),
-    // then the widest column that can still give way, one column at a time.
+    // Narrow columns until the table fits, the widest that can still give way first, one column at
+    // a time; none below its longest word. A table that cannot fit even so (a word is wider than
+    // the terminal) is narrowed as far as its words allow.
     const std::size_t gaps = display_width(indent) + 2 * (columns - 1);
     const auto available = static_cast<std::size_t>(std::max(style.width, 20));
-    const auto total = [&] {
-        std::size_t sum = gaps;
-        for (const std::size_t w : widths) {
-            sum += w;
-        }
-        return sum;
-    };
-    if (total() > available && narrow_first_ < columns) {
-        const std::size_t floor = std::max<std::size_t>(least[narrow_first_], 16);
-        const std::size_t over = total() - available;
-        if (widths[narrow_first_] > floor) {
-            widths[narrow_first_] -= std::min(over, widths[narrow_first_] - floor);
-        }
+    std::size_t total = gaps;
+    std::size_t least_total = gaps;
+    for (std::size_t c = 0; c < columns; ++c) {
+        total += widths[c];
+        least_total += least[c];
     }
-    while (total() > available) {
+    while (total > std::max(available, least_total)) {
         std::size_t widest = columns;
         for (std::size_t c = 0; c < columns; ++c) {
-            if (widths[c] > least[c] && (widest == columns || widths[c] > widths[widest])) {
+            // the column chosen to wrap first gives way before others of its width
+            const bool wider =
+                widest == columns || widths[c] > widths[widest] || (widths[c] == widths[widest] && c == narrow_first_);
+            if (widths[c] > least[c] && wider) {
                 widest = c;
             }
         }
-        if (widest == columns) {
-            break;  // every column is down to its longest word
-        }
         --widths[widest];
+        --total;
     }
     const auto write_row = [&](const std::vector<std::string>& cells, const std::vector<Tone>* tones,
                                const std::vector<Heat>* heats, bool header) {

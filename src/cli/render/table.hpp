@@ -27,10 +27,10 @@ void write_wrapped(std::ostream& out, std::string_view text, const Style& style,
 std::string level_marker(SkillLevel level);
 
 // A table with a header row, columns aligned by display width. When it is wider than the style's
-// width, columns are narrowed and their cells wrapped at spaces, `narrow_first` (the last unless
-// told otherwise) first, then the widest; no column is narrowed below its longest word, so a
-// line is wider than the terminal only when its words are. Every line of a wrapped row keeps the
-// columns in line.
+// width, columns are narrowed and their cells wrapped at spaces, the widest first (of two as
+// wide, `narrow_first`, the last unless told otherwise); no column is narrowed below its longest
+// word, so a line is wider than the terminal only when its words are. Every line of a wrapped
+// row keeps the columns in line.
 class TextTable {
 public:
     explicit TextTable(std::vector<std::string> headers, std::size_t narrow_first = SIZE_MAX);
