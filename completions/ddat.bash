@@ -5,7 +5,10 @@ _ddat() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     local IFS=$'\n'
     local -a reply
-    reply=($(ddat __complete --cword $((COMP_CWORD - 1)) -- "${COMP_WORDS[@]:1}" 2>/dev/null))
+    # the ddat that was typed (./build/ddat, ~/bin/ddat), not only the one on PATH
+    local ddat=${COMP_WORDS[0]}
+    [[ $ddat == "~/"* ]] && ddat=$HOME/${ddat#"~/"}
+    reply=($("$ddat" __complete --cword $((COMP_CWORD - 1)) -- "${COMP_WORDS[@]:1}" 2>/dev/null))
     case "${reply[0]}" in
         files) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
         dirs) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;

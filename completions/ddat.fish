@@ -11,7 +11,9 @@ function __ddat_complete
     if test -n "$token"
         set -e after[1]
     end
-    set -l reply (ddat __complete --cword (math (count $before) - 1) -- $before[2..-1] (commandline -ct) $after 2>/dev/null)
+    # the ddat that was typed (./build/ddat, ~/bin/ddat), not only the one on PATH
+    set -l ddat (string replace -r '^~/' "$HOME/" -- $before[1])
+    set -l reply ($ddat __complete --cword (math (count $before) - 1) -- $before[2..-1] (commandline -ct) $after 2>/dev/null)
     switch "$reply[1]"
         case files
             __fish_complete_path (commandline -ct)

@@ -33,6 +33,9 @@ int to_number(SkillLevel level);
 // Parses a level word (any letter case, surrounding space ignored) or a digit 0-4.
 std::optional<SkillLevel> parse_skill_level(std::string_view text);
 
+// For a mistyped level word ("practioner"), the level word it is nearest ("practitioner"), or "".
+std::string nearest_level_word(std::string_view text);
+
 // The framework's own one-line meaning of a level, from "Skill levels for DDaT roles".
 std::string_view level_meaning(SkillLevel level);
 

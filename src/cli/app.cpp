@@ -21,6 +21,18 @@ namespace {
 constexpr const char* kFrameworkVariable = "DDAT_FRAMEWORK";
 constexpr const char* kReleaseVariable = "DDAT_RELEASE";
 
+// An argument as a message quotes it: whole up to 80 characters, else its first 80 and "…".
+std::string shown(std::string_view word) {
+    constexpr std::size_t kLongest = 80;
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if ((static_cast<unsigned char>(word[i]) & 0xC0U) != 0x80U && ++characters > kLongest) {
+            return std::string(word.substr(0, i)) + "…";
+        }
+    }
+    return std::string(word);
+}
+
 // Messages quote names and keys from files: made visible, so that they cannot steer the terminal.
 void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << visible(message) << '\n'; }
 
@@ -74,8 +86,8 @@ void print_not_found(std::ostream& err, const NotFoundError& error, const Global
     const bool builtin = framework_path(options).empty();
     const bool release_sensitive = builtin && (kind == "role level" || kind == "role");
     const std::string in_use = release_in_use(options);
-    std::string message =
-        "unknown " + kind + " '" + error.name() + "'" + (release_sensitive ? " in release " + in_use : std::string());
+    std::string message = "unknown " + kind + " '" + shown(error.name()) + "'" +
+                          (release_sensitive ? " in release " + in_use : std::string());
     const auto& near = error.suggestions();
     if (!near.empty()) {
         message += ": did you mean ";
@@ -87,7 +99,7 @@ void print_not_found(std::ostream& err, const NotFoundError& error, const Global
     print_error(err, message);
     if (release_sensitive) {
         if (const auto others = releases_with(error, in_use); !others.empty()) {
-            err << "ddat: '" << error.name() << "' is in release " << others.front() << ": add --release "
+            err << "ddat: '" << shown(error.name()) << "' is in release " << others.front() << ": add --release "
                 << others.front() << '\n';
             return;
         }
@@ -159,7 +171,7 @@ std::string unknown_option_message(const std::string& word, const CLI::App& comm
         name = name.size() > 2 ? "-" + name : std::string();  // "-x" is too short to guess from
     }
     const auto near = name.empty() ? std::vector<std::string>{} : nearest(name, option_names(command, app), 1);
-    return "unknown option '" + word + "'" + (near.empty() ? "" : "; did you mean '" + near.front() + "'?");
+    return "unknown option '" + shown(word) + "'" + (near.empty() ? "" : "; did you mean '" + near.front() + "'?");
 }
 
 // The full command path of a (sub)command: "ddat level show".
@@ -195,6 +207,57 @@ CLI::App* deepest_command(CLI::App& app) {
         }
     }
     return deepest;
+}
+
+// True when --format was given, before the command or after it.
+bool format_given(CLI::App& app) {
+    for (CLI::App* command = &app; command != nullptr;) {
+        if (const CLI::Option* format = command->get_option_no_throw("--format");
+            format != nullptr && format->count() > 0) {
+            return true;
+        }
+        const auto parsed = command->get_subcommands();
+        command = parsed.empty() ? nullptr : parsed.front();
+    }
+    return false;
+}
+
+// The first word of a command that takes --me and was not given it, when that word named no option
+// or command ("ddat gap me.yaml"): the file meant for --me; "" otherwise.
+std::string file_without_me(CLI::App& app) {
+    CLI::App* deepest = deepest_command(app);
+    const CLI::Option* me = deepest->get_option_no_throw("--me");
+    if (me == nullptr || me->count() > 0) {
+        return {};
+    }
+    for (const auto& word : app.remaining(true)) {
+        if (!word.empty() && word[0] != '-') {
+            return word;
+        }
+    }
+    return {};
+}
+
+// Words after "--" are operands, never options or commands. CLI11 2.1 forgets this when the command
+// has no operand left to fill and hands the rest back to the parent command, which then reads
+// "--format json" as an option. So each operand is marked before parsing (a mark no option or
+// command name starts with), and every positional argument takes the mark off again.
+constexpr std::string_view kOperandMark = "\x1f\x1e";
+
+std::string unmark(std::string word) {
+    if (word.rfind(kOperandMark, 0) == 0) {
+        word.erase(0, kOperandMark.size());
+    }
+    return word;
+}
+
+void unmark_operands_of(CLI::App& command) {
+    for (CLI::Option* option : command.get_options([](const CLI::Option* o) { return !o->nonpositional(); })) {
+        option->transform(unmark, "", "operand");
+    }
+    for (CLI::App* sub : command.get_subcommands([](const CLI::App*) { return true; })) {
+        unmark_operands_of(*sub);
+    }
 }
 
 }  // namespace
@@ -311,13 +374,15 @@ void Session::finish_output() {
 void Session::warn(const std::string& message) { err_ << "ddat: warning: " << visible(message) << '\n'; }
 
 void add_output_options(CLI::App& command, GlobalOptions& options) {
-    command.add_option("--format", options.format, "Output format")
-        ->check(CLI::IsMember(kFormatNames))
+    command.add_option("--format", options.format, "Output format (any letter case)")
+        ->transform(CLI::IsMember(kFormatNames, CLI::ignore_case))
         ->type_name("FORMAT")
         ->default_str("table");
     command.add_option("--color", options.color, "auto (on a terminal, no NO_COLOR), always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
         ->type_name("WHEN");
+    command.add_flag_callback(
+        "--no-color", [&options] { options.color = "never"; }, "The same as --color never");
     command.add_option("--framework", options.framework_path, "Framework file or folder; default $DDAT_FRAMEWORK")
         ->type_name("PATH");
     command
@@ -326,11 +391,13 @@ void add_output_options(CLI::App& command, GlobalOptions& options) {
         ->type_name("NAME");
 }
 
-void CommandRegistry::add(CLI::App* command, Action action, bool with_output_options) {
-    if (with_output_options) {
-        add_output_options(*command, options_);
-    }
-    actions_.emplace_back(command, std::move(action));
+void CommandRegistry::add(CLI::App* command, Action action, std::optional<SingleFormat> single_format) {
+    add_output_options(*command, options_);
+    actions_.push_back({command, std::move(action), std::move(single_format)});
+}
+
+void CommandRegistry::add_hidden(CLI::App* command, Action action) {
+    actions_.push_back({command, std::move(action), std::nullopt});
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool out_is_terminal) {
@@ -393,7 +460,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                 }
                 if (next == nullptr) {
                     const std::string near = nearest_command(word, *command);
-                    print_error(session.err(), "'" + word + "' is not a " + command_path(command) + " command" +
+                    print_error(session.err(), "'" + shown(word) + "' is not a " + command_path(command) + " command" +
                                                    (near.empty() ? "" : "; did you mean '" + near + "'?"));
                     return static_cast<int>(kExitUsage);
                 }
@@ -405,12 +472,24 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                                                                         CLI::AppFormatMode::Normal);
             return static_cast<int>(kExitOk);
         },
-        false);
+        SingleFormat{"", "prints help text"});
+
+    unmark_operands_of(app);
+    // The arguments, in CLI11's order (last first), with the words after the first "--" marked as
+    // operands; __complete reads its own "--" and is left alone.
+    std::vector<std::string> arguments;
+    const bool completing = argc > 1 && std::string_view(argv[1]) == "__complete";
+    bool after_separator = false;
+    for (int i = 1; i < argc; ++i) {
+        arguments.emplace_back(after_separator ? std::string(kOperandMark) + argv[i] : std::string(argv[i]));
+        after_separator = after_separator || (!completing && arguments.back() == "--");
+    }
+    std::reverse(arguments.begin(), arguments.end());
 
     std::ostringstream buffer;
     try {
         try {
-            app.parse(argc, argv);
+            app.parse(arguments);
         } catch (const CLI::CallForHelp& e) {
             return app.exit(e, out, err);
         } catch (const CLI::CallForAllHelp& e) {
@@ -418,6 +497,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e, out, err);
         } catch (const CLI::ParseError& e) {
+            if (const std::string word = file_without_me(app); !word.empty()) {
+                // "ddat gap me.yaml": the file goes after --me
+                print_error(err, "unexpected argument '" + shown(word) +
+                                     "': a self-assessment goes after --me, as in '" +
+                                     command_path(deepest_command(app)) + " --me " + shown(word) + "'");
+                err << "ddat: run '" << command_path(deepest_command(app)) << " --help' for usage\n";
+                return kExitUsage;
+            }
             print_error(err, e.what());
             err << "ddat: run '" << command_path(deepest_command(app)) << " --help' for usage\n";
             return kExitUsage;
@@ -427,6 +514,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         // "--" ends the options; CLI11 keeps it among the extras after using it
         extras.erase(std::remove(extras.begin(), extras.end(), "--"), extras.end());
         if (!extras.empty()) {
+            if (extras.front().rfind(kOperandMark, 0) == 0) {
+                CLI::App* deepest = deepest_command(app);
+                print_error(err, "unexpected argument '" + shown(unmark(extras.front())) + "'");
+                err << "ddat: run '" << command_path(deepest) << " --help' for usage\n";
+                return kExitUsage;
+            }
             const std::string& word = extras.front();
             CLI::App* deepest = deepest_command(app);
             std::string message;
@@ -434,19 +527,37 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                 message = unknown_option_message(word, *deepest, app);
             } else if (deepest == &app || !deepest->get_subcommands([](const CLI::App*) { return true; }).empty()) {
                 const std::string near = nearest_command(word, *deepest);
-                message = "'" + word + "' is not a ddat " + (deepest == &app ? "" : deepest->get_name() + " ") +
-                          "command" + (near.empty() ? "" : "; did you mean '" + near + "'?");
+                message = "'" + shown(word) + "' is not a ddat " + (deepest == &app ? "" : deepest->get_name() + " ") +
+                          "command";
+                if (!near.empty()) {
+                    message += "; did you mean '" + near + "'?";
+                } else if (deepest != &app &&
+                           !deepest->get_subcommands([](const CLI::App* sub) { return sub->get_name() == "show"; })
+                                .empty()) {
+                    // "ddat level ds": the group's show command was meant
+                    message += "; did you mean '" + command_path(deepest) + " show " + shown(word) + "'?";
+                }
+            } else if (const CLI::Option* me = deepest->get_option_no_throw("--me");
+                       me != nullptr && me->count() == 0) {
+                // "ddat gap me.yaml": the file goes after --me
+                message = "unexpected argument '" + shown(word) + "': a self-assessment goes after --me, as in '" +
+                          command_path(deepest) + " --me " + shown(word) + "'";
             } else {
-                message = "unexpected argument '" + word + "'";
+                message = "unexpected argument '" + shown(word) + "'";
             }
             print_error(err, message);
             err << "ddat: run '" << command_path(deepest) << " --help' for usage\n";
             return kExitUsage;
         }
         Session session(options, buffer, err, out_is_terminal);
-        for (const auto& [command, action] : registry.actions()) {
+        for (const auto& [command, action, single_format] : registry.actions()) {
             if (command->parsed()) {
                 session.set_command(command_path(command).substr(5));  // without "ddat "
+                if (single_format && format_given(app) && options.format != single_format->format) {
+                    print_error(err, "'" + command_path(command) + "' " + single_format->writes + ": --format " +
+                                         options.format + " does not apply; leave --format out");
+                    return kExitUsage;
+                }
                 const int code = action(session);
                 session.finish_output();
                 out << buffer.str();
@@ -464,6 +575,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         print_not_found(err, error, options);
         return kExitUsage;
     } catch (const FormatError& error) {
+        print_error(err, error.what());
+        return kExitUsage;
+    } catch (const UsageError& error) {
         print_error(err, error.what());
         return kExitUsage;
     } catch (const TargetExistsError& error) {

@@ -32,6 +32,13 @@ struct GlobalOptions {
     std::string color = "auto";
 };
 
+// A usage error found after parsing, such as an argument a command needs and did not get from
+// the command line or a file: exit 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // An input error in the framework in use, as opposed to in a file the command was given.
 class FrameworkError : public InputError {
 public:
@@ -107,21 +114,40 @@ private:
 // What runs when a command was chosen on the command line.
 using Action = std::function<int(Session&)>;
 
+// A command that writes one format only: the --format value it accepts ("yaml"; empty when it
+// accepts none), and what it writes, for the error that refuses any other ("prints YAML").
+struct SingleFormat {
+    std::string format;
+    std::string writes;
+};
+
+// A command, what runs when it is chosen, and the one format it writes, if it writes only one.
+struct Registered {
+    CLI::App* command;
+    Action action;
+    std::optional<SingleFormat> single_format;
+};
+
 // The commands' actions, keyed by the CLI11 subcommand that selects them.
 // Every command it adds also takes the output and framework options.
 class CommandRegistry {
 public:
     explicit CommandRegistry(GlobalOptions& options) : options_(options) {}
 
-    // Registers a command; with_output_options adds --format, --color and --framework to it.
-    void add(CLI::App* command, Action action, bool with_output_options = true);
+    // Registers a command and adds --format, --color, --no-color and --framework to it, so they can
+    // follow its name as well as come before it. A command that writes one format only says so
+    // when --format asks for another.
+    void add(CLI::App* command, Action action, std::optional<SingleFormat> single_format = std::nullopt);
+
+    // Registers a hidden command that the completion scripts or the build call, without options.
+    void add_hidden(CLI::App* command, Action action);
 
     [[nodiscard]] GlobalOptions& options() { return options_; }
-    [[nodiscard]] const std::vector<std::pair<CLI::App*, Action>>& actions() const { return actions_; }
+    [[nodiscard]] const std::vector<Registered>& actions() const { return actions_; }
 
 private:
     GlobalOptions& options_;
-    std::vector<std::pair<CLI::App*, Action>> actions_;
+    std::vector<Registered> actions_;
 };
 
 // Each command group adds its subcommands to the app (one file per group).
@@ -147,7 +173,8 @@ void add_manual_command(CLI::App& app, CommandRegistry& registry);
 // The TAB completion script for bash, zsh or fish.
 const char* completion_script(const std::string& shell);
 
-// Adds --format, --color, --framework and --release to a command, so they can follow its name.
+// Adds --format, --color, --no-color, --framework and --release to a command, so they can follow its
+// name.
 void add_output_options(CLI::App& command, GlobalOptions& options);
 
 // Runs ddat with these arguments, writing the result to out and messages to err; returns the

@@ -76,6 +76,8 @@ public:
     }
     void blank() { err_ << '\n'; }
     [[nodiscard]] const Style& style() const { return style_; }
+    // True when the answers come from a pipe or file rather than a person at a terminal.
+    [[nodiscard]] bool piped() const { return !echo_; }
     std::ostream& err() { return err_; }
 
 private:
@@ -193,7 +195,8 @@ Step ask_with_evidence(Interview& interview, const std::string& question, Value&
         bool quit = false;
         const auto done = ask_evidence(interview, evidence, quit);
         if (!done) {
-            return Step::ended;
+            // the end of piped answers keeps the evidence as it is, as Enter does
+            return interview.piped() ? Step::next : Step::ended;
         }
         if (quit) {
             return Step::quit;
@@ -204,8 +207,10 @@ Step ask_with_evidence(Interview& interview, const std::string& question, Value&
     }
 }
 
-// The interview. Returns the answers, or nullopt when the person quit; throws InputError when
-// standard input ends before the last question.
+// The interview. Returns the answers, or nullopt when the person quit. When piped answers end,
+// a question with a default takes it (the name and current level are left out, the file is
+// written); a skill level or criterion has none, so answers that end before the last of them
+// throw InputError and nothing is written. At a terminal, the end of input (Ctrl-D) quits.
 std::optional<SelfAssessment> interview_person(Interview& interview, const Framework& framework,
                                                const RoleLevel& target, const std::string& file) {
     SelfAssessment answers;
@@ -220,13 +225,15 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
     const std::size_t criteria = target.criteria.size();
     const std::size_t last = 2 + skills + criteria;  // the question whether to write
     const bool terminal = ::isatty(STDIN_FILENO) == 1;
-    const auto ended = [&]() -> std::optional<SelfAssessment> {
-        if (terminal) {
-            interview.say("Quit: nothing written.");
-            return std::nullopt;
+    // The question at i when the answers ended there, for the error.
+    const auto question_at = [&](std::size_t i) {
+        if (i < 2 + skills) {
+            const Skill* skill = framework.find_skill(target.requirements[i - 2].skill_id);
+            return "skill " + std::to_string(i - 1) + " of " + std::to_string(skills) + " (" +
+                   (skill != nullptr ? skill->name : target.requirements[i - 2].skill_id) + ")";
         }
-        throw InputError(SourceLocation{"<stdin>", 0, 0},
-                         "the answers ended before the last question: nothing written");
+        return "criterion " + std::to_string(i - 1 - skills) + " of " + std::to_string(criteria) + " (" +
+               target.criteria[i - 2 - skills].name + ")";
     };
     std::size_t i = 0;
     while (i <= last) {
@@ -285,8 +292,19 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
                 step = Step::again;
             }
         }
+        if (step == Step::ended && !terminal && (i < 2 || i == last)) {
+            step = Step::next;  // the default, as Enter gives
+        }
         switch (step) {
-            case Step::ended: return ended();
+            case Step::ended:
+                if (terminal) {
+                    interview.say("Quit: nothing written.");
+                    return std::nullopt;
+                }
+                throw InputError(SourceLocation{"<stdin>", 0, 0},
+                                 "the answers ended at " + question_at(i) +
+                                     ", which needs an answer: nothing written (give one answer a line, an empty "
+                                     "line where you would press Enter)");
             case Step::quit: interview.say("Quit: nothing written."); return std::nullopt;
             case Step::again: break;
             case Step::back:
@@ -351,10 +369,9 @@ int run_assess(Session& session, const AssessOptions& options) {
         held += skill.level != SkillLevel::none ? 1 : 0;
         with_evidence += skill.evidence.empty() ? 0 : 1;
     }
-    session.output().out << "Wrote " << file
-                         << " (readable only by you): " << count_of(answers->skills.size(), "skill", "skills") << ", "
-                         << held << " held, " << with_evidence << " with evidence.\nNext: ddat gap --me " << file
-                         << '\n';
+    session.err() << "Wrote " << file
+                  << " (readable only by you): " << count_of(answers->skills.size(), "skill", "skills") << ", " << held
+                  << " held, " << with_evidence << " with evidence.\nNext: ddat gap --me " << file << '\n';
     return kExitOk;
 }
 
@@ -370,10 +387,6 @@ void add_assess_command(CLI::App& app, CommandRegistry& registry) {
         ->required()
         ->type_name("FILE");
     assess->add_flag("--force", options->force, "Replace the file if it exists");
-    assess
-        ->add_option("--framework", registry.options().framework_path,
-                     "Framework file or folder; default $DDAT_FRAMEWORK")
-        ->type_name("PATH");
     assess->footer(
         "Asks for your name, your current level, then each skill the target requires: it shows\n"
         "what the target asks, and takes 0-4 or a level word (Enter keeps the answer shown in\n"
@@ -381,6 +394,9 @@ void add_assess_command(CLI::App& app, CommandRegistry& registry) {
         "q or quit ends without writing anything. The file is written only after the last\n"
         "answer, readable only by you (mode 0600); an existing file is replaced only with --force.\n"
         "Questions go to standard error and answers are read from standard input, one a line.\n"
+        "When piped answers end, a question with a default takes it (the name, current level and\n"
+        "evidence are left out, the file is written); a skill level has none, so answers that end\n"
+        "before the last skill write nothing. 'Wrote FILE' goes to standard error.\n"
         "\n"
         "Examples:\n"
         "  ddat assess --target senior-brm -o me.yaml\n"
@@ -388,7 +404,8 @@ void add_assess_command(CLI::App& app, CommandRegistry& registry) {
         "  ddat assess --target brm -o me.yaml < answers.txt\n"
         "  ddat assess --target brm -o -                   print it instead of writing it");
     registry.add(
-        assess, [options](Session& session) { return run_assess(session, *options); }, false);
+        assess, [options](Session& session) { return run_assess(session, *options); },
+        SingleFormat{"yaml", "writes YAML only"});
 }
 
 }  // namespace ddat::cli

@@ -18,7 +18,20 @@ namespace ddat::cli {
 namespace {
 
 // What kind of value an option or positional takes, by its type name.
-enum class ValueKind { none, levels, roles, skills, families, files, dirs, frameworks, formats, colors, commands };
+enum class ValueKind {
+    none,
+    levels,
+    roles,
+    skills,
+    families,
+    files,
+    dirs,
+    frameworks,
+    formats,
+    colors,
+    commands,
+    shells
+};
 
 ValueKind kind_of(std::string type_name) {
     type_name = type_name.substr(0, type_name.find(':'));  // "FORMAT:{table,json,...}"
@@ -48,6 +61,9 @@ ValueKind kind_of(std::string type_name) {
     }
     if (type_name == "WHEN") {
         return ValueKind::colors;
+    }
+    if (type_name == "SHELL") {
+        return ValueKind::shells;
     }
     if (type_name == "COMMAND") {
         return ValueKind::commands;
@@ -267,7 +283,15 @@ int complete(Session& session, CLI::App& app, const std::vector<std::string>& wo
             }
             break;
         case ValueKind::formats:
-            for (const auto& name : command->get_name() == "export" ? std::vector<std::string>{"csv"} : kFormatNames) {
+            for (const auto& name : command->get_name() == "export" ? std::vector<std::string>{"csv"}
+                                    : command->get_name() == "init" || command->get_name() == "assess"
+                                        ? std::vector<std::string>{"yaml"}
+                                        : kFormatNames) {
+                candidates.emplace_back(name, "");
+            }
+            break;
+        case ValueKind::shells:
+            for (const char* name : {"bash", "zsh", "fish"}) {
                 candidates.emplace_back(name, "");
             }
             break;
@@ -299,7 +323,10 @@ _ddat() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     local IFS=$'\n'
     local -a reply
-    reply=($(ddat __complete --cword $((COMP_CWORD - 1)) -- "${COMP_WORDS[@]:1}" 2>/dev/null))
+    # the ddat that was typed (./build/ddat, ~/bin/ddat), not only the one on PATH
+    local ddat=${COMP_WORDS[0]}
+    [[ $ddat == "~/"* ]] && ddat=$HOME/${ddat#"~/"}
+    reply=($("$ddat" __complete --cword $((COMP_CWORD - 1)) -- "${COMP_WORDS[@]:1}" 2>/dev/null))
     case "${reply[0]}" in
         files) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
         dirs) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;
@@ -315,7 +342,8 @@ constexpr const char* kZsh = R"(#compdef ddat
 # commands, options, role levels and skills always match the ddat and the framework in use.
 _ddat() {
     local -a reply candidates
-    reply=("${(@f)$(ddat __complete --cword $((CURRENT - 2)) -- "${(@)words[2,-1]}" 2>/dev/null)}")
+    # the ddat that was typed (./build/ddat, ~/bin/ddat), not only the one on PATH
+    reply=("${(@f)$(${~words[1]} __complete --cword $((CURRENT - 2)) -- "${(@)words[2,-1]}" 2>/dev/null)}")
     case $reply[1] in
         files) _files ;;
         dirs) _files -/ ;;
@@ -347,7 +375,9 @@ function __ddat_complete
     if test -n "$token"
         set -e after[1]
     end
-    set -l reply (ddat __complete --cword (math (count $before) - 1) -- $before[2..-1] (commandline -ct) $after 2>/dev/null)
+    # the ddat that was typed (./build/ddat, ~/bin/ddat), not only the one on PATH
+    set -l ddat (string replace -r '^~/' "$HOME/" -- $before[1])
+    set -l reply ($ddat __complete --cword (math (count $before) - 1) -- $before[2..-1] (commandline -ct) $after 2>/dev/null)
     switch "$reply[1]"
         case files
             __fish_complete_path (commandline -ct)
@@ -389,7 +419,7 @@ void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
             session.output().out << completion_script(*shell);
             return static_cast<int>(kExitOk);
         },
-        false);
+        SingleFormat{"", "prints a shell script"});
 
     // ddat __complete [--cword N] -- WORDS...: the words of the command line after "ddat", and
     // which of them is being completed (0 the first; by default the last).
@@ -401,7 +431,7 @@ void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
     hidden->add_option("WORDS", *words)->allow_extra_args();
     hidden->allow_extras();
     hidden->prefix_command();
-    registry.add(hidden, [&app, words, cword, cword_option, hidden](Session& session) {
+    registry.add_hidden(hidden, [&app, words, cword, cword_option, hidden](Session& session) {
         std::vector<std::string> all = *words;
         std::vector<std::string> extras = hidden->remaining();
         // CLI11 keeps the "--" that separates the words from __complete's own options among the

@@ -129,11 +129,13 @@ int run_diff(Session& session, const DiffOptions& options) {
     const LevelDiff diff = diff_levels(framework, from, to);
     Output output = session.output();
     if (options.ids) {
+        std::vector<std::string> changed;
         for (const auto& s : diff.skills) {
             if (s.change != LevelChange::same) {
-                output.out << s.skill->id << '\n';
+                changed.push_back(s.skill->id);
             }
         }
+        write_ids(output, changed);
         return options.exit_code && diff.has_differences() ? kExitDifferences : kExitOk;
     }
     const Picture picture{"From " + diff.from->name + " to " + diff.to->name, {}};
@@ -154,7 +156,7 @@ void add_diff_command(CLI::App& app, CommandRegistry& registry) {
     diff->add_option("TO", options->to, "The role level to compare to; any role's level")->required();
     diff->add_flag("--text", options->text, "Also show what the levels ask of changed skills");
     diff->add_flag("--exit-code", options->exit_code, "Exit 1 when the levels differ");
-    diff->add_flag("--ids", options->ids, "Only the ids of the skills that change, one per line");
+    diff->add_flag("--ids", options->ids, "Only the ids of the changed skills, one a line (JSON: a list)");
     diff->footer(
         "Examples:\n  ddat diff brm senior-brm\n  ddat diff senior-itsm head-of-itsm --text\n"
         "  ddat diff senior-brm senior-itsm --format json");

@@ -10,7 +10,6 @@ namespace ddat::cli {
 namespace {
 
 struct ExportOptions {
-    std::string format = "csv";
     std::string output;
     bool skills = false;
     bool force = false;
@@ -41,17 +40,9 @@ int run_export(Session& session, const ExportOptions& options) {
 void add_export_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<ExportOptions>();
     CLI::App* command = app.add_subcommand("export", "Write the framework in use as the official CSV");
-    command->add_option("--format", options->format, "Output format")
-        ->check(CLI::IsMember({"csv"}))
-        ->type_name("FORMAT")
-        ->default_str("csv");
     command->add_flag("--skills", options->skills, "The skill descriptions CSV instead of the role content CSV");
     command->add_option("-o,--output", options->output, "Write to this file instead of stdout")->type_name("FILE");
     command->add_flag("--force", options->force, "Replace the file if it exists");
-    command
-        ->add_option("--framework", registry.options().framework_path,
-                     "Framework file or folder; default $DDAT_FRAMEWORK")
-        ->type_name("PATH");
     command->footer(
         "Writes the columns of the \"Download framework content\" CSV files, one row per role\n"
         "level and skill (or per skill with --skills), so a framework kept in ddat's format can\n"
@@ -62,7 +53,8 @@ void add_export_command(CLI::App& app, CommandRegistry& registry) {
         "  ddat export --framework framework-2025 > role-content.csv\n"
         "  ddat export --skills -o skill-descriptions.csv");
     registry.add(
-        command, [options](Session& session) { return run_export(session, *options); }, false);
+        command, [options](Session& session) { return run_export(session, *options); },
+        SingleFormat{"csv", "writes CSV only"});
 }
 
 }  // namespace ddat::cli

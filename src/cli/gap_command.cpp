@@ -290,8 +290,7 @@ int run_gap(Session& session, const GapOptions& options) {
         target_name = person.target_level_id;
     }
     if (target_name.empty()) {
-        throw InputError(SourceLocation{person.file, 0, 0},
-                         "no target role level: give --target LEVEL, or 'target:' in the self-assessment");
+        throw UsageError("no target role level: give --target LEVEL, or 'target:' in " + person.file);
     }
     const RoleLevel& target = resolve_level(framework, target_name);
     const GapReport report = analyse_gap(framework, person, target);

@@ -11,9 +11,6 @@ void add_init_command(CLI::App& app, CommandRegistry& registry) {
     auto target = std::make_shared<std::string>();
     CLI::App* init = app.add_subcommand("init", "Print a self-assessment to fill in for a target level");
     init->add_option("--target", *target, "The role level to assess yourself against")->required()->type_name("LEVEL");
-    init->add_option("--framework", registry.options().framework_path,
-                     "Framework file or folder; default $DDAT_FRAMEWORK")
-        ->type_name("PATH");
     init->footer(
         "Prints YAML with your name, current level and the target, every skill the target requires\n"
         "at level 'none' for you to change, and as comments what the target asks of each skill\n"
@@ -33,7 +30,7 @@ void add_init_command(CLI::App& app, CommandRegistry& registry) {
             session.output().out << write_self_assessment(framework, level, SelfAssessment{});
             return static_cast<int>(kExitOk);
         },
-        false);
+        SingleFormat{"yaml", "prints YAML only"});
 }
 
 }  // namespace ddat::cli

@@ -107,9 +107,12 @@ int show_level(Session& session, const std::string& name, bool ids) {
     const RoleLevel& level = resolve_level(framework, name);
     Output output = session.output();
     if (ids) {
+        std::vector<std::string> skill_ids;
+        skill_ids.reserve(level.requirements.size());
         for (const auto& r : level.requirements) {
-            output.out << r.skill_id << '\n';
+            skill_ids.push_back(r.skill_id);
         }
+        write_ids(output, skill_ids);
         return kExitOk;
     }
     if (output.format != Format::table) {
@@ -157,7 +160,7 @@ void add_level_commands(CLI::App& app, CommandRegistry& registry) {
     show->footer(
         "Examples:\n  ddat level show senior-brm\n  ddat level show \"Head of IT service management\" --format json");
     auto ids = std::make_shared<bool>(false);
-    show->add_flag("--ids", *ids, "Only the ids of the skills it requires, one per line");
+    show->add_flag("--ids", *ids, "Only the ids of the skills it requires, one a line (JSON: a list)");
     registry.add(show, [name, ids](Session& session) { return show_level(session, *name, *ids); });
 }
 

@@ -123,8 +123,7 @@ int write_manual(Session& session, CLI::App& app) {
 void add_manual_command(CLI::App& app, CommandRegistry& registry) {
     CLI::App* manual = app.add_subcommand("__manual", "");
     manual->group("");
-    registry.add(
-        manual, [&app](Session& session) { return write_manual(session, app); }, false);
+    registry.add_hidden(manual, [&app](Session& session) { return write_manual(session, app); });
 }
 
 }  // namespace ddat::cli

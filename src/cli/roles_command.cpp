@@ -1,5 +1,6 @@
 // ddat roles list, ddat roles show ROLE
 #include <memory>
+#include <optional>
 
 #include "cli/app.hpp"
 #include "ddat/resolve.hpp"
@@ -22,18 +23,38 @@ Json role_json(const Framework& framework, const Role& role) {
         {"id", role.id}, {"name", role.name}, {"family", id_and_name(framework.family_of(role))}, {"levels", levels}};
 }
 
-int list_roles(Session& session, const std::string& family_name, bool ids) {
+// --ids: the ids of the role levels (by default), the roles or the families listed, in order.
+std::vector<std::string> listed_ids(const Framework& framework, const Family* only, const std::string& which) {
+    std::vector<std::string> ids;
+    if (which == "families") {
+        for (const auto& family : framework.families) {
+            if (only == nullptr || family.id == only->id) {
+                ids.push_back(family.id);
+            }
+        }
+        return ids;
+    }
+    for (const auto& role : framework.roles) {
+        if (only != nullptr && role.family_id != only->id) {
+            continue;
+        }
+        if (which == "roles") {
+            ids.push_back(role.id);
+            continue;
+        }
+        for (const auto& level : role.levels) {
+            ids.push_back(level.id);
+        }
+    }
+    return ids;
+}
+
+int list_roles(Session& session, const std::string& family_name, const std::optional<std::string>& ids) {
     const Framework& framework = session.framework();
     const Family* only = family_name.empty() ? nullptr : &resolve_family(framework, family_name);
     Output output = session.output();
     if (ids) {
-        for (const auto& role : framework.roles) {
-            if (only == nullptr || role.family_id == only->id) {
-                for (const auto& level : role.levels) {
-                    output.out << level.id << '\n';
-                }
-            }
-        }
+        write_ids(output, listed_ids(framework, only, *ids));
         return kExitOk;
     }
     if (output.format != Format::table) {
@@ -172,11 +193,20 @@ void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     roles->footer("Examples:\n  ddat roles list\n  ddat roles show brm");
 
     auto family = std::make_shared<std::string>();
-    auto ids = std::make_shared<bool>(false);
+    auto ids = std::make_shared<std::optional<std::string>>();
     CLI::App* list = roles->add_subcommand("list", "List every role and its levels, by family");
     list->add_option("--family", *family, "Only this role family (id or name)")->type_name("FAMILY");
-    list->add_flag("--ids", *ids, "Only the role level ids, one per line");
-    list->footer("Examples:\n  ddat roles list\n  ddat roles list --family it-operations --format json");
+    list->add_option_function<std::string>(
+            "--ids", [ids](const std::string& which) { *ids = which.empty() ? "levels" : which; },
+            "Only the ids of the role levels (the default), roles or families, one a line (JSON: a list)")
+        ->expected(0, 1)
+        ->type_name("[KIND]")
+        ->transform(CLI::IsMember({"levels", "roles", "families"}, CLI::ignore_case));
+    list->footer(
+        "Examples:\n  ddat roles list\n  ddat roles list --family it-operations --format json\n"
+        "  ddat roles list --ids                 every role level id, one per line\n"
+        "  ddat roles list --ids roles           every role id\n"
+        "  ddat roles list --ids families --format json");
     registry.add(list, [family, ids](Session& session) { return list_roles(session, *family, *ids); });
 
     auto name = std::make_shared<std::string>();

@@ -26,9 +26,12 @@ int list_skills(Session& session, bool ids) {
     const Framework& framework = session.framework();
     Output output = session.output();
     if (ids) {
+        std::vector<std::string> skill_ids;
+        skill_ids.reserve(framework.skills.size());
         for (const auto& skill : framework.skills) {
-            output.out << skill.id << '\n';
+            skill_ids.push_back(skill.id);
         }
+        write_ids(output, skill_ids);
         return kExitOk;
     }
     if (output.format != Format::table) {
@@ -136,7 +139,7 @@ void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* list = skills->add_subcommand("list", "List every skill of the framework");
     list->footer("Example:\n  ddat skills list --format json");
     auto ids = std::make_shared<bool>(false);
-    list->add_flag("--ids", *ids, "Only the skill ids, one per line");
+    list->add_flag("--ids", *ids, "Only the skill ids, one a line (JSON: a list)");
     registry.add(list, [ids](Session& session) { return list_skills(session, *ids); });
 
     auto name = std::make_shared<std::string>();

@@ -52,6 +52,7 @@ void Decoder::check_keys(const yaml::Node& mapping, std::string_view what,
                          std::initializer_list<std::string_view> required) {
     check_unique_keys(mapping, what);
     const std::vector<std::string> allowed_keys(allowed.begin(), allowed.end());
+    std::vector<std::string> suggested;  // a required key suggested here is not reported missing too
     for (std::size_t i = 0; i < mapping.entry_count(); ++i) {
         const yaml::Node& key = mapping.key(i);
         if (!key.is_scalar() || std::find(allowed.begin(), allowed.end(), key.value) != allowed.end()) {
@@ -61,6 +62,7 @@ void Decoder::check_keys(const yaml::Node& mapping, std::string_view what,
         const auto near = suggestions_.nearest(key.value, allowed_keys, 1);
         if (!near.empty()) {
             message += ": did you mean '" + near.front() + "'?";
+            suggested.push_back(near.front());
         } else {
             std::string list;
             for (const auto& name : allowed_keys) {
@@ -72,9 +74,9 @@ void Decoder::check_keys(const yaml::Node& mapping, std::string_view what,
     }
     for (const std::string_view key : required) {
         const yaml::Node* value = mapping.find(key);
-        if (value == nullptr) {
+        if (value == nullptr && std::find(suggested.begin(), suggested.end(), key) == suggested.end()) {
             problem(mapping, std::string(what) + " has no '" + std::string(key) + "': add it");
-        } else if (value->is_null() || (value->is_scalar() && trim(value->value).empty())) {
+        } else if (value != nullptr && (value->is_null() || (value->is_scalar() && trim(value->value).empty()))) {
             // at the key: an empty value's own place is wherever the next token starts
             const yaml::Node* key_node = &mapping;
             for (std::size_t i = 0; i < mapping.entry_count(); ++i) {

@@ -41,7 +41,8 @@ Framework load_framework_cached(const std::string& path, const std::string& cach
     std::uint64_t key = content_hash(write_snapshot(Framework{}));  // the snapshot format's version
     for (const auto& file : framework_files(path)) {
         try {
-            sources.push_back({file, read_input_file(file, kMaxFrameworkFileBytes)});
+            // a pipe or device is read only when named itself, never when found in a folder
+            sources.push_back({file, read_input_file(file, kMaxFrameworkFileBytes, file == path)});
             key = content_hash(file + '\0' + std::to_string(sources.back().text.size()) + '\0', key);
             key = content_hash(sources.back().text, key);
         } catch (const InputError& error) {
@@ -56,7 +57,8 @@ Framework load_framework_cached(const std::string& path, const std::string& cach
     const fs::path snapshot_path = fs::path(cache_dir) / name;
     if (!cache_dir.empty()) {
         try {
-            if (auto cached = read_snapshot(read_input_file(snapshot_path.string(), kMaxFrameworkFileBytes * 4))) {
+            if (auto cached =
+                    read_snapshot(read_input_file(snapshot_path.string(), kMaxFrameworkFileBytes * 4, false))) {
                 return std::move(*cached);
             }
         } catch (const InputError&) {

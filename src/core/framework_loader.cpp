@@ -312,8 +312,11 @@ private:
                 r.level = SkillLevel::awareness;
                 r.level_stated = false;
             } else if (word && (!parsed || *parsed == SkillLevel::none)) {
+                const std::string near = parsed ? std::string() : nearest_level_word(*word);
                 d_.problem(*level_node,
-                           "'" + *word + "' is not a skill level: use awareness, working, practitioner or expert");
+                           "'" + *word + "' is not a skill level: " +
+                               (near.empty() || near == "none" ? std::string() : "did you mean '" + near + "'? ") +
+                               "use awareness, working, practitioner or expert");
             } else if (parsed) {
                 r.level = *parsed;
             }
@@ -565,7 +568,8 @@ Framework load_framework(const std::string& path) {
     std::vector<Diagnostic> problems;
     for (const auto& file : framework_files(path)) {
         try {
-            sources.push_back({file, yaml::read_file(file, kMaxFrameworkFileBytes)});
+            // a pipe or device is read only when named itself, never when found in a folder
+            sources.push_back({file, yaml::read_file(file, kMaxFrameworkFileBytes, file == path)});
         } catch (const InputError& error) {
             problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
         }

@@ -22,8 +22,13 @@ int to_number(SkillLevel level) { return static_cast<int>(level); }
 
 std::optional<SkillLevel> parse_skill_level(std::string_view text) {
     const std::string word = to_lower(trim(text));
-    if (word.size() == 1 && word[0] >= '0' && word[0] <= '4') {
-        return static_cast<SkillLevel>(word[0] - '0');
+    // A number 0 to 4, with any leading zeros ("01" is 1, as a spreadsheet may write it).
+    if (!word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        const std::size_t first = std::min(word.find_first_not_of('0'), word.size() - 1);
+        if (word.size() - first == 1 && word[first] <= '4') {
+            return static_cast<SkillLevel>(word[first] - '0');
+        }
+        return std::nullopt;
     }
     for (const SkillLevel level :
          {SkillLevel::none, SkillLevel::awareness, SkillLevel::working, SkillLevel::practitioner, SkillLevel::expert}) {
@@ -32,6 +37,11 @@ std::optional<SkillLevel> parse_skill_level(std::string_view text) {
         }
     }
     return std::nullopt;
+}
+
+std::string nearest_level_word(std::string_view text) {
+    const auto near = nearest(trim(text), {"none", "awareness", "working", "practitioner", "expert"}, 1);
+    return near.empty() ? std::string() : near.front();
 }
 
 std::string_view level_meaning(SkillLevel level) {

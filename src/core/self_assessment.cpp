@@ -177,7 +177,11 @@ private:
         }
         const auto level = parse_skill_level(level_node->value);
         if (!level) {
-            d_.problem(*level_node, what + " is not a skill level: " + std::string(kLevelHelp));
+            const std::string near = nearest_level_word(level_node->value);
+            d_.problem(*level_node,
+                       what + " is not a skill level: " +
+                           (near.empty() ? std::string(kLevelHelp)
+                                         : "did you mean '" + near + "'? (" + std::string(kLevelHelp) + ")"));
             return;
         }
         s.level = *level;
@@ -280,7 +284,18 @@ private:
 
 SelfAssessment parse_self_assessment(std::string_view text, const std::string& file, const Framework& framework,
                                      std::vector<Diagnostic>& warnings) {
-    const yaml::Node root = yaml::parse(text, file, yaml::Limits{kMaxAssessmentFileBytes, 20, 100000});
+    yaml::Node root = yaml::parse(text, file, yaml::Limits{kMaxAssessmentFileBytes, 20, 100000});
+    // Its own keys are read in any letter case, as skill names are ("Name:", "Skills:").
+    if (root.is_mapping()) {
+        for (std::size_t i = 0; i < root.items.size(); i += 2) {
+            yaml::Node& key = root.items[i];
+            if (const std::string lower = to_lower(key.value);
+                key.is_scalar() && (lower == "name" || lower == "current" || lower == "target" || lower == "skills" ||
+                                    lower == "criteria")) {
+                key.value = lower;
+            }
+        }
+    }
     std::vector<Diagnostic> problems;
     std::vector<Diagnostic> found_warnings;
     AssessmentDecoder decoder(file, framework, problems, found_warnings);

@@ -89,6 +89,9 @@ std::vector<std::string> nearest(std::string_view name, const std::vector<std::s
         return {};
     }
     const std::string wanted = to_lower(name);
+    if (wanted.empty()) {
+        return {};  // nothing typed (or nothing left of it, as of a full-width 'ＤＳ' made a slug) is near nothing
+    }
     struct Scored {
         std::size_t score;
         std::string candidate;
@@ -109,8 +112,8 @@ std::vector<std::string> nearest(std::string_view name, const std::vector<std::s
         std::size_t score = edit_distance(wanted, lower);
         if (contains) {
             score = std::min<std::size_t>(score, 1);
-        } else if (score > allowed) {
-            continue;
+        } else if (score > allowed || score >= wanted.size()) {
+            continue;  // too far, or nothing of what was typed kept
         }
         scored.push_back({score, candidate});
     }

@@ -575,7 +575,34 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits,
     }
 }
 
-std::string read_file(const std::string& path, std::size_t max_bytes) {
+namespace {
+
+// Reads fd to its end, at most max_bytes; throws too_large() beyond.
+template <typename TooLarge>
+std::string read_stream(int fd, const std::string& path, std::size_t max_bytes, TooLarge too_large) {
+    std::string text;
+    char buffer[65536];
+    while (true) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            throw InputError(SourceLocation{path, 0, 0}, std::string("cannot be read: ") + std::strerror(errno));
+        }
+        if (n == 0) {
+            return text;
+        }
+        text.append(buffer, static_cast<std::size_t>(n));
+        if (text.size() > max_bytes) {
+            throw too_large();
+        }
+    }
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path, std::size_t max_bytes, bool read_streams) {
     const auto too_large = [&] {
         return InputError(SourceLocation{path, 0, 0},
                           "the file is larger than " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) + " MiB");
@@ -592,8 +619,10 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
         return text;
     }
     // open, fstat, read, close: the fewest system calls, since 'ddat team' reads thousands of files.
-    // O_NONBLOCK keeps open() from waiting on a FIFO, which is then refused as not a regular file.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    // Where streams are read, open() waits for a FIFO's writer, as cat does: a writer that comes
+    // late is read, and one that wrote and closed before ddat looked is never missed. Where they
+    // are refused, O_NONBLOCK keeps open() from waiting on a FIFO that is then refused.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (read_streams ? 0 : O_NONBLOCK));
     if (fd < 0) {
         const int error = errno;
         if (error == ENOENT || error == ENOTDIR) {
@@ -616,7 +645,15 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
         throw InputError(SourceLocation{path, 0, 0}, "is a folder, not a file");
     }
     if (!S_ISREG(info.st_mode)) {
-        throw InputError(SourceLocation{path, 0, 0}, "is not a regular file (a device, pipe or socket)");
+        if (!read_streams) {
+            throw InputError(
+                SourceLocation{path, 0, 0},
+                "is not a regular file (a device, pipe or socket): in a folder, ddat reads only regular files");
+        }
+        if (!S_ISFIFO(info.st_mode) && !S_ISCHR(info.st_mode)) {
+            throw InputError(SourceLocation{path, 0, 0}, "is not a file, a pipe or a character device");
+        }
+        return read_stream(fd, path, max_bytes, too_large);
     }
     if (static_cast<std::size_t>(info.st_size) > max_bytes) {
         throw too_large();
@@ -651,5 +688,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 }  // namespace ddat::yaml
 
 namespace ddat {
-std::string read_input_file(const std::string& path, std::size_t max_bytes) { return yaml::read_file(path, max_bytes); }
+std::string read_input_file(const std::string& path, std::size_t max_bytes, bool read_streams) {
+    return yaml::read_file(path, max_bytes, read_streams);
+}
 }  // namespace ddat

@@ -64,9 +64,11 @@ Node parse(std::string_view text, const std::string& file, const Limits& limits 
 // byte-order mark or NUL byte.
 std::optional<Node> parse_block_subset(std::string_view text, const Limits& limits);
 
-// Reads a whole regular file (or standard input for "-") of at most max_bytes. Throws
-// InputError naming the file when it is missing, unreadable, a folder, a device or too large.
-std::string read_file(const std::string& path, std::size_t max_bytes);
+// Reads a whole file (or standard input for "-") of at most max_bytes. A pipe, FIFO or character
+// device is read as a stream to its end (a FIFO waits for a writer, as cat does) when
+// read_streams is true, and refused otherwise. Throws InputError naming the file when it is
+// missing, unreadable, a folder, a block device or socket, or too large.
+std::string read_file(const std::string& path, std::size_t max_bytes, bool read_streams = true);
 
 // A word for the node's kind as a user would say it: "text", "a list", "a mapping", "nothing".
 std::string_view describe(const Node& node);

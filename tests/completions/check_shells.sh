@@ -144,6 +144,17 @@ expect "ddat level show c| --format json --framework=$quoted" cdo
 refuse "ddat level show senior-| --framework $quoted" senior-itsm
 expect "ddat --framework $bin/no-such-folder level show senior-" senior-brm senior-itsm
 expect "ddat level show senior-| --framework $bin/no-such-folder" senior-brm senior-itsm
+expect "ddat completions " bash zsh fish
+
+# The scripts ask the ddat that was typed, not the one on PATH: here a ddat on PATH that
+# offers nothing stands before it.
+fake=$(mktemp -d)
+printf '#!/bin/sh\nexit 0\n' > "$fake/ddat"
+chmod +x "$fake/ddat"
+PATH="$fake:$PATH" expect "$bin/ddat level show lead" lead-brm
+PATH="$fake:$PATH" expect "$bin/ddat completions " bash zsh fish
+rm -rf "$fake"
+
 if [ $failures -gt 0 ]; then
   echo "$failures completion check(s) failed in $shell"
   exit 1

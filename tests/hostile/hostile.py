@@ -24,6 +24,7 @@ import json
 import os
 import re
 import resource
+import shlex
 import shutil
 import signal
 import stat
@@ -712,12 +713,97 @@ def make_folder_with_dev_zero(ctx):
     return folder
 
 
-not_a_file_case("fifo", make_fifo, "not a regular file")
-not_a_file_case("dev-zero", lambda ctx: "/dev/zero", "not a regular file")
-not_a_file_case("dev-null", lambda ctx: "/dev/null", "not a regular file")
+# A path named on the command line that is a pipe, FIFO or character device is read as a stream
+# under the same size cap as a file; a folder stays refused where a file is expected.
+not_a_file_case("dev-zero", lambda ctx: "/dev/zero", "larger than")
 not_a_file_case("missing", lambda ctx: ctx.path("no-such-file.yaml"), "no such file")
 not_a_file_case("folder", make_folder, "is a folder", ["assessment"])
 not_a_file_case("empty-folder", make_folder, "no .yaml or .yml file", FRAMEWORKS)
+
+
+for kind in ALL_YAML:
+    @case(f"{kind}/dev-null")
+    def _(ctx, kind=kind):
+        expect_error(ctx.run(YAML_KINDS[kind]("/dev/null")), 3, "/dev/null", (1, 1), "empty")
+
+
+def same_but_name(result, plain, name, plain_name):
+    """result's stdout with the name it read under (a regex) put back to plain_name, as plain's."""
+    result.out = re.sub(name.encode(), plain_name.encode(), result.out)
+    return result
+
+
+def expect_waits_for_writer(ctx, args):
+    """ddat, reading a FIFO that no program opens for writing, waits for a writer as cat does,
+    using no CPU meanwhile; a signal ends the wait at once."""
+    process = ctx.start(args)
+    try:
+        time.sleep(1.0)
+        if process.poll() is not None:
+            out, err = process.communicate()
+            raise Failure(f"ddat did not wait for a writer: exit {process.returncode}, stderr {err!r}")
+        with open(f"/proc/{process.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        if cpu > 0.5:
+            raise Failure(f"ddat used {cpu:.2f}s of CPU while waiting for a writer")
+        print(f"ok: still waiting after 1s, {cpu:.2f}s of CPU")
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=TIME_LIMIT)
+        if process.returncode != -signal.SIGTERM:
+            raise Failure(f"SIGTERM did not end the wait: exit {process.returncode}")
+        print("ok: SIGTERM ended the wait")
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+
+
+def run_in_bash(ctx, script, args):
+    """Runs `bash -c script ddat ARGS...` ($0 is ddat) with the same limits and time as ctx.run."""
+    start = time.monotonic()
+    process = subprocess.Popen(["bash", "-c", script, ctx.ddat] + [str(a) for a in args], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ctx.environment(),
+                               preexec_fn=ctx.limits(), cwd=ctx.work)
+    try:
+        out, err = process.communicate(timeout=TIME_LIMIT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise Failure(f"bash -c {script!r} did not finish within {TIME_LIMIT:.0f}s (killed)")
+    result = Result(["(bash)", script] + list(args), process.returncode, out, err, time.monotonic() - start)
+    print(f"ran: bash -c {script!r}: exit {result.code} in {result.seconds:.2f}s")
+    return result
+
+
+# Process substitution: <(cat FILE) is a pipe (/dev/fd/N); it reads as the file does.
+for kind in ALL_YAML:
+    @case(f"{kind}/process-substitution")
+    def _(ctx, kind=kind):
+        path = ctx.write("plain.yaml", base_document(kind))
+        plain = ctx.run(YAML_KINDS[kind](path))
+        expect_success(plain)
+        words = [f"<(cat {shlex.quote(path)})" if a == path else shlex.quote(a) for a in YAML_KINDS[kind](path)]
+        script = '"$0" ' + " ".join(words)
+        expect_success(same_but_name(run_in_bash(ctx, script, []), plain, r"/dev/fd/[0-9]+", path), plain.out)
+
+    # A FIFO another program writes into reads as the file does.
+    @case(f"{kind}/fifo-written")
+    def _(ctx, kind=kind):
+        path = ctx.write("plain.yaml", base_document(kind))
+        plain = ctx.run(YAML_KINDS[kind](path))
+        expect_success(plain)
+        fifo = make_fifo(ctx)
+        script = f'cat plain.yaml > {fifo} & "$0" "$@"; code=$?; wait; exit $code'
+        expect_success(same_but_name(run_in_bash(ctx, script, YAML_KINDS[kind](fifo)), plain, re.escape(fifo), path),
+                       plain.out)
+
+    # A FIFO that no program ever opens for writing: ddat waits for a writer, as cat does (the
+    # writer may be slow; Ctrl-C ends the wait), and a writer that comes late is read.
+    @case(f"{kind}/fifo-never-written")
+    def _(ctx, kind=kind):
+        expect_waits_for_writer(ctx, YAML_KINDS[kind](make_fifo(ctx)))
+
 
 for kind in FRAMEWORKS:
     @case(f"{kind}/folder-holding-fifo")
@@ -890,8 +976,27 @@ def csv_path_case(name, make, message, place=None):
             expect_nothing_written(ctx)
 
 
-csv_path_case("fifo", make_fifo, "not a regular file")
-csv_path_case("dev-zero", lambda ctx: "/dev/zero", "not a regular file")
+csv_path_case("dev-zero", lambda ctx: "/dev/zero", "larger than 64 MiB")
+
+
+for which in ("role", "skill"):
+    @case(f"csv-{which}/fifo-never-written")
+    def _(ctx, which=which):
+        role_path, skill_path = csv_files(ctx)
+        fifo = make_fifo(ctx)
+        expect_waits_for_writer(ctx, import_args(ctx, fifo, skill_path) if which == "role"
+                                else import_args(ctx, role_path, fifo))
+        expect_nothing_written(ctx)
+
+    @case(f"csv-{which}/process-substitution")
+    def _(ctx, which=which):
+        role_path, skill_path = csv_files(ctx)
+        args = [shlex.quote(a) for a in import_args(ctx, role_path, skill_path)]
+        args[1 if which == "role" else 2] = f"<(cat {args[1 if which == 'role' else 2]})"
+        result = run_in_bash(ctx, '"$0" ' + " ".join(args), [])
+        if result.code != 0 or not os.path.exists(ctx.path("out")):
+            raise Failure("the import from a pipe failed\n" + result.describe())
+        print("ok: imported from a pipe")
 csv_path_case("folder", make_folder, "is a folder")
 csv_path_case("missing", lambda ctx: ctx.path("no-such.csv"), "no such file")
 csv_path_case("100mb", big_100mb, "larger than 64 MiB")  # the size is checked before the content is read

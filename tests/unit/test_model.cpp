@@ -34,6 +34,14 @@ TEST_CASE("parse_skill_level reads the digits 0 to 4", "[model]") {
     CHECK(parse_skill_level(" 3 ") == SkillLevel::practitioner);
 }
 
+TEST_CASE("parse_skill_level reads a number with leading zeros as the number", "[model]") {
+    CHECK(parse_skill_level("01") == SkillLevel::awareness);
+    CHECK(parse_skill_level("004") == SkillLevel::expert);
+    CHECK(parse_skill_level("00") == SkillLevel::none);
+    CHECK_FALSE(parse_skill_level("05").has_value());
+    CHECK_FALSE(parse_skill_level("010").has_value());
+}
+
 TEST_CASE("parse_skill_level rejects anything else", "[model]") {
     CHECK_FALSE(parse_skill_level("5").has_value());
     CHECK_FALSE(parse_skill_level("-1").has_value());

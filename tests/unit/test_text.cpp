@@ -92,6 +92,14 @@ TEST_CASE("nearest leaves out candidates too far away to be typos", "[text]") {
     CHECK(nearest("brm", {"itsm"}).empty());
 }
 
+TEST_CASE("nearest suggests nothing for nothing typed, or for what keeps none of its letters", "[text]") {
+    const std::vector<std::string> short_ids = {"as", "ae", "cd", "ds"};
+    CHECK(nearest("", short_ids).empty());
+    CHECK(nearest(slugify("ＤＳ"), short_ids).empty());  // full-width letters leave an empty slug
+    CHECK(nearest("x", short_ids).empty());
+    CHECK(nearest("dx", short_ids) == std::vector<std::string>{"ds"});
+}
+
 TEST_CASE("nearest suggests candidates that contain the name, shorter first", "[text]") {
     const auto found = nearest("brm", {"senior-brm", "lead-brm", "itsm"});
     CHECK(found == std::vector<std::string>{"lead-brm", "senior-brm"});

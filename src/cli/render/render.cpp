@@ -47,6 +47,22 @@ Json level_json(SkillLevel level) {
     return std::string(to_string(level));
 }
 
+void write_ids(const Output& output, const std::vector<std::string>& ids) {
+    if (output.format == Format::table) {
+        for (const auto& id : ids) {
+            output.out << id << '\n';
+        }
+        return;
+    }
+    write_data(output, Json(ids), [&ids](const Json&) {
+        Records records{{"id"}, {}};
+        for (const auto& id : ids) {
+            records.rows.push_back({id});
+        }
+        return records;
+    });
+}
+
 Json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
     Json list = Json::array();
     for (const auto& d : diagnostics) {

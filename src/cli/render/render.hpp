@@ -74,6 +74,10 @@ bool write_machine(const Output& output, MakeJson&& make_json, ToRecords&& to_re
     return true;
 }
 
+// Writes ids for scripts (--ids): one a line for the table format, a list of texts in JSON and
+// YAML, a one-column table headed "id" in CSV, TSV and Markdown.
+void write_ids(const Output& output, const std::vector<std::string>& ids);
+
 // {"id": ..., "name": ...} of anything with an id and a name.
 template <typename T>
 Json id_and_name(const T& item) {
