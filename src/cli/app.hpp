@@ -74,6 +74,10 @@ class Session {
 public:
     Session(GlobalOptions& options, std::ostream& out, std::ostream& err, bool out_is_terminal)
         : options_(options), out_(out), err_(err), out_is_terminal_(out_is_terminal) {}
+    // Leaves the frameworks for the process's exit to reclaim (see app.cpp).
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
 
     // The framework in use, read on first use (--framework, DDAT_FRAMEWORK or the built-in copy).
     const Framework& framework();

@@ -1,6 +1,7 @@
 #include "ddat/snapshot.hpp"
 
 #include <cstring>
+#include <unordered_set>
 
 namespace ddat {
 
@@ -323,6 +324,11 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
         return std::nullopt;
     }
     // Every reference must hold, as in a framework that loaded: else the bytes are not ours.
+    std::unordered_set<std::string_view> skill_ids;
+    skill_ids.reserve(f.skills.size());
+    for (const auto& skill : f.skills) {
+        skill_ids.insert(skill.id);
+    }
     for (const auto& role : f.roles) {
         if (f.find_family(role.family_id) == nullptr) {
             return std::nullopt;
@@ -332,7 +338,7 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
                 return std::nullopt;
             }
             for (const auto& requirement : level.requirements) {
-                if (f.find_skill(requirement.skill_id) == nullptr) {
+                if (!skill_ids.contains(requirement.skill_id)) {
                     return std::nullopt;
                 }
             }

@@ -17,6 +17,32 @@
 
 namespace {
 
+// Where each part of a built-in release was written is never shown (the build checked it), and
+// its file names cost a string each at every start: the snapshot leaves them out.
+void forget_locations(ddat::Framework& framework) {
+    for (auto& family : framework.families) {
+        family.location = {};
+    }
+    for (auto& skill : framework.skills) {
+        skill.location = {};
+    }
+    for (auto& role : framework.roles) {
+        role.location = {};
+        for (auto& level : role.levels) {
+            level.location = {};
+            for (auto& at : level.alias_locations) {
+                at = {};
+            }
+            for (auto& requirement : level.requirements) {
+                requirement.location = {};
+            }
+            for (auto& criterion : level.criteria) {
+                criterion.location = {};
+            }
+        }
+    }
+}
+
 int usage() {
     std::cerr << "usage: ddat_make_snapshot FRAMEWORK_DIR OUTPUT [--release NAME] [--renames FILE]\n";
     return 2;
@@ -61,6 +87,7 @@ int main(int argc, char** argv) {
                 throw ddat::InputError(std::move(problems));
             }
         }
+        forget_locations(framework);
         std::ofstream out(output, std::ios::binary | std::ios::trunc);
         out << ddat::write_snapshot(framework);
         if (!out) {
