@@ -1,6 +1,5 @@
 #include "cli/app.hpp"
 
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,32 +20,6 @@ namespace {
 constexpr const char* kFrameworkVariable = "DDAT_FRAMEWORK";
 constexpr const char* kReleaseVariable = "DDAT_RELEASE";
 
-int terminal_width(bool is_terminal) {
-    if (const char* columns = std::getenv("COLUMNS")) {
-        if (const auto value = parse_count(columns, 1000); value && *value >= 20) {
-            return *value;
-        }
-    }
-    winsize size{};
-    if (is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
-        return size.ws_col;
-    }
-    return 100;
-}
-
-bool color_wanted(const std::string& mode, bool is_terminal) {
-    if (mode == "always") {
-        return true;
-    }
-    if (mode == "never") {
-        return false;
-    }
-    const char* no_color = std::getenv("NO_COLOR");
-    const char* term = std::getenv("TERM");
-    return is_terminal && (no_color == nullptr || *no_color == '\0') &&
-           !(term != nullptr && std::string_view(term) == "dumb");
-}
-
 // An argument as a message quotes it: whole up to 80 characters, else its first 80 and "…".
 std::string shown(std::string_view word) {
     constexpr std::size_t kLongest = 80;
@@ -59,7 +32,8 @@ std::string shown(std::string_view word) {
     return std::string(word);
 }
 
-void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << message << '\n'; }
+// Messages quote names and keys from files: made visible, so that they cannot steer the terminal.
+void print_error(std::ostream& err, const std::string& message) { err << "ddat: error: " << visible(message) << '\n'; }
 
 // The first problem, and where to see the rest: 'ddat validate' for a framework, 'ddat
 // validate --me' for a self-assessment. Other files' problems are few: all are listed.
@@ -394,13 +368,25 @@ const Framework* Session::earlier_release() {
 }
 
 Output Session::output() {
-    Output output{out_, parse_format(options_.format), Style{}};
-    output.style.color = output.format == Format::table && color_wanted(options_.color, out_is_terminal_);
-    output.style.width = terminal_width(out_is_terminal_);
-    return output;
+    Output output{out_, parse_format(options_.format), Style{}, command_};
+    output.style = terminal_style(STDOUT_FILENO, out_is_terminal_, options_.color, 100, 20);
+    output.style.color = output.style.color && output.format == Format::table;
+    if (output.format != Format::table && output.format != Format::markdown) {
+        return output;
+    }
+    if (!visible_) {
+        visible_ = std::make_unique<VisibleStream>(out_, output.style.color);
+    }
+    return Output{*visible_, output.format, output.style, command_};
 }
 
-void Session::warn(const std::string& message) { err_ << "ddat: warning: " << message << '\n'; }
+void Session::finish_output() {
+    if (visible_) {
+        visible_->finish();
+    }
+}
+
+void Session::warn(const std::string& message) { err_ << "ddat: warning: " << visible(message) << '\n'; }
 
 void add_output_options(CLI::App& command, GlobalOptions& options) {
     command.add_option("--format", options.format, "Output format (any letter case)")
@@ -591,12 +577,14 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
         Session session(options, out, err, out_is_terminal);
         for (const auto& [command, action, single_format] : registry.actions()) {
             if (command->parsed()) {
+                session.set_command(command_path(command).substr(5));  // without "ddat "
                 if (single_format && format_given(app) && options.format != single_format->format) {
                     print_error(err, "'" + command_path(command) + "' " + single_format->writes + ": --format " +
                                          options.format + " does not apply; leave --format out");
                     return kExitUsage;
                 }
                 const int code = action(session);
+                session.finish_output();
                 out.flush();
                 return code;
             }
@@ -610,6 +598,9 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
         return kExitOk;
     } catch (const NotFoundError& error) {
         print_not_found(err, error, options);
+        return failed(kExitUsage);
+    } catch (const FormatError& error) {
+        print_error(err, error.what());
         return failed(kExitUsage);
     } catch (const UsageError& error) {
         print_error(err, error.what());

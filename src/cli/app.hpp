@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/output.hpp"
+#include "cli/render/render.hpp"
 #include "cli/stdout_buffer.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/model.hpp"
@@ -90,8 +90,12 @@ public:
     // not built in or is the oldest release.
     const Framework* earlier_release();
 
-    // Where and how to write the result.
+    // Where and how to write the result. For a person (the table and Markdown), text from files
+    // goes through a VisibleStream, so that nothing in it can steer the terminal.
     Output output();
+
+    // Writes out what the output still holds back; called when the command has run.
+    void finish_output();
 
     // Where warnings and errors go.
     std::ostream& err() { return err_; }
@@ -101,13 +105,18 @@ public:
 
     [[nodiscard]] const GlobalOptions& options() const { return options_; }
 
+    // The command being run ("level show"), for messages.
+    void set_command(std::string command) { command_ = std::move(command); }
+
 private:
+    std::string command_;
     GlobalOptions& options_;
     std::ostream& out_;
     std::ostream& err_;
     bool out_is_terminal_;
     std::unique_ptr<Framework> framework_;
     std::unique_ptr<Framework> earlier_;
+    std::unique_ptr<VisibleStream> visible_;
 };
 
 // What runs when a command was chosen on the command line.

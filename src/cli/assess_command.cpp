@@ -1,7 +1,6 @@
 // ddat assess --target LEVEL -o FILE [--force]: asks for each skill of the target, one question
 // at a time, and writes the self-assessment. Questions go to standard error and answers come from
 // standard input, so a pipe can answer as well as a person at a terminal.
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -36,22 +35,7 @@ struct Answer {
 };
 
 // The style of the questions on standard error: its own terminal's width and colour.
-Style question_style() {
-    Style style;
-    const bool terminal = ::isatty(STDERR_FILENO) == 1;
-    const char* no_color = std::getenv("NO_COLOR");
-    const char* term = std::getenv("TERM");
-    style.color = terminal && (no_color == nullptr || *no_color == '\0') &&
-                  !(term != nullptr && std::string_view(term) == "dumb");
-    style.width = 80;
-    const auto columns = parse_count(std::getenv("COLUMNS") != nullptr ? std::getenv("COLUMNS") : "", 100000);
-    if (columns && *columns >= 40) {
-        style.width = std::min(*columns, 1000);
-    } else if (winsize size{}; terminal && ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) {
-        style.width = size.ws_col;
-    }
-    return style;
-}
+Style question_style() { return terminal_style(STDERR_FILENO, ::isatty(STDERR_FILENO) == 1, "auto", 80, 40); }
 
 class Interview {
 public:

@@ -190,8 +190,8 @@ int run_changes(Session& session, const ChangesOptions& options) {
                 const Skill* old_skill = before.find_skill(c.old_skill_id);
                 name = (old_skill != nullptr ? old_skill->name : c.old_skill_id) + " → " + c.name;
             }
-            const std::string change(to_string(c.change));
-            table.add_row({name, word(c.before), word(c.after), describe(c)}, {"", "", "", change});
+            table.add_row({name, word(c.before), word(c.after), describe(c)},
+                          {Tone::plain, Tone::plain, Tone::plain, tone_of(c.change)});
         }
         table.write(out, style, "  ");
         if (options.text) {

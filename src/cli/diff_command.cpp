@@ -64,17 +64,16 @@ void write_diff_table(const Framework& framework, const LevelDiff& diff, const O
     out << style.bold(diff.from->name) << "  →  " << style.bold(diff.to->name) << '\n' << '\n';
     TextTable table({"SKILL", "FROM", "TO", "CHANGE"});
     for (const auto& s : diff.skills) {
-        const std::string change(to_string(s.change));
-        table.add_row({s.skill->name, level_word(s.from_requirement), level_word(s.to_requirement), change},
-                      {"", "", "", change});
+        table.add_row({s.skill->name, level_word(s.from_requirement), level_word(s.to_requirement),
+                       std::string(to_string(s.change))},
+                      {Tone::plain, Tone::plain, Tone::plain, tone_of(s.change)});
     }
     table.write(out, style, "  ");
     if (!diff.criteria.empty()) {
         out << '\n';
         TextTable criteria({"COMPETENCE OR SPECIALIST SKILLS", "CHANGE"});
         for (const auto& c : diff.criteria) {
-            const std::string change(to_string(c.change));
-            criteria.add_row({c.criterion->name, change}, {"", change});
+            criteria.add_row({c.criterion->name, std::string(to_string(c.change))}, {Tone::plain, tone_of(c.change)});
         }
         criteria.write(out, style, "  ");
     }
@@ -112,7 +111,7 @@ void write_diff_table(const Framework& framework, const LevelDiff& diff, const O
             any = true;
         }
         const std::string change(to_string(s.change));
-        out << "  " << style.bold(s.skill->name) << "  " << style.status(change, change) << " ("
+        out << "  " << style.bold(s.skill->name) << "  " << style.tone(tone_of(s.change), change) << " ("
             << level_word(s.from_requirement) << " → " << level_word(s.to_requirement) << ")" << '\n';
         if (s.from_requirement != nullptr) {
             write_wrapped(out, "From: " + framework.requirement_text(*s.from_requirement), style, "      ");
@@ -139,9 +138,10 @@ int run_diff(Session& session, const DiffOptions& options) {
         write_ids(output, changed);
         return options.exit_code && diff.has_differences() ? kExitDifferences : kExitOk;
     }
+    const Picture picture{"From " + diff.from->name + " to " + diff.to->name, {}};
     if (!write_machine(
             output, [&] { return diff_json(framework, diff); },
-            [](const Json& data) { return flatten(data["skills"]); })) {
+            [](const Json& data) { return flatten(data["skills"]); }, &picture)) {
         write_diff_table(framework, diff, output, options.text);
     }
     return options.exit_code && diff.has_differences() ? kExitDifferences : kExitOk;

@@ -29,8 +29,6 @@ std::string format_units(double units) {
     return static_cast<double>(whole) == units ? std::to_string(whole) : std::to_string(whole) + ".5";
 }
 
-std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
-
 Json gap_json(const Framework& framework, const GapReport& report, const std::vector<Diagnostic>& warnings,
               const std::vector<Diagnostic>& notes) {
     Json skills = Json::array();
@@ -101,19 +99,18 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
     const Style& style = output.style;
     std::ostream& out = output.out;
     const RoleLevel& target = *report.target;
-    out << (report.person.empty() ? std::string("Gap") : report.person)
-        << (report.current == nullptr ? std::string() : " (now " + report.current->name + ")") << " against "
+    out << visible(report.person.empty() ? std::string("Gap") : report.person)
+        << visible(report.current == nullptr ? std::string() : " (now " + report.current->name + ")") << " against "
         << style.bold(target.name) << '\n';
     if (!report.skills.empty()) {
         out << '\n';
         TextTable table({"SKILL", "REQUIRED", "YOURS", "SHORT", "STATUS"}, 0);
         bool any_agreed = false;
         for (const auto& g : report.skills) {
-            const std::string status(to_string(g.status));
             table.add_row({g.skill->name, std::string(required_level_word(*g.requirement)),
                            rated_text(g.actual, g.uses_agreed, g.discuss),
-                           g.shortfall == 0 ? "" : std::to_string(g.shortfall), status},
-                          {"", "", "", "", status});
+                           g.shortfall == 0 ? "" : std::to_string(g.shortfall), std::string(to_string(g.status))},
+                          {Tone::plain, Tone::plain, Tone::plain, Tone::plain, tone_of(g.status)});
             any_agreed = any_agreed || g.uses_agreed;
         }
         table.write(out, style, "  ");
@@ -127,8 +124,7 @@ void write_gap_table(const Framework& framework, const GapReport& report, const 
         out << '\n';
         TextTable table({"COMPETENCE OR SPECIALIST SKILLS", "STATUS"}, 0);
         for (const auto& c : report.criteria) {
-            const std::string status(to_string(c.status));
-            table.add_row({c.criterion->name, status}, {"", status});
+            table.add_row({c.criterion->name, std::string(to_string(c.status))}, {Tone::plain, tone_of(c.status)});
         }
         table.write(out, style, "  ");
     }
@@ -225,7 +221,7 @@ void write_gap_markdown(const Framework& framework, const GapReport& report, std
                                   g.shortfall == 0 ? std::string() : std::to_string(g.shortfall),
                                   std::string(to_string(g.status))});
         }
-        write_records(out, Format::markdown, table);
+        write_markdown(out, table);
     }
     if (!report.criteria.empty()) {
         out << "\n## Competences and specialist skills\n\n";
@@ -233,7 +229,7 @@ void write_gap_markdown(const Framework& framework, const GapReport& report, std
         for (const auto& c : report.criteria) {
             table.rows.push_back({c.criterion->name, std::string(to_string(c.status))});
         }
-        write_records(out, Format::markdown, table);
+        write_markdown(out, table);
     }
     const auto evidence = [&](const std::string& text) {
         if (text.empty()) {
@@ -321,9 +317,12 @@ int run_gap(Session& session, const GapOptions& options) {
         write_gap_markdown(framework, report, output.out);
         return options.exit_code && report.has_gaps() ? kExitDifferences : kExitOk;
     }
+    const Picture picture{(report.person.empty() ? std::string("Gap") : report.person) + " against " + target.name,
+                          gap_chart};
     if (!write_machine(
             output, [&] { return gap_json(framework, report, warnings, notes); },
-            [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); })) {
+            [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); },
+            &picture)) {
         write_gap_table(framework, report, output);
     }
     return options.exit_code && report.has_gaps() ? kExitDifferences : kExitOk;

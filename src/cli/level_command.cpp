@@ -1,6 +1,4 @@
 // ddat level show LEVEL
-#include <memory>
-
 #include "cli/app.hpp"
 #include "ddat/resolve.hpp"
 
@@ -130,6 +128,7 @@ int show_level(Session& session, const std::string& name, bool ids) {
                               {"level_number", r.level_stated ? Json(to_number(r.level)) : Json(nullptr)},
                               {"description", framework.requirement_text(r)}});
         }
+        const Picture picture{"What " + level.name + " requires", {}};
         write_data(
             output,
             {{"id", level.id},
@@ -143,7 +142,8 @@ int show_level(Session& session, const std::string& name, bool ids) {
              {"responsibilities", responsibilities_json(level)},
              {"skills", skills},
              {"criteria", criteria_json(level)}},
-            [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); });
+            [](const Json& data) { return flatten(data["skills"].empty() ? data["criteria"] : data["skills"]); },
+            &picture);
         return kExitOk;
     }
     write_level_table(framework, level, output);

@@ -28,8 +28,6 @@ struct MatchCommandOptions {
 // The name a person types for a level: its first alias, else its id.
 std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
 
-std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
-
 double rounded(double fraction) { return std::round(fraction * 1000) / 1000; }
 
 // Each skill's and criterion's part of a level's score, in thousandths, apportioned so that the
@@ -202,11 +200,10 @@ void write_explanation(const GapReport& gap, const std::string& me, const Output
         if (g.status != GapStatus::below && g.status != GapStatus::missing) {
             continue;
         }
-        const std::string status(to_string(g.status));
         table.add_row(
             {g.skill->name, std::string(required_level_word(*g.requirement)),
              g.actual == SkillLevel::none ? "-" : std::string(to_string(g.actual)), std::to_string(g.shortfall)},
-            {"", "", status, ""});
+            {Tone::plain, Tone::plain, tone_of(g.status), Tone::plain});
         any = true;
     }
     if (any) {
@@ -239,8 +236,8 @@ void write_match_table(const Framework& framework, const MatchReport& report, co
     const auto brief = [](const LevelMatch& m) { return short_name(*m.level) + " " + percent(m.summary.readiness); };
     const Style& style = output.style;
     std::ostream& out = output.out;
-    out << (report.person.empty() ? std::string("You") : report.person)
-        << (report.current == nullptr ? std::string() : " (now " + report.current->name + ")")
+    out << visible(report.person.empty() ? std::string("You") : report.person)
+        << visible(report.current == nullptr ? std::string() : " (now " + report.current->name + ")")
         << ": the role levels you are most ready for\n\n";
     const std::size_t shown = options.top == 0 ? report.levels.size() : std::min(options.top, report.levels.size());
     // The NAME column is left out when the terminal is too narrow for it beside the others.
@@ -361,6 +358,7 @@ int run_match(Session& session, const MatchCommandOptions& options) {
         explained = std::make_unique<GapReport>(analyse_gap(framework, person, *explain, options.rating));
     }
     Output output = session.output();
+    const Picture picture{"Role levels ranked by readiness", {}};
     if (!write_machine(
             output,
             [&] {
@@ -383,7 +381,8 @@ int run_match(Session& session, const MatchCommandOptions& options) {
                     level.erase("contributions");
                 }
                 return flatten(levels);
-            })) {
+            },
+            &picture)) {
         write_match_table(framework, report, options, next_gap.get(), explained.get(), output);
     }
     return kExitOk;

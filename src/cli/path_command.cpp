@@ -106,13 +106,12 @@ void write_changes(const std::vector<const SkillChange*>& changes, const Output&
     }
     TextTable table(headers, 0);
     for (const SkillChange* s : changes) {
-        const std::string change(to_string(s->change));
         std::vector<std::string> cells = {s->skill->name, level_word(s->from_requirement),
-                                          level_word(s->to_requirement), change};
+                                          level_word(s->to_requirement), std::string(to_string(s->change))};
         if (with_levels) {
             cells.push_back(signed_levels(levels_changed(*s)));
         }
-        table.add_row(std::move(cells), {"", "", "", change});
+        table.add_row(std::move(cells), {Tone::plain, Tone::plain, Tone::plain, tone_of(s->change)});
     }
     table.write(output.out, output.style, "  ");
 }
@@ -288,9 +287,10 @@ int run_path(Session& session, const PathOptions& options) {
     const RoleLevel& to = resolve_level(framework, options.to);
     const LevelPath path = find_path(framework, from, to);
     Output output = session.output();
+    const Picture picture{"Path from " + from.name + " to " + to.name, path_chart};
     if (!write_machine(
             output, [&] { return path_json(path, options.cumulative); },
-            [](const Json& data) { return flatten(data["steps"], "skills"); })) {
+            [](const Json& data) { return flatten(data["steps"], "skills"); }, &picture)) {
         write_path_table(path, output, options.cumulative);
     }
     return kExitOk;

@@ -166,10 +166,11 @@ void write_progress_table(const ProgressReport& report, const Output& output) {
             any_discuss = any_discuss || (gap != nullptr && gap->discuss);
         }
         cells.push_back(change_text(row));
-        std::vector<std::string> colors(cells.size());
-        colors.back() = row.change == ProgressChange::lowered || row.change == ProgressChange::dropped ? "below"
-                        : row.change == ProgressChange::same                                           ? ""
-                                                                                                       : "met";
+        std::vector<Tone> colors(cells.size(), Tone::plain);
+        colors.back() = row.change == ProgressChange::lowered || row.change == ProgressChange::dropped
+                            ? tone_of(GapStatus::below)
+                        : row.change == ProgressChange::same ? Tone::plain
+                                                             : tone_of(GapStatus::met);
         table.add_row(std::move(cells), std::move(colors));
     }
     std::vector<std::string> ready = {"READY", ""};

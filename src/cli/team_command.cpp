@@ -16,6 +16,15 @@ namespace ddat::cli {
 
 namespace {
 
+// A flat view in the flat format asked for.
+void write_records(std::ostream& out, Format format, const Records& records) {
+    switch (format) {
+        case Format::csv: write_csv(out, records); break;
+        case Format::tsv: write_tsv(out, records); break;
+        default: write_markdown(out, records); break;
+    }
+}
+
 struct TeamCommandOptions {
     std::vector<std::string> paths;
     std::string target;
@@ -26,8 +35,6 @@ struct TeamCommandOptions {
 };
 
 std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
-
-std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
 
 std::string level_text(SkillLevel level) {
     return level == SkillLevel::none ? std::string() : std::string(to_string(level));
@@ -224,33 +231,6 @@ std::string cell_text(const SkillGap* gap, SkillLevel held) {
     return "";
 }
 
-// A heat map colour for a cell: green when met, warming from yellow to red with the shortfall.
-std::string heat(const SkillGap* gap, const std::string& text) {
-    if (gap == nullptr) {
-        return text;
-    }
-    std::string code;
-    switch (gap->status) {
-        case GapStatus::met:
-        case GapStatus::exceeds: code = "30;42"; break;
-        case GapStatus::missing: code = "1;97;41"; break;
-        case GapStatus::below:
-            code = gap->shortfall <= 1 ? "30;43" : gap->shortfall == 2 ? "30;48;5;208" : "97;41";
-            break;
-    }
-    return "\x1b[" + code + "m" + text + "\x1b[0m";
-}
-
-// Text centred in a width, for a heat map cell that is coloured across the whole column.
-std::string centred(const std::string& text, std::size_t width) {
-    const std::size_t have = display_width(text);
-    if (have >= width) {
-        return text;
-    }
-    const std::size_t left = (width - have) / 2;
-    return std::string(left, ' ') + text + std::string(width - have - left, ' ');
-}
-
 // The name each person is shown by: their name, and where two people share it, the file too.
 std::vector<std::string> shown_names(const TeamReport& report) {
     std::map<std::string, int> count;
@@ -324,7 +304,7 @@ void write_team_markdown(const Framework& framework, const TeamReport& report, s
         ready.push_back(percent(report.people[p].gap.summary.readiness));
     }
     matrix.rows.push_back(std::move(ready));
-    write_records(out, Format::markdown, matrix);
+    write_markdown(out, matrix);
     out << '\n' << kMatrixLegend << '\n';
 }
 
@@ -340,7 +320,8 @@ void write_skills_table(const TeamReport& report, const Output& output) {
         table.add_row({row.skill->name + (row.single_point_of_failure() ? " !" : ""), level_text(row.level),
                        std::to_string(row.holders), std::to_string(row.holders_below), std::to_string(row.holders_none),
                        std::to_string(row.asked_of), std::to_string(row.below + row.missing)},
-                      {"", "", row.holders <= 1 ? "missing" : "", "", "", "", ""});
+                      {Tone::plain, Tone::plain, row.holders <= 1 ? tone_of(GapStatus::missing) : Tone::plain,
+                       Tone::plain, Tone::plain, Tone::plain, Tone::plain});
     }
     table.write(out, style, "  ");
     const auto single = static_cast<std::size_t>(std::count_if(
@@ -377,7 +358,8 @@ void write_mentors_table(const TeamReport& report, const Output& output) {
         table.add_row({names[s.person], s.gap->skill->name, std::string(required_level_word(*s.gap->requirement)),
                        s.gap->actual == SkillLevel::none ? std::string("-") : level_text(s.gap->actual),
                        mentors.empty() ? std::string("nobody in the team") : mentors},
-                      {"", "", "", "", mentors.empty() ? "missing" : ""});
+                      {Tone::plain, Tone::plain, Tone::plain, Tone::plain,
+                       mentors.empty() ? tone_of(GapStatus::missing) : Tone::plain});
     }
     table.write(out, style, "  ");
 }
@@ -432,14 +414,12 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
     for (std::size_t first = 0; rows > 0 && first < n;) {
         std::size_t used = 2 + skill_width;
         std::size_t last = first;
-        std::vector<std::size_t> widths;
         while (last < n) {
             const std::size_t width = std::max<std::size_t>(display_width(names[order[last]]), 4);
             if (last > first && used + 2 + width > available) {
                 break;
             }
             used += 2 + width;
-            widths.push_back(width);
             ++last;
         }
         std::vector<std::string> matrix_headers = {"SKILL"};
@@ -449,13 +429,14 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
         TextTable matrix(matrix_headers, 0);
         for (std::size_t r = 0; r < rows; ++r) {
             std::vector<std::string> row = {report.skills[r].skill->name};
+            std::vector<Heat> heats = {Heat::none};
             for (std::size_t i = first; i < last; ++i) {
                 const std::size_t p = order[i];
                 const SkillGap* gap = cells[p][r];
-                const std::string text = cell_text(gap, report.people[p].level_of(*report.skills[r].skill));
-                row.push_back(style.color && gap != nullptr ? heat(gap, centred(text, widths[i - first])) : text);
+                row.push_back(cell_text(gap, report.people[p].level_of(*report.skills[r].skill)));
+                heats.push_back(gap == nullptr ? Heat::none : heat_of(*gap));
             }
-            matrix.add_row(std::move(row));
+            matrix.add_row(std::move(row), {}, std::move(heats));
         }
         std::vector<std::string> ready = {"READY"};
         for (std::size_t i = first; i < last; ++i) {
@@ -476,9 +457,11 @@ void write_team_table(const Framework& framework, const TeamReport& report, cons
         out << '\n';
         TextTable skills({"SKILL", "ASKED OF", "MET", "BELOW", "MISSING"}, 0);
         for (const auto& row : report.skills) {
-            skills.add_row({row.skill->name, std::to_string(row.asked_of), std::to_string(row.met),
-                            std::to_string(row.below), std::to_string(row.missing)},
-                           {"", "", "", row.below > 0 ? "below" : "", row.missing > 0 ? "missing" : ""});
+            skills.add_row(
+                {row.skill->name, std::to_string(row.asked_of), std::to_string(row.met), std::to_string(row.below),
+                 std::to_string(row.missing)},
+                {Tone::plain, Tone::plain, Tone::plain, row.below > 0 ? tone_of(GapStatus::below) : Tone::plain,
+                 row.missing > 0 ? tone_of(GapStatus::missing) : Tone::plain});
         }
         skills.write(out, style, "  ");
         std::string single;
@@ -593,6 +576,14 @@ int run_team(Session& session, const TeamCommandOptions& options) {
                     return Json::parse(one.str());
                 },
                 rest);
+            break;
+        }
+        case Format::html:
+        case Format::svg: {
+            std::ostringstream json;
+            write_team_json(json, report, options.rating, notes);
+            const Picture picture{"Team skills", team_chart};
+            write_data(output, Json::parse(json.str()), {}, &picture);
             break;
         }
         default:

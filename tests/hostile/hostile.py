@@ -1329,6 +1329,111 @@ def _(ctx):
 
 
 # ---------------------------------------------------------------------------------------------
+# Text from files is data: never markup in HTML or SVG, never control on a terminal.
+
+# Escape sequences (colour, clear screen), a right-to-left override, and markup that would run or
+# fetch something if it reached an HTML page as it is.
+HOSTILE_TEXT = ('Red\x1b[31m Clear\x1b[2J Flip\u202e <script>alert(1)</script> '
+                '"><img src=x onerror=alert(1)> [x](javascript:alert(1)) \x9b1m')
+MARKUP_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "footer", "h1", "h2", "h3",
+               "h4", "h5", "h6", "dl", "div", "dt", "dd", "span", "strong", "figure", "table", "caption", "thead",
+               "tbody", "tr", "th", "td", "ul", "li", "svg", "g", "rect", "text", "line", "path", "desc"}
+
+
+def hostile_files(ctx):
+    """A framework whose skill and level names, and an assessment whose name and evidence, are hostile."""
+    quoted = json.dumps(HOSTILE_TEXT)  # a JSON string is a YAML double-quoted scalar
+    framework = FRAMEWORK.replace('name: "Widget care"', f"name: {quoted}").replace(
+        'name: "Junior widget keeper"', f"name: {quoted}")
+    me = (f"name: {quoted}\ntarget: junior-widget-keeper\nskills:\n  widget-care:\n    level: awareness\n"
+          f"    evidence: {quoted}\n")
+    folder = ctx.path("team")
+    os.makedirs(folder, exist_ok=True)
+    ctx.write("team/a.yaml", me)
+    return ctx.write("framework.yaml", framework), ctx.write("me.yaml", me), folder
+
+
+def expect_no_control(result, what):
+    """No control character or override, but for ddat's own colours; the hostile sequences are not raw."""
+    for stream, data in (("stdout", result.out), ("stderr", result.err)):
+        if b"Red\x1b[31m" in data or b"\x1b[2J" in data:
+            raise Failure(f"{what}: {stream} holds an escape sequence from the input\n" + result.describe())
+        text = re.sub(r"\x1b\[[0-9;]*m", "", data.decode("utf-8"))
+        bad = [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E]
+        if bad:
+            raise Failure(f"{what}: {stream} holds control characters {sorted(set(bad))!r}\n" + result.describe())
+
+
+@case("markup/terminal-shows-escapes")
+def _(ctx):
+    framework, me, folder = hostile_files(ctx)
+    for args in (["gap", "--me", me], ["level", "show", "junior-widget-keeper"], ["team", folder],
+                 ["skills", "list"]):
+        for output in ("table", "markdown"):
+            for colour in ("never", "always"):
+                result = ctx.run(["--framework", framework] + args + ["--format", output, "--color", colour])
+                expect_success(result)
+                expect_no_control(result, " ".join(args + [output, colour]))
+                if b"\\x1b[31m" not in result.out or b"\\u202e" not in result.out:
+                    raise Failure(f"{' '.join(args)} {output}: the escapes are not shown as \\x1b[31m and "
+                                  "\\u202e\n" + result.describe())
+    # a skill key in the assessment is quoted in the warning that leaves it out
+    bad = ctx.write("bad.yaml", "skills:\n  " + json.dumps("widget\x1b[2Jcare\u202e") + ": working\n")
+    result = ctx.run(["--framework", framework, "gap", "--me", bad, "--target", "jwk"])
+    expect_no_control(result, "an unknown skill key")
+    if b"widget\\x1b[2Jcare\\u202e" not in result.err:
+        raise Failure("the unknown skill key is not shown with visible escapes\n" + result.describe())
+
+
+@case("markup/html-and-svg-hold-only-text")
+def _(ctx):
+    import html.parser
+    import xml.etree.ElementTree as ElementTree
+
+    class Elements(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = []
+            self.texts = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, [name for name, _ in attrs]))
+
+        def handle_data(self, data):
+            self.texts.append(data)
+
+    framework, me, folder = hostile_files(ctx)
+    for args in (["gap", "--me", me], ["level", "show", "junior-widget-keeper"], ["team", folder],
+                 ["match", "--me", me], ["diff", "jwk", "senior-widget-keeper"],
+                 ["path", "jwk", "senior-widget-keeper"]):
+        result = ctx.run(["--framework", framework] + args + ["--format", "html"])
+        expect_success(result)
+        parser = Elements()
+        parser.feed(result.out.decode("utf-8"))
+        for tag, attributes in parser.found:
+            if tag not in MARKUP_TAGS:
+                raise Failure(f"{' '.join(args)}: an element <{tag}> that came from input\n" + result.describe())
+            for name in attributes:
+                if name.startswith("on") or name in ("href", "src", "xlink:href", "action"):
+                    raise Failure(f"{' '.join(args)}: an attribute {name} on <{tag}>\n" + result.describe())
+        if not any("<script>alert(1)</script>" in text for text in parser.texts):
+            raise Failure(f"{' '.join(args)}: the text <script>... is not shown as text\n" + result.describe())
+    for args in (["gap", "--me", me], ["team", folder], ["path", "jwk", "senior-widget-keeper"]):
+        result = ctx.run(["--framework", framework] + args + ["--format", "svg"])
+        expect_success(result)
+        try:
+            root = ElementTree.fromstring(result.out)
+        except ElementTree.ParseError as error:
+            raise Failure(f"{' '.join(args)}: the SVG is not well-formed XML: {error}\n" + result.describe())
+        for element in root.iter():
+            tag = element.tag.split("}")[-1]
+            if tag not in MARKUP_TAGS:
+                raise Failure(f"{' '.join(args)}: an SVG element <{tag}> that came from input")
+        if not any("<script>" in (element.text or "") for element in root.iter()):
+            raise Failure(f"{' '.join(args)}: the text <script> is not in the SVG as text\n" + result.describe())
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def main():
