@@ -33,21 +33,11 @@ int validate_assessment(Session& session, const std::string& file) {
     }
     Output output = session.output();
     if (output.format != Format::table) {
-        const auto list = [](const std::vector<Diagnostic>& items) {
-            Json json = Json::array();
-            for (const auto& p : items) {
-                json.push_back({{"file", p.location.file},
-                                {"line", p.location.line},
-                                {"column", p.location.column},
-                                {"message", p.message}});
-            }
-            return json;
-        };
         write_data(output,
                    {{"path", file},
                     {"valid", problems.empty()},
-                    {"problems", list(problems)},
-                    {"warnings", list(warnings)},
+                    {"problems", diagnostics_json(problems)},
+                    {"warnings", diagnostics_json(warnings)},
                     {"notes", Json::array()}},
                    [](const Json& data) {
                        return flatten(data["problems"], {}, {"file", "line", "column", "message"});
@@ -84,13 +74,7 @@ int run_validate(Session& session, const std::string& path_argument, const std::
     const std::string shown = path.empty() ? "the built-in release " + release_in_use(session.options()) : path;
     Output output = session.output();
     if (output.format != Format::table) {
-        Json list = Json::array();
-        for (const auto& p : problems) {
-            list.push_back({{"file", p.location.file},
-                            {"line", p.location.line},
-                            {"column", p.location.column},
-                            {"message", p.message}});
-        }
+        const Json list = diagnostics_json(problems);
         Json counts = nullptr;
         if (problems.empty()) {
             counts = {{"families", framework.families.size()},
