@@ -4,7 +4,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
+#include "ddat/errors.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat {
@@ -26,6 +28,11 @@ const Family& resolve_family(const Framework& framework, std::string_view name);
 
 // Like resolve_skill, but nullptr instead of an exception.
 const Skill* find_skill_by_name(const Framework& framework, std::string_view name);
+
+// The built-in releases other than `except` in which `name` names a role level (kind role_level)
+// or a role (kind role), newest first; empty for any other kind. For telling a user who asked
+// the wrong release where the name is.
+std::vector<std::string> builtin_releases_naming(NameKind kind, std::string_view name, std::string_view except);
 
 // find_skill_by_name in constant time, for reading files that name thousands of skills. It
 // points into the framework, which must outlive it and not change.

@@ -62,27 +62,6 @@ void print_input_error(std::ostream& err, const InputError& error, InputKind kin
     }
 }
 
-// The built-in releases other than the one in use that have a role level or role of this name.
-std::vector<std::string> releases_with(const NotFoundError& error, const std::string& in_use) {
-    std::vector<std::string> found;
-    for (const auto& release : builtin_releases()) {
-        if (release.name == in_use) {
-            continue;
-        }
-        try {
-            const Framework other = load_builtin_framework(release.name);
-            if (error.kind() == NameKind::role) {
-                resolve_role(other, error.name());
-            } else {
-                resolve_level(other, error.name());
-            }
-            found.emplace_back(release.name);
-        } catch (const NotFoundError&) {
-        }
-    }
-    return found;
-}
-
 void print_not_found(std::ostream& err, const NotFoundError& error, const GlobalOptions& options) {
     const NameKind kind = error.kind();
     const bool builtin = framework_path(options).empty();
@@ -100,7 +79,7 @@ void print_not_found(std::ostream& err, const NotFoundError& error, const Global
     }
     print_error(err, message);
     if (release_sensitive) {
-        if (const auto others = releases_with(error, in_use); !others.empty()) {
+        if (const auto others = builtin_releases_naming(kind, error.name(), in_use); !others.empty()) {
             err << "ddat: '" << shown(error.name()) << "' is in release " << others.front() << ": add --release "
                 << others.front() << '\n';
             return;

@@ -94,22 +94,6 @@ Json match_json(const LevelMatch& m) {
             {"criteria_not_met", s.criteria - s.criteria_met}};
 }
 
-// The skills of a gap that fall short, as JSON.
-Json short_json(const GapReport& gap) {
-    Json skills = Json::array();
-    for (const auto& g : gap.skills) {
-        if (g.status == GapStatus::below || g.status == GapStatus::missing) {
-            skills.push_back({{"id", g.skill->id},
-                              {"name", g.skill->name},
-                              {"required", std::string(required_level_word(*g.requirement))},
-                              {"actual", level_json(g.actual)},
-                              {"shortfall", g.shortfall},
-                              {"status", std::string(to_string(g.status))}});
-        }
-    }
-    return skills;
-}
-
 Json ranked_json(const Framework& framework, const SelfAssessment& person, const std::vector<LevelMatch>& ranked,
                  std::size_t top, Rating rating) {
     Json levels = Json::array();
@@ -136,7 +120,7 @@ Json report_json(const Framework& framework, const SelfAssessment& person, const
                 {"shortfall", s.shortfall},
                 {"missing", s.missing},
                 {"below", s.below},
-                {"short", short_json(*next_gap)}};
+                {"short", shortfalls_json(*next_gap)}};
     }
     Json lateral = Json::array();
     for (const auto& m : report.lateral) {
@@ -367,7 +351,7 @@ int run_match(Session& session, const MatchCommandOptions& options) {
                     data["explain"] = {{"id", explained->target->id},
                                        {"name", explained->target->name},
                                        {"readiness", rounded(explained->summary.readiness)},
-                                       {"short", short_json(*explained)},
+                                       {"short", shortfalls_json(*explained)},
                                        {"contributions", contributions_json(*explained)}};
                 }
                 data["warnings"] = diagnostics_json(warnings);

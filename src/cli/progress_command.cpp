@@ -66,24 +66,13 @@ Json progress_json(const ProgressReport& report, Rating rating, const std::vecto
              {"steps", steps},
              {"change", std::string(to_string(row.change))}});
     }
-    Json short_now = Json::array();
-    for (const auto& g : report.points.back().gap.skills) {
-        if (g.status == GapStatus::below || g.status == GapStatus::missing) {
-            short_now.push_back({{"id", g.skill->id},
-                                 {"name", g.skill->name},
-                                 {"required", std::string(required_level_word(*g.requirement))},
-                                 {"actual", level_json(g.actual)},
-                                 {"shortfall", g.shortfall},
-                                 {"status", std::string(to_string(g.status))}});
-        }
-    }
     return {
         {"person", report.person.empty() ? Json(nullptr) : Json(report.person)},
         {"target", {{"id", report.target->id}, {"name", report.target->name}, {"inferred", report.target_inferred}}},
         {"rating", std::string(to_string(rating))},
         {"points", points},
         {"skills", skills},
-        {"short", short_now},
+        {"short", shortfalls_json(report.points.back().gap)},
         {"warnings", diagnostics_json(warnings)},
         {"notes", diagnostics_json(notes)}};
 }

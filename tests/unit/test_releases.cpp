@@ -271,3 +271,17 @@ TEST_CASE("import: a skill whose name a correction changed answers to its publis
     CHECK(ddat::resolve_level(result.framework, "senior-analyst-management").track == "management");
     CHECK(ddat::resolve_level(result.framework, "analyst").track.empty());
 }
+
+TEST_CASE("releases: the built-in releases naming a role or role level, other than the one in use", "[releases]") {
+    using ddat::NameKind;
+    CHECK(ddat::builtin_releases_naming(NameKind::role_level, "service-manager", "2025-10") ==
+          std::vector<std::string>{"2020-01"});
+    CHECK(ddat::builtin_releases_naming(NameKind::role, "service-manager", "2025-10") ==
+          std::vector<std::string>{"2020-01"});
+    CHECK(ddat::builtin_releases_naming(NameKind::role_level, "it-service-manager", "2020-01") ==
+          std::vector<std::string>{"2025-10"});
+    // The release in use is never named, nor one that does not have it, nor any for a skill.
+    CHECK(ddat::builtin_releases_naming(NameKind::role_level, "service-manager", "2020-01").empty());
+    CHECK(ddat::builtin_releases_naming(NameKind::role_level, "no-such-level", "2025-10").empty());
+    CHECK(ddat::builtin_releases_naming(NameKind::skill, "service-manager", "2025-10").empty());
+}

@@ -47,6 +47,21 @@ Json level_json(SkillLevel level) {
     return std::string(to_string(level));
 }
 
+Json shortfalls_json(const GapReport& gap) {
+    Json skills = Json::array();
+    for (const auto& g : gap.skills) {
+        if (g.status == GapStatus::below || g.status == GapStatus::missing) {
+            skills.push_back({{"id", g.skill->id},
+                              {"name", g.skill->name},
+                              {"required", std::string(required_level_word(*g.requirement))},
+                              {"actual", level_json(g.actual)},
+                              {"shortfall", g.shortfall},
+                              {"status", std::string(to_string(g.status))}});
+        }
+    }
+    return skills;
+}
+
 void write_ids(const Output& output, const std::vector<std::string>& ids) {
     if (output.format == Format::table) {
         for (const auto& id : ids) {

@@ -17,6 +17,7 @@
 #include "cli/render/table.hpp"
 #include "cli/render/tree.hpp"
 #include "ddat/errors.hpp"
+#include "ddat/gap.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat::cli {
@@ -86,6 +87,10 @@ Json id_and_name(const T& item) {
 
 // A level word for JSON: null for none.
 Json level_json(SkillLevel level);
+
+// The skills of a gap that fall short (below or missing), in the target's order, as a JSON array
+// of {id, name, required, actual, shortfall, status}: the "short" of match and progress.
+Json shortfalls_json(const GapReport& gap);
 
 // Located messages (warnings or notes) as a JSON array of {file, line, column, message}.
 Json diagnostics_json(const std::vector<Diagnostic>& diagnostics);
