@@ -96,10 +96,9 @@ struct SkillRename {
 // One skill a role level requires, at a level, with what that means for this role level.
 struct Requirement {
     std::string skill_id;
-    SkillLevel level = SkillLevel::none;
-    // False where the framework names the skill but no level (the chief roles publish none):
-    // `level` is then awareness, so that holding the skill at any level meets it.
-    bool level_stated = true;
+    // The level required; empty where the framework names the skill but no level (the chief
+    // roles publish none). See level_to_meet.
+    std::optional<SkillLevel> level;
     std::string description;  // empty: the skill's own description of the level applies
     SourceLocation location;
 };
@@ -198,6 +197,10 @@ struct Framework {
     // skill as a whole where no level is stated).
     [[nodiscard]] const std::string& requirement_text(const Requirement& requirement) const;
 };
+
+// The lowest level that meets a requirement: its stated level, or awareness where it states
+// none, since holding the skill at any level meets it then.
+SkillLevel level_to_meet(const Requirement& requirement);
 
 // The required level as a word: the level's word, or "unspecified" when the framework gives none.
 std::string_view required_level_word(const Requirement& requirement);

@@ -10,7 +10,7 @@ namespace ddat::cli {
 namespace {
 
 std::string level_text(const Requirement& requirement) {
-    return requirement.level_stated ? std::string(to_string(requirement.level)) : std::string("level not stated");
+    return requirement.level ? std::string(to_string(*requirement.level)) : std::string("level not stated");
 }
 
 Json criteria_json(const std::vector<const Criterion*>& criteria) {

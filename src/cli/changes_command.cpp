@@ -58,8 +58,8 @@ std::string word(const Requirement* requirement) {
 std::string describe(const RequirementChange& c) {
     std::string text = c.change == LevelChange::same ? "" : std::string(to_string(c.change));
     if (c.change == LevelChange::same && c.before != nullptr && c.after != nullptr &&
-        c.before->level_stated != c.after->level_stated) {
-        text = c.after->level_stated ? "level now stated" : "level no longer stated";
+        c.before->level.has_value() != c.after->level.has_value()) {
+        text = c.after->level ? "level now stated" : "level no longer stated";
     }
     if (c.renamed) {
         text +=

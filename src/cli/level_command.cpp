@@ -76,7 +76,7 @@ void write_level_table(const Framework& framework, const RoleLevel& level, const
         for (const auto& r : level.requirements) {
             const std::string word(required_level_word(r));
             out << "  " << style.bold(pad(framework.find_skill(r.skill_id)->name, name_width)) << "  " << pad(word, 12)
-                << "  " << (r.level_stated ? level_marker(r.level) : std::string()) << '\n';
+                << "  " << (r.level ? level_marker(*r.level) : std::string()) << '\n';
             if (const std::string& text = framework.requirement_text(r); !text.empty()) {
                 write_wrapped(out, text, style, "      ");
             }
@@ -125,7 +125,7 @@ int show_level(Session& session, const std::string& name, bool ids) {
             skills.push_back({{"id", r.skill_id},
                               {"name", framework.find_skill(r.skill_id)->name},
                               {"level", std::string(required_level_word(r))},
-                              {"level_number", r.level_stated ? Json(to_number(r.level)) : Json(nullptr)},
+                              {"level_number", r.level ? Json(to_number(*r.level)) : Json(nullptr)},
                               {"description", framework.requirement_text(r)}});
         }
         const Picture picture{"What " + level.name + " requires", {}};

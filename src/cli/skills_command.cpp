@@ -122,7 +122,7 @@ int show_skill(Session& session, const std::string& name) {
         for (const auto& [level, requirement] : requiring) {
             table.add_row({level->aliases.empty() ? level->id : level->aliases.front(), level->name,
                            pad(required_level_word(*requirement), 12) + "  " +
-                               (requirement->level_stated ? level_marker(requirement->level) : std::string())});
+                               (requirement->level ? level_marker(*requirement->level) : std::string())});
         }
         table.write(out, style, "  ");
     }

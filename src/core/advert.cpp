@@ -15,9 +15,9 @@ Advert make_advert(const Framework& framework, const RoleLevel& level) {
     for (const auto& requirement : level.requirements) {
         advert.skills.push_back(
             {framework.find_skill(requirement.skill_id), &requirement, framework.requirement_text(requirement)});
-        if (requirement.level_stated && std::find(advert.levels_used.begin(), advert.levels_used.end(),
-                                                  requirement.level) == advert.levels_used.end()) {
-            advert.levels_used.push_back(requirement.level);
+        if (requirement.level && std::find(advert.levels_used.begin(), advert.levels_used.end(), *requirement.level) ==
+                                     advert.levels_used.end()) {
+            advert.levels_used.push_back(*requirement.level);
         }
     }
     std::sort(advert.levels_used.begin(), advert.levels_used.end());

@@ -111,18 +111,18 @@ std::string write_self_assessment(const Framework& framework, const RoleLevel& t
         const Skill* skill = framework.find_skill(requirement.skill_id);
         const std::string name = skill != nullptr ? skill->name : requirement.skill_id;
         out += "\n";
-        if (requirement.level_stated) {
+        if (requirement.level) {
             comment(out, "  ", "", "",
-                    name + ": " + target.name + " asks " + std::string(to_string(requirement.level)) + ".");
+                    name + ": " + target.name + " asks " + std::string(to_string(*requirement.level)) + ".");
         } else {
             comment(out, "  ", "", "", name + ": " + target.name + " asks it at no stated level (any level meets it).");
         }
         // The catalogue's description of the level asked, when the requirement says the same.
         const std::string& text = framework.requirement_text(requirement);
         const bool catalogue_text =
-            skill != nullptr && requirement.level_stated &&
+            skill != nullptr && requirement.level &&
             std::any_of(skill->levels.begin(), skill->levels.end(), [&](const SkillLevelDescription& level) {
-                return level.level == requirement.level && level.description == text;
+                return level.level == *requirement.level && level.description == text;
             });
         if (!text.empty() && !catalogue_text) {
             comment(out, "  ", "  ", "  ", text);
@@ -133,7 +133,7 @@ std::string write_self_assessment(const Framework& framework, const RoleLevel& t
                 if (level.description.empty()) {
                     continue;
                 }
-                const bool asked = requirement.level_stated && level.level == requirement.level;
+                const bool asked = requirement.level == level.level;
                 const std::string word = std::string(to_string(level.level)) + (asked ? " (asked)" : "");
                 comment(out, "  ", "  " + word + ": ", "    ", level.description);
             }

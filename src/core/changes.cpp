@@ -142,10 +142,12 @@ LevelChange classify(const Requirement* before, const Requirement* after) {
     }
     // An unspecified level is met by any level, as awareness is: stated working becoming
     // unspecified asks less, and awareness becoming unspecified asks the same.
-    if (before->level == after->level) {
+    const SkillLevel from = level_to_meet(*before);
+    const SkillLevel to = level_to_meet(*after);
+    if (from == to) {
         return LevelChange::same;
     }
-    return after->level > before->level ? LevelChange::raised : LevelChange::lowered;
+    return to > from ? LevelChange::raised : LevelChange::lowered;
 }
 
 }  // namespace
@@ -318,7 +320,7 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
             const Skill* skill = other != nullptr ? after.find_skill(new_id) : before.find_skill(r.skill_id);
             change.name = skill != nullptr ? skill->name : r.skill_id;
             change.change = classify(change.before, change.after);
-            const bool stated_changed = other != nullptr && r.level_stated != other->level_stated;
+            const bool stated_changed = other != nullptr && r.level.has_value() != other->level.has_value();
             if (change.change != LevelChange::same || change.text_changed || change.renamed || stated_changed) {
                 level.skills.push_back(std::move(change));
             }

@@ -68,8 +68,9 @@ LevelDiff diff_levels(const Framework& framework, const RoleLevel& from, const R
         change.skill = framework.find_skill(skill_id);
         change.from_requirement = find_requirement(from, skill_id);
         change.to_requirement = find_requirement(to, skill_id);
-        change.from = change.from_requirement != nullptr ? change.from_requirement->level : SkillLevel::none;
-        change.to = change.to_requirement != nullptr ? change.to_requirement->level : SkillLevel::none;
+        // A level not stated compares as awareness: any level meets either.
+        change.from = change.from_requirement != nullptr ? level_to_meet(*change.from_requirement) : SkillLevel::none;
+        change.to = change.to_requirement != nullptr ? level_to_meet(*change.to_requirement) : SkillLevel::none;
         change.change = classify(change.from, change.to);
         diff.skills.push_back(change);
     };

@@ -29,9 +29,9 @@ std::string export_role_content_csv(const Framework& framework) {
                 const bool whole = level.whole_role;
                 csv += csv_line({family.name, role.name, role.description, whole ? "NOT IN USE" : level.name,
                                  whole ? "NOT IN USE" : level.description, skill->name,
-                                 r.level_stated ? skill->description : framework.requirement_text(r),
-                                 r.level_stated ? capitalised(to_string(r.level)) : "NOT IN USE",
-                                 r.level_stated ? framework.requirement_text(r) : "NOT IN USE",
+                                 r.level ? skill->description : framework.requirement_text(r),
+                                 r.level ? capitalised(to_string(*r.level)) : "NOT IN USE",
+                                 r.level ? framework.requirement_text(r) : "NOT IN USE",
                                  level.senior_civil_service ? "Senior Civil Service" : ""});
             }
         }

@@ -306,12 +306,13 @@ private:
         Requirement r;
         r.location = d_.location(key);
         r.description = d_.optional_text(value, "description", "a requirement's description");
+        bool level_read = false;  // a level, or "unspecified"
         if (const auto* level_node = value.find("level")) {
             const auto word = d_.text(*level_node, "a required level");
             const auto parsed = word ? parse_skill_level(*word) : std::nullopt;
             if (word && *word == "unspecified") {
-                r.level = SkillLevel::awareness;
-                r.level_stated = false;
+                r.level = std::nullopt;
+                level_read = true;
             } else if (word && (!parsed || *parsed == SkillLevel::none)) {
                 const std::string near = parsed ? std::string() : nearest_level_word(*word);
                 d_.problem(*level_node,
@@ -320,9 +321,10 @@ private:
                                "use awareness, working, practitioner or expert");
             } else if (parsed) {
                 r.level = *parsed;
+                level_read = true;
             }
         }
-        if (skill_id && r.level != SkillLevel::none) {
+        if (skill_id && level_read) {
             r.skill_id = *skill_id;
             skill_refs_.emplace_back(r.location, *skill_id);
             level.requirements.push_back(std::move(r));

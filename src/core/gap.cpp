@@ -40,7 +40,7 @@ GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, 
             gap.discuss = worth_discussing(*assessed);
             report.discuss += gap.discuss ? 1 : 0;
         }
-        const int required = to_number(requirement.level);
+        const int required = to_number(level_to_meet(requirement));
         const int actual = to_number(gap.actual);
         gap.shortfall = std::max(0, required - actual);
         if (actual == 0) {

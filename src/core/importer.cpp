@@ -629,8 +629,7 @@ private:
                  "the description of '" + skill_name + "' reads MISSING: the skill descriptions file gives it");
         }
         if (level_word == kNotInUse) {
-            requirement.level = SkillLevel::awareness;
-            requirement.level_stated = false;
+            requirement.level = std::nullopt;
             requirement.description = trim(skill_text) == kMissing ? std::string() : skill_text;
         } else {
             const auto parsed = parse_skill_level(level_word);
@@ -689,7 +688,7 @@ private:
         const auto weight = [](const RoleLevel& level) {
             int total = 0;
             for (const auto& r : level.requirements) {
-                total += r.level_stated ? to_number(r.level) : 0;
+                total += r.level ? to_number(*r.level) : 0;
             }
             return total;
         };

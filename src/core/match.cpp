@@ -36,7 +36,7 @@ std::vector<Contribution> contributions(const GapReport& gap) {
         return parts;
     }
     for (const auto& g : gap.skills) {
-        const int required = to_number(g.requirement->level);
+        const int required = to_number(level_to_meet(*g.requirement));
         const int held = std::min(to_number(g.actual), required);
         parts.push_back({&g, nullptr, held / wanted, (required - held) / wanted});
     }
@@ -78,7 +78,7 @@ double seniority(const RoleLevel& level) {
     }
     double sum = 0;
     for (const auto& r : level.requirements) {
-        sum += to_number(r.level);
+        sum += to_number(level_to_meet(r));
     }
     return sum / static_cast<double>(level.requirements.size());
 }

@@ -111,11 +111,11 @@ const std::string& Framework::requirement_text(const Requirement& requirement) c
         return requirement.description;
     }
     if (const Skill* skill = find_skill(requirement.skill_id)) {
-        if (!requirement.level_stated) {
+        if (!requirement.level) {
             return skill->description;
         }
         for (const auto& level : skill->levels) {
-            if (level.level == requirement.level && requirement.level_stated) {
+            if (level.level == *requirement.level) {
                 return level.description;
             }
         }
@@ -137,8 +137,10 @@ std::optional<CriterionKind> parse_criterion_kind(std::string_view text) {
     return std::nullopt;
 }
 
+SkillLevel level_to_meet(const Requirement& requirement) { return requirement.level.value_or(SkillLevel::awareness); }
+
 std::string_view required_level_word(const Requirement& requirement) {
-    return requirement.level_stated ? to_string(requirement.level) : std::string_view("unspecified");
+    return requirement.level ? to_string(*requirement.level) : std::string_view("unspecified");
 }
 
 }  // namespace ddat

@@ -203,8 +203,8 @@ std::string write_snapshot(const Framework& f) {
             });
             w.list(l.requirements, [&](const Requirement& q) {
                 w.text(q.skill_id);
-                w.level(q.level);
-                w.flag(q.level_stated);
+                w.level(q.level.value_or(SkillLevel::none));
+                w.flag(q.level.has_value());
                 w.text(q.description);
                 w.location(q.location);
             });
@@ -304,8 +304,8 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
             l.requirements = r.list<Requirement>([&] {
                 Requirement q;
                 q.skill_id = r.text();
-                q.level = r.level();
-                q.level_stated = r.flag();
+                const SkillLevel level = r.level();
+                q.level = r.flag() ? std::optional(level) : std::nullopt;
                 q.description = r.text();
                 q.location = r.location();
                 return q;

@@ -178,7 +178,7 @@ void analyse_coverage(const Framework& framework, TeamReport& report) {
             TeamShortfall shortfall;
             shortfall.person = p;
             shortfall.gap = &g;
-            const int required = to_number(g.requirement->level);
+            const int required = to_number(level_to_meet(*g.requirement));
             const std::size_t index = skill_index(framework, *g.skill);
             shortfall.mentor_count = at_or_above[index][static_cast<std::size_t>(required)];
             const auto& list = holders[index];
@@ -314,7 +314,7 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
             if (g.skill != nullptr) {
                 const auto index = static_cast<std::size_t>(g.skill - framework.skills.data());
                 ++skill_counts[index];
-                required_levels[index] = std::max(required_levels[index], g.requirement->level);
+                required_levels[index] = std::max(required_levels[index], level_to_meet(*g.requirement));
             }
         }
         report.people.push_back(std::move(member));

@@ -27,7 +27,7 @@ namespace {
 std::map<std::string, SkillLevel> required_levels(const ddat::RoleLevel& level) {
     std::map<std::string, SkillLevel> levels;
     for (const auto& requirement : level.requirements) {
-        levels.emplace(requirement.skill_id, requirement.level);
+        levels.emplace(requirement.skill_id, requirement.level.value());
     }
     return levels;
 }

@@ -147,7 +147,7 @@ TEST_CASE("readiness is the levels held up to the required ones over those requi
 TEST_CASE("readiness is 1 and there are no gaps when every skill is met", "[gap]") {
     ddat::SelfAssessment person;
     for (const auto& requirement : senior_brm().requirements) {
-        person.skills.push_back(held(requirement.skill_id, requirement.level));
+        person.skills.push_back(held(requirement.skill_id, ddat::level_to_meet(requirement)));
     }
     const auto report = ddat::analyse_gap(builtin(), person, senior_brm());
     CHECK(report.summary.readiness == Approx(1.0));

@@ -25,7 +25,7 @@ ddat::SelfAssessment exactly(const ddat::RoleLevel& level) {
     for (const auto& requirement : level.requirements) {
         ddat::AssessedSkill skill;
         skill.skill_id = requirement.skill_id;
-        skill.level = requirement.level;
+        skill.level = ddat::level_to_meet(requirement);
         person.skills.push_back(skill);
     }
     return person;

@@ -139,7 +139,7 @@ double closeness_readiness(const ddat::Framework& f, const ddat::SelfAssessment&
     const ddat::GapReport gap = ddat::analyse_gap(f, p, l, ddat::Rating::self);
     double sum = 0;
     for (const auto& g : gap.skills) {
-        sum += std::abs(ddat::to_number(g.actual) - ddat::to_number(g.requirement->level));
+        sum += std::abs(ddat::to_number(g.actual) - ddat::to_number(ddat::level_to_meet(*g.requirement)));
     }
     return gap.skills.empty() ? 1.0 : 1.0 - sum / (4.0 * static_cast<double>(gap.skills.size()));
 }

@@ -15,6 +15,7 @@
 #include "ddat/framework_loader.hpp"
 #include "ddat/framework_writer.hpp"
 #include "ddat/model.hpp"
+#include "ddat/snapshot.hpp"
 #include "helpers.hpp"
 
 using ddat::Diagnostic;
@@ -829,4 +830,45 @@ roles:
     CHECK(back.roles[0].description == lines);
     CHECK(ddat::yaml_double_quoted("a\xC2\x85"
                                    "b") == "\"a\\u0085b\"");
+}
+
+TEST_CASE("a level not stated is empty, met by any level, and stays empty written and read back", "[yaml][model]") {
+    const ddat::Framework f = ddat::load_framework_sources({{"f.yaml", R"yaml(framework:
+  title: T
+families:
+  - {id: ops, name: Ops}
+skills:
+  - id: s
+    name: S
+    description: The skill as a whole.
+    levels:
+      awareness: Knows of it.
+  - {id: t, name: T}
+roles:
+  - id: r
+    name: R
+    family: ops
+    levels:
+      - id: one
+        name: One
+        requirements:
+          s: {level: unspecified}
+          t: {level: awareness}
+)yaml"}});
+    const auto check = [](const ddat::Framework& framework) {
+        const auto& requirements = framework.find_level("one")->requirements;
+        REQUIRE(requirements.size() == 2);
+        CHECK_FALSE(requirements[0].level.has_value());
+        CHECK(requirements[1].level == ddat::SkillLevel::awareness);
+        CHECK(ddat::level_to_meet(requirements[0]) == ddat::SkillLevel::awareness);
+        CHECK(ddat::required_level_word(requirements[0]) == "unspecified");
+        CHECK(ddat::required_level_word(requirements[1]) == "awareness");
+        // Not the awareness text: the skill as a whole, since no level is asked.
+        CHECK(framework.requirement_text(requirements[0]) == "The skill as a whole.");
+    };
+    check(f);
+    check(ddat::load_framework_sources(ddat::framework_to_yaml(f)));
+    const auto snapshot = ddat::read_snapshot(ddat::write_snapshot(f));
+    REQUIRE(snapshot.has_value());
+    check(*snapshot);
 }
