@@ -43,5 +43,7 @@ struct Advert {
 
 // The advert for a role level.
 Advert make_advert(const Framework& framework, const RoleLevel& level);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+Advert make_advert(const Framework&& framework, const RoleLevel& level) = delete;
 
 }  // namespace ddat

@@ -85,5 +85,12 @@ std::vector<Diagnostic> check_renames(const Renames& renames, const Framework& b
 // detected renames, which are marked with their similarity.
 FrameworkChanges compare_frameworks(const Framework& before, const Framework& after, const Renames& renames,
                                     const std::vector<DetectedRename>& detected = {});
+// Deleted for a temporary framework: the result would point into it after it is gone.
+FrameworkChanges compare_frameworks(const Framework&& before, const Framework& after, const Renames& renames,
+                                    const std::vector<DetectedRename>& detected = {}) = delete;
+FrameworkChanges compare_frameworks(const Framework& before, const Framework&& after, const Renames& renames,
+                                    const std::vector<DetectedRename>& detected = {}) = delete;
+FrameworkChanges compare_frameworks(const Framework&& before, const Framework&& after, const Renames& renames,
+                                    const std::vector<DetectedRename>& detected = {}) = delete;
 
 }  // namespace ddat

@@ -49,5 +49,7 @@ struct LevelDiff {
 
 // Compares two role levels, of the same role or of different roles.
 LevelDiff diff_levels(const Framework& framework, const RoleLevel& from, const RoleLevel& to);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+LevelDiff diff_levels(const Framework&& framework, const RoleLevel& from, const RoleLevel& to) = delete;
 
 }  // namespace ddat

@@ -17,6 +17,8 @@ std::string export_role_content_csv(const Framework& framework);
 // The role levels export_role_content_csv has no row for: those that require no framework skill
 // (such as a level of competences only), since the CSV has a row per level and skill.
 std::vector<const RoleLevel*> levels_left_out_of_csv(const Framework& framework);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+std::vector<const RoleLevel*> levels_left_out_of_csv(const Framework&& framework) = delete;
 
 // The skill descriptions CSV: one row per skill with its level descriptions and the roles that
 // require it.

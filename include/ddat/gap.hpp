@@ -79,5 +79,8 @@ std::vector<const AssessedSkill*> skills_no_longer_required(const SelfAssessment
 // Compares a self-assessment with what a role level requires, taking each skill's level by the rating.
 GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, const RoleLevel& target,
                       Rating rating = Rating::agreed);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+GapReport analyse_gap(const Framework&& framework, const SelfAssessment& person, const RoleLevel& target,
+                      Rating rating = Rating::agreed) = delete;
 
 }  // namespace ddat

@@ -82,8 +82,13 @@ bool ranks_before(const LevelMatch& a, const LevelMatch& b);
 // Ranks every role level (of one family, if options say so) for this person. Throws
 // NotFoundError when options name a family the framework does not have.
 MatchReport match_levels(const Framework& framework, const SelfAssessment& person, const MatchOptions& options = {});
+// Deleted for a temporary framework: the result would point into it after it is gone.
+MatchReport match_levels(const Framework&& framework, const SelfAssessment& person,
+                         const MatchOptions& options = {}) = delete;
 
 // The level after this one in its role, or nullptr when it is the most senior.
 const RoleLevel* next_level(const Framework& framework, const RoleLevel& level);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+const RoleLevel* next_level(const Framework&& framework, const RoleLevel& level) = delete;
 
 }  // namespace ddat

@@ -180,18 +180,26 @@ struct Framework {
     // Skills renamed since earlier releases (built-in releases only), oldest first.
     std::vector<SkillRename> renamed_skills;
 
-    // The family, role, skill or role level with this exact id.
-    [[nodiscard]] const Family* find_family(std::string_view id) const;
-    [[nodiscard]] const Role* find_role(std::string_view id) const;
-    [[nodiscard]] const Skill* find_skill(std::string_view id) const;
-    [[nodiscard]] const RoleLevel* find_level(std::string_view id) const;
+    // The family, role, skill or role level with this exact id. Not on a temporary framework,
+    // which would be gone before the result is used.
+    [[nodiscard]] const Family* find_family(std::string_view id) const&;
+    [[nodiscard]] const Role* find_role(std::string_view id) const&;
+    [[nodiscard]] const Skill* find_skill(std::string_view id) const&;
+    [[nodiscard]] const RoleLevel* find_level(std::string_view id) const&;
+    const Family* find_family(std::string_view id) const&& = delete;
+    const Role* find_role(std::string_view id) const&& = delete;
+    const Skill* find_skill(std::string_view id) const&& = delete;
+    const RoleLevel* find_level(std::string_view id) const&& = delete;
 
     // The role a level belongs to, and that role's family (never nullptr for a loaded framework).
-    [[nodiscard]] const Role& role_of(const RoleLevel& level) const;
-    [[nodiscard]] const Family& family_of(const Role& role) const;
+    [[nodiscard]] const Role& role_of(const RoleLevel& level) const&;
+    [[nodiscard]] const Family& family_of(const Role& role) const&;
+    const Role& role_of(const RoleLevel& level) const&& = delete;
+    const Family& family_of(const Role& role) const&& = delete;
 
     // Every role level of every role, in framework order.
-    [[nodiscard]] std::vector<const RoleLevel*> all_levels() const;
+    [[nodiscard]] std::vector<const RoleLevel*> all_levels() const&;
+    std::vector<const RoleLevel*> all_levels() const&& = delete;
 
     // What a requirement asks: its own text, else the skill's description of that level (of the
     // skill as a whole where no level is stated).

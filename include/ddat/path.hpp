@@ -44,5 +44,7 @@ int levels_changed(const SkillChange& change);
 
 // The route from one level to another, of the same role or another.
 LevelPath find_path(const Framework& framework, const RoleLevel& from, const RoleLevel& to);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+LevelPath find_path(const Framework&& framework, const RoleLevel& from, const RoleLevel& to) = delete;
 
 }  // namespace ddat

@@ -52,5 +52,8 @@ struct ProgressReport {
 // else the level after its 'current:' (with a note). Throws InputError when there is no target.
 ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAssessment> assessments,
                                 const RoleLevel* target, Rating rating = Rating::agreed);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+ProgressReport analyse_progress(const Framework&& framework, std::vector<SelfAssessment> assessments,
+                                const RoleLevel* target, Rating rating = Rating::agreed) = delete;
 
 }  // namespace ddat

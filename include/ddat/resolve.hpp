@@ -14,20 +14,30 @@ namespace ddat {
 // The role level named by `name`: its id, one of its aliases, or its name in any letter case,
 // tried in that order. Throws NotFoundError with the nearest ids and aliases.
 const RoleLevel& resolve_level(const Framework& framework, std::string_view name);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+const RoleLevel& resolve_level(const Framework&& framework, std::string_view name) = delete;
 
 // The role named by `name`: its id, its name in any letter case, or the id, alias or name of
 // one of its levels. Throws NotFoundError with the nearest role ids.
 const Role& resolve_role(const Framework& framework, std::string_view name);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+const Role& resolve_role(const Framework&& framework, std::string_view name) = delete;
 
 // The skill named by `name`: its id, its name in any letter case, or one of its aliases. Throws NotFoundError with
 // the nearest skill ids.
 const Skill& resolve_skill(const Framework& framework, std::string_view name);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+const Skill& resolve_skill(const Framework&& framework, std::string_view name) = delete;
 
 // The family named by `name`: its id or its name in any letter case. Throws NotFoundError.
 const Family& resolve_family(const Framework& framework, std::string_view name);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+const Family& resolve_family(const Framework&& framework, std::string_view name) = delete;
 
 // Like resolve_skill, but nullptr instead of an exception.
 const Skill* find_skill_by_name(const Framework& framework, std::string_view name);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+const Skill* find_skill_by_name(const Framework&& framework, std::string_view name) = delete;
 
 // The built-in releases other than `except` in which `name` names a role level (kind role_level)
 // or a role (kind role), newest first; empty for any other kind. For telling a user who asked
@@ -39,6 +49,8 @@ std::vector<std::string> builtin_releases_naming(NameKind kind, std::string_view
 class SkillNameIndex {
 public:
     explicit SkillNameIndex(const Framework& framework);
+    // Deleted for a temporary framework: the result would point into it after it is gone.
+    explicit SkillNameIndex(const Framework&& framework) = delete;
 
     // The skill that find_skill_by_name(framework, name) finds, or nullptr.
     [[nodiscard]] const Skill* find(std::string_view name) const;

@@ -119,9 +119,15 @@ std::vector<std::string> team_files(const std::vector<std::string>& paths, std::
 // read, or give neither target nor current level, are reported in `skipped` and left out.
 // Throws NotFoundError when options.target names no role level.
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, const TeamOptions& options);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+TeamReport analyse_team(const Framework&& framework, const std::vector<std::string>& files,
+                        const TeamOptions& options) = delete;
 
 // As above with the agreed rating.
 TeamReport analyse_team(const Framework& framework, const std::vector<std::string>& files, std::string_view target);
+// Deleted for a temporary framework: the result would point into it after it is gone.
+TeamReport analyse_team(const Framework&& framework, const std::vector<std::string>& files,
+                        std::string_view target) = delete;
 
 // Reads one self-assessment for analyse_team, adding its warnings; throws InputError when the
 // file cannot be used. Called from several threads at once.

@@ -67,11 +67,11 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 }
 }  // namespace
 
-const Family* Framework::find_family(std::string_view id) const { return find_by_id(families, id); }
-const Role* Framework::find_role(std::string_view id) const { return find_by_id(roles, id); }
-const Skill* Framework::find_skill(std::string_view id) const { return find_by_id(skills, id); }
+const Family* Framework::find_family(std::string_view id) const& { return find_by_id(families, id); }
+const Role* Framework::find_role(std::string_view id) const& { return find_by_id(roles, id); }
+const Skill* Framework::find_skill(std::string_view id) const& { return find_by_id(skills, id); }
 
-const RoleLevel* Framework::find_level(std::string_view id) const {
+const RoleLevel* Framework::find_level(std::string_view id) const& {
     for (const auto& role : roles) {
         if (const RoleLevel* level = find_by_id(role.levels, id)) {
             return level;
@@ -80,7 +80,7 @@ const RoleLevel* Framework::find_level(std::string_view id) const {
     return nullptr;
 }
 
-const Role& Framework::role_of(const RoleLevel& level) const {
+const Role& Framework::role_of(const RoleLevel& level) const& {
     const Role* role = find_role(level.role_id);
     if (role == nullptr) {
         throw std::logic_error("role level '" + level.id + "' has no role");
@@ -88,7 +88,7 @@ const Role& Framework::role_of(const RoleLevel& level) const {
     return *role;
 }
 
-const Family& Framework::family_of(const Role& role) const {
+const Family& Framework::family_of(const Role& role) const& {
     const Family* family = find_family(role.family_id);
     if (family == nullptr) {
         throw std::logic_error("role '" + role.id + "' has no family");
@@ -96,7 +96,7 @@ const Family& Framework::family_of(const Role& role) const {
     return *family;
 }
 
-std::vector<const RoleLevel*> Framework::all_levels() const {
+std::vector<const RoleLevel*> Framework::all_levels() const& {
     std::vector<const RoleLevel*> levels;
     for (const auto& role : roles) {
         for (const auto& level : role.levels) {

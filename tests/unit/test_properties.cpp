@@ -48,8 +48,9 @@ LevelChange mirrored(LevelChange change) {
     return change;
 }
 
-using DiffFunction =
-    std::function<ddat::LevelDiff(const ddat::Framework&, const ddat::RoleLevel&, const ddat::RoleLevel&)>;
+// diff_levels of a framework that outlives the result (the overload for a temporary is deleted).
+using DiffSignature = ddat::LevelDiff(const ddat::Framework&, const ddat::RoleLevel&, const ddat::RoleLevel&);
+using DiffFunction = std::function<DiffSignature>;
 
 // The pairs of levels (of the first `limit`) whose diffs are not mirrors of each other. Each
 // unordered pair is checked once: the property is symmetric.
@@ -166,8 +167,9 @@ std::size_t order_violations(const ddat::Framework& f, std::mt19937& random, int
     return violations;
 }
 
-using PathFunction =
-    std::function<ddat::LevelPath(const ddat::Framework&, const ddat::RoleLevel&, const ddat::RoleLevel&)>;
+// find_path of a framework that outlives the result (the overload for a temporary is deleted).
+using PathSignature = ddat::LevelPath(const ddat::Framework&, const ddat::RoleLevel&, const ddat::RoleLevel&);
+using PathFunction = std::function<PathSignature>;
 
 // The pairs of levels whose path steps, added up per skill, do not give the direct diff: every
 // ordered pair of levels of the same role (paths of several steps), and `across` random pairs of
@@ -235,7 +237,7 @@ bool round_trip(const ddat::Framework& f, const std::function<std::string(const 
 TEST_CASE("property: diff A B is the mirror of diff B A, over every pair of levels", "[property]") {
     for (const ddat::Framework* f : frameworks()) {
         INFO(f->all_levels().size() << " levels");
-        CHECK(mirror_violations(*f, ddat::diff_levels) == 0);
+        CHECK(mirror_violations(*f, static_cast<DiffSignature*>(ddat::diff_levels)) == 0);
         // the mutant reports every raise as a fall
         const DiffFunction broken = [](const ddat::Framework& fw, const ddat::RoleLevel& a, const ddat::RoleLevel& b) {
             ddat::LevelDiff d = ddat::diff_levels(fw, a, b);
@@ -275,7 +277,7 @@ TEST_CASE("property: match's order is the order of gap readiness", "[property]")
 
 TEST_CASE("property: the steps of path A C add up to diff A C, over every pair of levels of a role", "[property]") {
     for (const ddat::Framework* f : frameworks()) {
-        CHECK(path_violations(*f, ddat::find_path) == 0);
+        CHECK(path_violations(*f, static_cast<PathSignature*>(ddat::find_path)) == 0);
         // the mutant forgets the last step of a path of more than one
         const PathFunction broken = [](const ddat::Framework& fw, const ddat::RoleLevel& a, const ddat::RoleLevel& c) {
             ddat::LevelPath p = ddat::find_path(fw, a, c);
