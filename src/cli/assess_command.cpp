@@ -11,10 +11,10 @@
 #include <optional>
 
 #include "cli/app.hpp"
-#include "ddat/assessment_template.hpp"
 #include "ddat/resolve.hpp"
 #include "ddat/safe_write.hpp"
 #include "ddat/text.hpp"
+#include "ddat/write/assessment_template.hpp"
 
 namespace ddat::cli {
 

@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
-#include "ddat/path.hpp"
+#include "ddat/analysis/path.hpp"
 #include "ddat/resolve.hpp"
 
 namespace ddat::cli {

@@ -6,8 +6,8 @@
 
 #include "cli/app.hpp"
 #include "cli/self_assessment_input.hpp"
+#include "ddat/analysis/progress.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/progress.hpp"
 #include "ddat/resolve.hpp"
 
 namespace ddat::cli {
