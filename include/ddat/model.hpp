@@ -147,6 +147,9 @@ struct RoleLevel {
     SourceLocation location;
 };
 
+// The name a person types for a level: its first alias (senior-brm), else its id.
+const std::string& short_name(const RoleLevel& level);
+
 // What one skill means across a role as a whole.
 struct RoleSkillDescription {
     std::string skill_id;

@@ -26,8 +26,6 @@ struct MatchCommandOptions {
 };
 
 // The name a person types for a level: its first alias, else its id.
-std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
-
 double rounded(double fraction) { return std::round(fraction * 1000) / 1000; }
 
 // Each skill's and criterion's part of a level's score, in thousandths, apportioned so that the

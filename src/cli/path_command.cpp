@@ -15,8 +15,6 @@ struct PathOptions {
     bool cumulative = false;
 };
 
-std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
-
 // The required level's word at one side of a change, or "-" where that side lacks the skill.
 std::string level_word(const Requirement* requirement) {
     return requirement == nullptr ? "-" : std::string(required_level_word(*requirement));

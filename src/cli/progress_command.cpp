@@ -24,8 +24,6 @@ std::string percent(double fraction) { return std::to_string(static_cast<int>(st
 
 double rounded(double fraction) { return std::round(fraction * 1000) / 1000; }
 
-std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
-
 // A point's label in tables: its date, else its file.
 std::string label(const ProgressPoint& point) { return point.date.empty() ? point.file : point.date; }
 

@@ -35,8 +35,6 @@ struct TeamCommandOptions {
     bool exit_code = false;
 };
 
-std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
-
 std::string level_text(SkillLevel level) {
     return level == SkillLevel::none ? std::string() : std::string(to_string(level));
 }
