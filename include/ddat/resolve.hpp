@@ -6,7 +6,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ddat/errors.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat {
@@ -38,11 +37,6 @@ const Family& resolve_family(const Framework&& framework, std::string_view name)
 const Skill* find_skill_by_name(const Framework& framework, std::string_view name);
 // Deleted for a temporary framework: the result would point into it after it is gone.
 const Skill* find_skill_by_name(const Framework&& framework, std::string_view name) = delete;
-
-// The built-in releases other than `except` in which `name` names a role level (kind role_level)
-// or a role (kind role), newest first; empty for any other kind. For telling a user who asked
-// the wrong release where the name is.
-std::vector<std::string> builtin_releases_naming(NameKind kind, std::string_view name, std::string_view except);
 
 // find_skill_by_name in constant time, for reading files that name thousands of skills. It
 // points into the framework, which must outlive it and not change.

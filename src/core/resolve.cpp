@@ -2,9 +2,7 @@
 
 #include <algorithm>
 
-#include "ddat/builtin_framework.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
 #include "ddat/text.hpp"
 
 namespace ddat {
@@ -161,29 +159,6 @@ const Family& resolve_family(const Framework& framework, std::string_view name) 
         suggestions = candidates;  // few enough to name them all
     }
     throw NotFoundError(NameKind::family, std::string(name), suggestions);
-}
-
-std::vector<std::string> builtin_releases_naming(NameKind kind, std::string_view name, std::string_view except) {
-    std::vector<std::string> found;
-    if (kind != NameKind::role_level && kind != NameKind::role) {
-        return found;
-    }
-    for (const auto& release : builtin_releases()) {
-        if (release.name == except) {
-            continue;
-        }
-        try {
-            const Framework other = load_builtin_framework(release.name);
-            if (kind == NameKind::role) {
-                resolve_role(other, name);
-            } else {
-                resolve_level(other, name);
-            }
-            found.emplace_back(release.name);
-        } catch (const NotFoundError&) {
-        }
-    }
-    return found;
 }
 
 }  // namespace ddat

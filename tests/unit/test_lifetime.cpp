@@ -4,17 +4,17 @@
 
 #include <utility>
 
-#include "ddat/advert.hpp"
-#include "ddat/changes.hpp"
-#include "ddat/diff.hpp"
-#include "ddat/exporter.hpp"
-#include "ddat/gap.hpp"
-#include "ddat/match.hpp"
+#include "ddat/analysis/advert.hpp"
+#include "ddat/analysis/changes.hpp"
+#include "ddat/analysis/diff.hpp"
+#include "ddat/analysis/gap.hpp"
+#include "ddat/analysis/match.hpp"
+#include "ddat/analysis/path.hpp"
+#include "ddat/analysis/progress.hpp"
+#include "ddat/analysis/team.hpp"
 #include "ddat/model.hpp"
-#include "ddat/path.hpp"
-#include "ddat/progress.hpp"
 #include "ddat/resolve.hpp"
-#include "ddat/team.hpp"
+#include "ddat/write/exporter.hpp"
 #include "helpers.hpp"
 
 namespace {
@@ -80,8 +80,9 @@ concept makes_advert = requires(F&& f, const ddat::RoleLevel& l) {
     ddat::make_advert(std::forward<F>(f), l);
 };
 template <typename F>
-concept analyses_team = requires(F&& f, const std::vector<std::string>& files) {
-    ddat::analyse_team(std::forward<F>(f), files, "brm");
+concept analyses_team = requires(F&& f, const std::vector<std::string>& files, const ddat::AssessmentReader& read) {
+    ddat::analyse_team(std::forward<F>(f), files, "brm", read);
+    ddat::analyse_team(std::forward<F>(f), files, ddat::TeamOptions{}, read);
 };
 template <typename F>
 concept analyses_progress = requires(F&& f) {

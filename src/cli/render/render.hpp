@@ -16,8 +16,8 @@
 #include "cli/render/svg.hpp"
 #include "cli/render/table.hpp"
 #include "cli/render/tree.hpp"
+#include "ddat/analysis/gap.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/gap.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat::cli {
