@@ -56,6 +56,26 @@ struct FrameworkMetadata {
     std::vector<TextCorrection> corrections;
 };
 
+// A part of a framework that a result refers to and that is always there: a reference that can be
+// copied and assigned, so that results stay copyable. It can be neither null nor made from a
+// temporary; it is valid as long as the framework it came from (see ARCHITECTURE.md).
+template <typename T>
+class Ref {
+public:
+    Ref(T& item) : item_(&item) {}  // NOLINT(google-explicit-constructor): stands in for a T&
+    Ref(T&& item) = delete;
+
+    T& operator*() const { return *item_; }
+    T* operator->() const { return item_; }
+    [[nodiscard]] T& get() const { return *item_; }
+
+    // The same part, not an equal one.
+    friend bool operator==(Ref a, Ref b) { return a.item_ == b.item_; }
+
+private:
+    T* item_;
+};
+
 // A role family such as "IT operations".
 struct Family {
     std::string id;
@@ -188,6 +208,10 @@ struct Framework {
     const Role* find_role(std::string_view id) const&& = delete;
     const Skill* find_skill(std::string_view id) const&& = delete;
     const RoleLevel* find_level(std::string_view id) const&& = delete;
+
+    // The catalogue skill a requirement names (a loaded framework has it for every requirement).
+    [[nodiscard]] const Skill& skill_of(const Requirement& requirement) const&;
+    const Skill& skill_of(const Requirement& requirement) const&& = delete;
 
     // The role a level belongs to, and that role's family (never nullptr for a loaded framework).
     [[nodiscard]] const Role& role_of(const RoleLevel& level) const&;

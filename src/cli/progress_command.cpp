@@ -105,7 +105,7 @@ Records progress_records(const ProgressReport& report) {
 // A required skill's gap at one point, or nullptr for a skill the target does not ask.
 const SkillGap* find_gap(const GapReport& gap, const Skill& skill) {
     for (const auto& g : gap.skills) {
-        if (g.skill == &skill) {
+        if (&*g.skill == &skill) {
             return &g;
         }
     }

@@ -92,6 +92,14 @@ const Role& Framework::role_of(const RoleLevel& level) const& {
     return *role;
 }
 
+const Skill& Framework::skill_of(const Requirement& requirement) const& {
+    const Skill* skill = find_skill(requirement.skill_id);
+    if (skill == nullptr) {
+        throw std::logic_error("a requirement names the skill '" + requirement.skill_id + "', not in the catalogue");
+    }
+    return *skill;
+}
+
 const Family& Framework::family_of(const Role& role) const& {
     const Family* family = find_family(role.family_id);
     if (family == nullptr) {

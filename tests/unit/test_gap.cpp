@@ -36,7 +36,7 @@ ddat::AssessedCriterion stated(std::string id, CriterionStatus status) {
 
 const ddat::SkillGap& gap_of(const ddat::GapReport& report, std::string_view id) {
     const auto found = std::find_if(report.skills.begin(), report.skills.end(),
-                                    [&](const ddat::SkillGap& g) { return g.skill != nullptr && g.skill->id == id; });
+                                    [&](const ddat::SkillGap& g) { return g.skill->id == id; });
     INFO("skill " << id);
     REQUIRE(found != report.skills.end());
     return *found;

@@ -2,6 +2,8 @@
 // framework: `resolve_level(load_builtin_framework(), "brm")` would dangle, and does not compile.
 #include <catch2/catch.hpp>
 
+#include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include "ddat/analysis/advert.hpp"
@@ -111,6 +113,13 @@ static_assert(makes_advert<const Framework&> && !makes_advert<Framework>);
 static_assert(analyses_team<const Framework&> && !analyses_team<Framework>);
 static_assert(analyses_progress<const Framework&> && !analyses_progress<Framework>);
 static_assert(compares<const Framework&> && !compares<Framework>);
+
+// A gap's skill is there by type: no gap without one, and no null or temporary skill.
+static_assert(!std::is_default_constructible_v<ddat::SkillGap>);
+static_assert(!std::is_constructible_v<ddat::Ref<const ddat::Skill>, std::nullptr_t>);
+static_assert(!std::is_constructible_v<ddat::Ref<const ddat::Skill>, ddat::Skill&&>);
+static_assert(std::is_constructible_v<ddat::Ref<const ddat::Skill>, const ddat::Skill&>);
+static_assert(std::is_copy_assignable_v<ddat::SkillGap>);
 
 }  // namespace
 

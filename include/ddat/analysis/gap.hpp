@@ -18,8 +18,11 @@ std::string_view to_string(GapStatus status);
 
 // One required skill against the person's level.
 struct SkillGap {
-    const Skill* skill = nullptr;
-    const Requirement* requirement = nullptr;
+    // The gap of a skill not yet compared: met, nothing held.
+    SkillGap(const Skill& of, const Requirement& asked) : skill(of), requirement(asked) {}
+
+    Ref<const Skill> skill;  // the catalogue's skill: every requirement of a loaded framework names one
+    Ref<const Requirement> requirement;
     SkillLevel actual = SkillLevel::none;  // the level compared: agreed or the person's own, by the rating
     int shortfall = 0;                     // required minus actual, in levels, never below 0
     GapStatus status = GapStatus::met;

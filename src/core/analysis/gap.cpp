@@ -28,9 +28,7 @@ GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, 
     double held = 0;
     double wanted = 0;
     for (const auto& requirement : target.requirements) {
-        SkillGap gap;
-        gap.skill = framework.find_skill(requirement.skill_id);
-        gap.requirement = &requirement;
+        SkillGap gap(framework.skill_of(requirement), requirement);
         if (const AssessedSkill* assessed = person.find_skill(requirement.skill_id)) {
             gap.actual = rated_level(*assessed, rating);
             gap.evidence = assessed->evidence;

@@ -243,11 +243,9 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
         }
         readiness += member.gap.summary.readiness;
         for (const auto& g : member.gap.skills) {
-            if (g.skill != nullptr) {
-                const auto index = static_cast<std::size_t>(g.skill - framework.skills.data());
-                ++skill_counts[index];
-                required_levels[index] = std::max(required_levels[index], level_to_meet(*g.requirement));
-            }
+            const auto index = static_cast<std::size_t>(&*g.skill - framework.skills.data());
+            ++skill_counts[index];
+            required_levels[index] = std::max(required_levels[index], level_to_meet(*g.requirement));
         }
         report.people.push_back(std::move(member));
     }
@@ -262,9 +260,6 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
     }
     for (const auto& member : report.people) {
         for (const auto& g : member.gap.skills) {
-            if (g.skill == nullptr) {
-                continue;
-            }
             TeamSkill& row = report.skills[static_cast<std::size_t>(report.row_of(framework, *g.skill))];
             ++row.asked_of;
             row.met += g.status == GapStatus::met || g.status == GapStatus::exceeds ? 1 : 0;
