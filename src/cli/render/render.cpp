@@ -46,7 +46,12 @@ void write_data(const Output& output, const Json& data, const std::function<Reco
             if (std::find(kSheets.begin(), kSheets.end(), output.command) == kSheets.end() || !to_records) {
                 throw FormatError("'" + output.command + "' does not write xlsx; " + std::string(kXlsxCommands));
             }
-            write_workbook(output, {Sheet{output.command, to_records(data)}});
+            std::vector<Sheet> sheets = {Sheet{output.command, to_records(data)}};
+            // a report's summary (a gap's readiness) as a sheet of its own, after the list
+            if (data.is_object() && data.contains("summary") && data["summary"].is_object()) {
+                sheets.push_back(Sheet{"summary", flatten(Json::array({data["summary"]}))});
+            }
+            write_workbook(output, sheets);
             break;
         }
     }
