@@ -1403,9 +1403,11 @@ def _(ctx):
             self.texts.append(data)
 
     framework, me, folder = hostile_files(ctx)
+    with open(me, encoding="utf-8") as f:
+        later = ctx.write("me-later.yaml", f.read())
     for args in (["gap", "--me", me], ["level", "show", "junior-widget-keeper"], ["team", folder],
                  ["match", "--me", me], ["diff", "jwk", "senior-widget-keeper"],
-                 ["path", "jwk", "senior-widget-keeper"]):
+                 ["path", "jwk", "senior-widget-keeper"], ["progress", me, later]):
         result = ctx.run(["--framework", framework] + args + ["--format", "html"])
         expect_success(result)
         parser = Elements()
@@ -1418,7 +1420,8 @@ def _(ctx):
                     raise Failure(f"{' '.join(args)}: an attribute {name} on <{tag}>\n" + result.describe())
         if not any("<script>alert(1)</script>" in text for text in parser.texts):
             raise Failure(f"{' '.join(args)}: the text <script>... is not shown as text\n" + result.describe())
-    for args in (["gap", "--me", me], ["team", folder], ["path", "jwk", "senior-widget-keeper"]):
+    for args in (["gap", "--me", me], ["team", folder], ["path", "jwk", "senior-widget-keeper"],
+                 ["progress", me, later]):
         result = ctx.run(["--framework", framework] + args + ["--format", "svg"])
         expect_success(result)
         try:

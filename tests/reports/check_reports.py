@@ -26,6 +26,7 @@ import sys
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SAM = "tests/e2e/data/reports/sam.yaml"
 TEAM = "tests/e2e/data/team"
+PROGRESS = [f"tests/e2e/data/progress/{name}.yaml" for name in ("2025-04", "2025-10", "latest")]
 ALLOWED = {"html", "head", "meta", "title", "style", "body", "header", "main", "footer", "h1", "h2", "h3", "h4",
            "dl", "div", "dt", "dd", "span", "strong", "figure", "table", "caption", "thead", "tbody", "tr", "th",
            "td", "ul", "li", "svg", "g", "rect", "text", "line", "path", "desc"}
@@ -38,11 +39,13 @@ HTML_REPORTS = {
     "path": (["path", "brm", "lead-brm"], ["Strategic thinking"]),
     "match": (["match", "--me", SAM], ["Senior business relationship manager"]),
     "team": (["team", TEAM, "--target", "senior-brm"], ["Alex Example"]),
+    "progress": (["progress"] + PROGRESS, ["Relationship management"]),
 }
 SVG_REPORTS = {
     "gap": ["gap", "--me", SAM],
     "team": ["team", TEAM, "--target", "senior-brm"],
     "path": ["path", "brm", "lead-brm"],
+    "progress": ["progress"] + PROGRESS,
 }
 TEAM_12 = "tests/e2e/data/team-12"
 # Each workbook: its sheets, and for the first sheet a row (found by its first cell, or by the cell
