@@ -6,6 +6,7 @@
 #include <array>
 #include <iterator>
 #include <set>
+#include <unordered_map>
 
 #include "cli/render/style.hpp"
 #include "cli/render/zip.hpp"
@@ -162,10 +163,40 @@ std::string_view within_cell(std::string_view text) {
     return text;
 }
 
-void inline_string(std::string& xml, const std::string& ref, int style, std::string_view text) {
-    fmt::format_to(std::back_inserter(xml), R"(<c r="{}"{} t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>)",
-                   ref, style == kPlainStyle ? std::string() : fmt::format(R"( s="{}")", style),
-                   xlsx_text(within_cell(text)));
+// The workbook's texts, each written once (xl/sharedStrings.xml) and referred to by its number
+// from the cells, as Excel itself writes them: a team's names, ids and level words repeat on
+// every row.
+class SharedStrings {
+public:
+    std::size_t index_of(std::string_view text) {
+        const auto [at, added] = index_.try_emplace(std::string(within_cell(text)), texts_.size());
+        if (added) {
+            texts_.push_back(&at->first);
+        }
+        ++uses_;
+        return at->second;
+    }
+
+    [[nodiscard]] std::string xml() const {
+        std::string xml(kXmlHead);
+        fmt::format_to(std::back_inserter(xml), R"(<sst xmlns="{}" count="{}" uniqueCount="{}">)", kMain, uses_,
+                       texts_.size());
+        for (const std::string* text : texts_) {
+            fmt::format_to(std::back_inserter(xml), R"(<si><t xml:space="preserve">{}</t></si>)", xlsx_text(*text));
+        }
+        xml += "</sst>";
+        return xml;
+    }
+
+private:
+    std::unordered_map<std::string, std::size_t> index_;
+    std::vector<const std::string*> texts_;  // in the order first used: the numbers cells refer to
+    std::size_t uses_ = 0;
+};
+
+void shared_string(std::string& xml, SharedStrings& strings, const std::string& ref, int style, std::string_view text) {
+    fmt::format_to(std::back_inserter(xml), R"(<c r="{}"{} t="s"><v>{}</v></c>)", ref,
+                   style == kPlainStyle ? std::string() : fmt::format(R"( s="{}")", style), strings.index_of(text));
 }
 
 // A sheet name Excel accepts: no []:*?/\, not empty, at most 31 characters, not the name of one
@@ -191,7 +222,7 @@ std::string sheet_name(std::string_view wanted, const std::vector<std::string>& 
     return unique;
 }
 
-std::string worksheet_xml(const Sheet& sheet, bool selected) {
+std::string worksheet_xml(const Sheet& sheet, bool selected, SharedStrings& strings) {
     const Records& records = sheet.records;
     const std::vector<Column> columns = columns_of(records);
     std::string xml;
@@ -244,7 +275,7 @@ std::string worksheet_xml(const Sheet& sheet, bool selected) {
     xml += "<sheetData>";
     xml += R"(<row r="1">)";
     for (std::size_t c = 0; c < columns.size(); ++c) {
-        inline_string(xml, cell_ref(c, 0), kHeaderStyle, columns[c].header);
+        shared_string(xml, strings, cell_ref(c, 0), kHeaderStyle, columns[c].header);
     }
     xml += "</row>";
     for (std::size_t r = 0; r < records.rows.size(); ++r) {
@@ -275,7 +306,7 @@ std::string worksheet_xml(const Sheet& sheet, bool selected) {
                     }
                     break;
                 case Kind::text:
-                case Kind::level_word: inline_string(xml, ref, kPlainStyle, cell); break;
+                case Kind::level_word: shared_string(xml, strings, ref, kPlainStyle, cell); break;
             }
         }
         xml += "</row>";
@@ -306,7 +337,7 @@ std::string worksheet_xml(const Sheet& sheet, bool selected) {
         }
     }
     xml += R"(<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>)";
-    xml += R"(<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>)";
+    xml += R"(<pageSetup paperSize="9" orientation="landscape"/>)";
     xml += "</worksheet>";
     return xml;
 }
@@ -395,7 +426,9 @@ std::string xlsx_workbook(const std::vector<Sheet>& sheets) {
                        R"(ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>)",
                        i + 1);
     }
-    types += R"(<Override PartName="/xl/styles.xml" )"
+    types += R"(<Override PartName="/xl/sharedStrings.xml" )"
+             R"(ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>)"
+             R"(<Override PartName="/xl/styles.xml" )"
              R"(ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>)"
              R"(<Override PartName="/docProps/core.xml" )"
              R"(ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>)"
@@ -444,14 +477,17 @@ std::string xlsx_workbook(const std::vector<Sheet>& sheets) {
     }
     workbook += "</sheets></workbook>";
     fmt::format_to(std::back_inserter(relationships),
-                   R"(<Relationship Id="rId{}" Type="{}/styles" Target="styles.xml"/></Relationships>)",
-                   sheets.size() + 1, kRelationships);
+                   R"(<Relationship Id="rId{0}" Type="{1}/styles" Target="styles.xml"/>)"
+                   R"(<Relationship Id="rId{2}" Type="{1}/sharedStrings" Target="sharedStrings.xml"/></Relationships>)",
+                   sheets.size() + 1, kRelationships, sheets.size() + 2);
     zip.add("xl/workbook.xml", workbook);
     zip.add("xl/_rels/workbook.xml.rels", relationships);
     zip.add("xl/styles.xml", styles_xml());
+    SharedStrings strings;
     for (std::size_t i = 0; i < sheets.size(); ++i) {
-        zip.add(fmt::format("xl/worksheets/sheet{}.xml", i + 1), worksheet_xml(sheets[i], i == 0));
+        zip.add(fmt::format("xl/worksheets/sheet{}.xml", i + 1), worksheet_xml(sheets[i], i == 0, strings));
     }
+    zip.add("xl/sharedStrings.xml", strings.xml());
     return zip.finish();
 }
 
