@@ -234,9 +234,8 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
         } else if (i == 1) {
             const RoleLevel* current =
                 answers.current_level_id.empty() ? nullptr : framework.find_level(answers.current_level_id);
-            auto answer = interview.ask(
-                "Your current role level, such as its id (Enter to leave it out)",
-                current == nullptr ? "" : short_name(*current));
+            auto answer = interview.ask("Your current role level, such as its id (Enter to leave it out)",
+                                        current == nullptr ? "" : short_name(*current));
             step = step_of(answer);
             if (step == Step::next && answer->text == "-") {
                 answers.current_level_id.clear();
