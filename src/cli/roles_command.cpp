@@ -50,7 +50,8 @@ std::vector<std::string> listed_ids(const Framework& framework, const Family* on
 }
 
 int list_roles(Session& session, const std::string& family_name, const std::optional<std::string>& ids) {
-    const Framework& framework = session.framework();
+    // names, ids, aliases and pay bands only: no role's texts or requirements
+    const Framework& framework = session.framework(LoadScope::outline());
     const Family* only = family_name.empty() ? nullptr : &resolve_family(framework, family_name);
     Output output = session.output();
     if (ids) {
@@ -188,6 +189,9 @@ int show_role(Session& session, const std::string& name) {
 
 void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* roles = app.add_subcommand("roles", "List roles and their levels, or show one role");
+    if (!registry.builds(*roles)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     roles->require_subcommand(0, 1);
     add_output_options(*roles, registry.options());
     roles->footer("Examples:\n  ddat roles list\n  ddat roles show brm");

@@ -38,7 +38,8 @@ SelfAssessment load_self_assessment_input(const std::string& path, const Framewo
 }
 
 SelfAssessment read_self_assessment(Session& session, const std::string& path, std::vector<Diagnostic>* warnings) {
-    const Framework& framework = session.framework();
+    // skills, renames, and the criteria levels ask for: no texts
+    const Framework& framework = session.framework(LoadScope::requirements_only());
     if (path == "-" && ::isatty(STDIN_FILENO) == 1) {
         session.err() << "ddat: reading the self-assessment from the terminal; end it with Ctrl-D\n";
     }

@@ -11,7 +11,7 @@
 
 namespace ddat {
 
-Framework load_builtin_framework(std::string_view release) {
+Framework load_builtin_framework(std::string_view release, const LoadScope& scope) {
     const auto releases = builtin_releases();
     const BuiltinRelease* chosen = releases.empty() ? nullptr : &releases.front();
     if (!release.empty()) {
@@ -30,10 +30,11 @@ Framework load_builtin_framework(std::string_view release) {
     if (chosen == nullptr) {
         throw std::logic_error("ddat was built without a framework release");
     }
-    std::optional<Framework> framework = read_snapshot(chosen->snapshot);
+    std::string problem;
+    std::optional<Framework> framework = read_snapshot(chosen->snapshot, scope, &problem);
     if (!framework) {
         throw std::logic_error("the built-in framework snapshot of release " + std::string(chosen->name) +
-                               " is damaged");
+                               " is damaged: " + problem);
     }
     framework->release = std::string(chosen->name);
     return std::move(*framework);

@@ -121,9 +121,9 @@ TEST_CASE("a snapshot names its producer and writes numbers least significant by
     const std::string producer(ddat::snapshot_producer());
     CHECK(producer.rfind("ddat ", 0) == 0);
     CHECK(producer.find(" decoder ") != std::string::npos);
-    // "DDATSNAP4", the producer's length as four bytes, least significant first, then the producer
+    // "DDATSNAP5", the producer's length as four bytes, least significant first, then the producer
     REQUIRE(bytes.size() > 13 + producer.size());
-    CHECK(bytes.substr(0, 9) == "DDATSNAP4");
+    CHECK(bytes.substr(0, 9) == "DDATSNAP5");
     const std::string length{static_cast<char>(producer.size()), '\0', '\0', '\0'};
     CHECK(bytes.substr(9, 4) == length);
     CHECK(bytes.substr(13, producer.size()) == producer);
