@@ -170,6 +170,9 @@ int run_advert(Session& session, const std::string& name) {
 void add_advert_command(CLI::App& app, CommandRegistry& registry) {
     auto level = std::make_shared<std::string>();
     CLI::App* advert = app.add_subcommand("advert", "A job advert skeleton for a role level, in Markdown");
+    if (!registry.builds(*advert)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     advert->add_option("LEVEL", *level, "The role level (id, alias or name)")->required();
     advert->footer(
         "The advert follows the GOV.UK service manager job description: title, the practical details\n"

@@ -367,6 +367,9 @@ int run_assess(Session& session, const AssessOptions& options) {
 void add_assess_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<AssessOptions>();
     CLI::App* assess = app.add_subcommand("assess", "Write a self-assessment by answering questions");
+    if (!registry.builds(*assess)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     assess->add_option("--target", options->target, "The role level to assess yourself against")
         ->required()
         ->type_name("LEVEL");

@@ -237,6 +237,9 @@ int run_changes(Session& session, const ChangesOptions& options) {
 void add_changes_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<ChangesOptions>();
     CLI::App* command = app.add_subcommand("changes", "What changed between two copies of the framework");
+    if (!registry.builds(*command)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     command->add_option("OLD", options->before, "The older copy: a file or folder, a built-in release, or built-in")
         ->required();
     command->add_option("NEW", options->after, "The newer copy: a file or folder, a built-in release, or built-in")

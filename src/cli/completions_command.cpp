@@ -405,6 +405,11 @@ const char* completion_script(const std::string& shell) {
 void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
     auto shell = std::make_shared<std::string>();
     CLI::App* completions = app.add_subcommand("completions", "Print the TAB completion script for a shell");
+    CLI::App* hidden = app.add_subcommand("__complete", "");
+    hidden->group("");  // not shown in help
+    if (!registry.builds(*completions) && !registry.builds(*hidden)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     completions->add_option("SHELL", *shell, "bash, zsh or fish")
         ->required()
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
@@ -425,8 +430,6 @@ void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
     // which of them is being completed (0 the first; by default the last).
     auto words = std::make_shared<std::vector<std::string>>();
     auto cword = std::make_shared<std::size_t>(0);
-    CLI::App* hidden = app.add_subcommand("__complete", "");
-    hidden->group("");  // not shown in help
     CLI::Option* cword_option = hidden->add_option("--cword", *cword, "Which of WORDS is being completed");
     hidden->add_option("WORDS", *words)->allow_extra_args();
     hidden->allow_extras();

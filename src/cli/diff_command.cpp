@@ -152,6 +152,9 @@ int run_diff(Session& session, const DiffOptions& options) {
 void add_diff_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<DiffOptions>();
     CLI::App* diff = app.add_subcommand("diff", "Compare two role levels, skill by skill");
+    if (!registry.builds(*diff)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     diff->add_option("FROM", options->from, "The role level to compare from (id, alias or name)")->required();
     diff->add_option("TO", options->to, "The role level to compare to; any role's level")->required();
     diff->add_flag("--text", options->text, "Also show what the levels ask of changed skills");

@@ -168,6 +168,9 @@ int copy_framework(Session& session, const std::string& dir, bool force) {
 
 void add_framework_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* group = app.add_subcommand("framework", "About the framework copy in use");
+    if (!registry.builds(*group)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     group->require_subcommand(0, 1);
     add_output_options(*group, registry.options());
     group->footer("Example:\n  ddat framework info");

@@ -333,6 +333,9 @@ int run_gap(Session& session, const GapOptions& options) {
 void add_gap_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<GapOptions>();
     CLI::App* gap = app.add_subcommand("gap", "Where a self-assessment falls short of a level");
+    if (!registry.builds(*gap)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     gap->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")->required()->type_name("FILE");
     gap->add_option("--target", options->target, "Target role level (default: 'target:' in the file)")
         ->type_name("LEVEL");

@@ -145,6 +145,9 @@ int run_import(Session& session, const ImportCommandOptions& options) {
 void add_import_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<ImportCommandOptions>();
     CLI::App* command = app.add_subcommand("import", "Turn the framework's CSV download into a framework folder");
+    if (!registry.builds(*command)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     command->add_option("ROLE_CSV", options->role_csv, "The role content CSV file")->required();
     command->add_option("SKILL_CSV", options->skill_csv, "The skill descriptions CSV file")->required();
     command->add_option("-o,--output", options->output, "The framework folder to write")->required()->type_name("DIR");

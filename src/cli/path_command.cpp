@@ -301,6 +301,9 @@ int run_path(Session& session, const PathOptions& options) {
 void add_path_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<PathOptions>();
     CLI::App* path = app.add_subcommand("path", "The route from one role level to another");
+    if (!registry.builds(*path)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     path->add_option("FROM", options->from, "The role level to start from (id, alias or name)")->required();
     path->add_option("TO", options->to, "The role level to reach; of the same role or another")->required();
     path->add_flag("--cumulative", options->cumulative,

@@ -236,6 +236,9 @@ int run_progress(Session& session, const ProgressOptions& options) {
 void add_progress_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<ProgressOptions>();
     CLI::App* progress = app.add_subcommand("progress", "One person's self-assessments over time");
+    if (!registry.builds(*progress)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     progress->add_option("FILE", options->files, "Two or more self-assessments of the same person")
         ->required()
         ->expected(2, -1);

@@ -133,6 +133,9 @@ int show_skill(Session& session, const std::string& name) {
 
 void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* skills = app.add_subcommand("skills", "List the skills catalogue, or show one skill");
+    if (!registry.builds(*skills)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     skills->require_subcommand(0, 1);
     add_output_options(*skills, registry.options());
     skills->footer("Examples:\n  ddat skills list\n  ddat skills show user-focus");

@@ -608,6 +608,9 @@ int run_team(Session& session, const TeamCommandOptions& options) {
 void add_team_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<TeamCommandOptions>();
     CLI::App* team = app.add_subcommand("team", "A team's skill gaps: people against their target levels");
+    if (!registry.builds(*team)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     team->add_option("PATH", options->paths, "Self-assessment files, or folders of *.yaml / *.yml files")->required();
     team->add_option("--target", options->target, "One target level for everyone (default: each file's 'target:')")
         ->type_name("LEVEL");

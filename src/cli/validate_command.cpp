@@ -121,6 +121,9 @@ void add_validate_command(CLI::App& app, CommandRegistry& registry) {
     auto path = std::make_shared<std::string>();
     auto assessment = std::make_shared<std::string>();
     CLI::App* validate = app.add_subcommand("validate", "Check a framework file or folder for problems");
+    if (!registry.builds(*validate)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     validate->add_option("PATH", *path, "Framework file or folder (default: the one in use)");
     validate->add_option("--me", *assessment, "Check this self-assessment instead, against the framework in use")
         ->type_name("FILE");
