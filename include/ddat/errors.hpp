@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ddat/model.hpp"
+#include "ddat/location.hpp"
 
 namespace ddat {
 

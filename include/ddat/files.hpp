@@ -1,4 +1,4 @@
-// Reading input files safely, and finding the YAML files in a folder.
+// Reading input files safely, finding the YAML files in a folder, and a file as text to write.
 #pragma once
 
 #include <cstddef>
@@ -7,6 +7,13 @@
 #include <vector>
 
 namespace ddat {
+
+// One file's name (as shown in messages, or relative to the folder it is written in)
+// and its text.
+struct SourceFile {
+    std::string name;
+    std::string text;
+};
 
 // Reads a whole file of at most max_bytes ("-" is a file of that name: standard input is the
 // program's to read). A pipe, FIFO or character device (`<(...)`, /dev/stdin) is read as a

@@ -7,14 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace ddat {
+#include "ddat/location.hpp"
 
-// Where something was written: a file and a 1-based line and column (0 when unknown).
-struct SourceLocation {
-    std::string file;
-    int line = 0;
-    int column = 0;
-};
+namespace ddat {
 
 // How well a skill is held or required. `none` is a skill a person does not have; the four
 // framework levels follow in ascending order, numbered 1 to 4 for arithmetic.
@@ -151,6 +146,9 @@ struct RoleLevel {
     std::vector<Criterion> criteria;
     SourceLocation location;
 };
+
+// The name a person types for a level: its first alias (senior-brm), else its id.
+const std::string& short_name(const RoleLevel& level);
 
 // What one skill means across a role as a whole.
 struct RoleSkillDescription {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "ddat/framework_loader.hpp"
+#include "ddat/files.hpp"
 
 namespace ddat {
 

@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
-#include "ddat/advert.hpp"
+#include "ddat/analysis/advert.hpp"
 #include "ddat/resolve.hpp"
 
 namespace ddat::cli {

@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "ddat/builtin_framework.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
+#include "ddat/load/builtin_framework.hpp"
+#include "ddat/load/framework_loader.hpp"
 #include "ddat/resolve.hpp"
 #include "ddat/safe_write.hpp"
 #include "ddat/text.hpp"

@@ -11,10 +11,10 @@
 #include <optional>
 
 #include "cli/app.hpp"
-#include "ddat/assessment_template.hpp"
 #include "ddat/resolve.hpp"
 #include "ddat/safe_write.hpp"
 #include "ddat/text.hpp"
+#include "ddat/write/assessment_template.hpp"
 
 namespace ddat::cli {
 
@@ -236,7 +236,7 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
                 answers.current_level_id.empty() ? nullptr : framework.find_level(answers.current_level_id);
             auto answer = interview.ask(
                 "Your current role level, such as its id (Enter to leave it out)",
-                current == nullptr ? "" : (current->aliases.empty() ? current->id : current->aliases.front()));
+                current == nullptr ? "" : short_name(*current));
             step = step_of(answer);
             if (step == Step::next && answer->text == "-") {
                 answers.current_level_id.clear();

@@ -4,10 +4,11 @@
 
 #include "cli/app.hpp"
 #include "cli/self_assessment_input.hpp"
-#include "ddat/builtin_framework.hpp"
-#include "ddat/changes.hpp"
+#include "ddat/analysis/changes.hpp"
 #include "ddat/files.hpp"
-#include "ddat/framework_loader.hpp"
+#include "ddat/load/builtin_framework.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/renames.hpp"
 #include "ddat/text.hpp"
 
 namespace ddat::cli {

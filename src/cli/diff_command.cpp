@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
-#include "ddat/diff.hpp"
+#include "ddat/analysis/diff.hpp"
 #include "ddat/resolve.hpp"
 
 namespace ddat::cli {

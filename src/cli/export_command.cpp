@@ -2,8 +2,8 @@
 #include <memory>
 
 #include "cli/app.hpp"
-#include "ddat/exporter.hpp"
 #include "ddat/safe_write.hpp"
+#include "ddat/write/exporter.hpp"
 
 namespace ddat::cli {
 

@@ -3,10 +3,10 @@
 #include <sstream>
 
 #include "cli/app.hpp"
-#include "ddat/builtin_framework.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/framework_writer.hpp"
+#include "ddat/load/builtin_framework.hpp"
+#include "ddat/load/framework_loader.hpp"
 #include "ddat/safe_write.hpp"
+#include "ddat/write/framework_writer.hpp"
 
 namespace ddat::cli {
 

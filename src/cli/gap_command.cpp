@@ -7,10 +7,10 @@
 
 #include "cli/app.hpp"
 #include "cli/self_assessment_input.hpp"
+#include "ddat/analysis/gap.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/gap.hpp"
+#include "ddat/load/self_assessment.hpp"
 #include "ddat/resolve.hpp"
-#include "ddat/self_assessment.hpp"
 
 namespace ddat::cli {
 

@@ -4,9 +4,10 @@
 #include "cli/app.hpp"
 #include "cli/self_assessment_input.hpp"
 #include "ddat/files.hpp"
-#include "ddat/framework_writer.hpp"
-#include "ddat/importer.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/importer.hpp"
 #include "ddat/safe_write.hpp"
+#include "ddat/write/framework_writer.hpp"
 
 namespace ddat::cli {
 

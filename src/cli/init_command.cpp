@@ -2,8 +2,8 @@
 #include <memory>
 
 #include "cli/app.hpp"
-#include "ddat/assessment_template.hpp"
 #include "ddat/resolve.hpp"
+#include "ddat/write/assessment_template.hpp"
 
 namespace ddat::cli {
 

@@ -5,11 +5,11 @@
 
 #include "cli/app.hpp"
 #include "cli/self_assessment_input.hpp"
+#include "ddat/analysis/gap.hpp"
+#include "ddat/analysis/match.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/gap.hpp"
-#include "ddat/match.hpp"
+#include "ddat/load/self_assessment.hpp"
 #include "ddat/resolve.hpp"
-#include "ddat/self_assessment.hpp"
 
 namespace ddat::cli {
 
@@ -26,8 +26,6 @@ struct MatchCommandOptions {
 };
 
 // The name a person types for a level: its first alias, else its id.
-std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
-
 double rounded(double fraction) { return std::round(fraction * 1000) / 1000; }
 
 // Each skill's and criterion's part of a level's score, in thousandths, apportioned so that the

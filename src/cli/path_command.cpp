@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
-#include "ddat/path.hpp"
+#include "ddat/analysis/path.hpp"
 #include "ddat/resolve.hpp"
 
 namespace ddat::cli {
@@ -14,8 +14,6 @@ struct PathOptions {
     std::string to;
     bool cumulative = false;
 };
-
-std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
 
 // The required level's word at one side of a change, or "-" where that side lacks the skill.
 std::string level_word(const Requirement* requirement) {

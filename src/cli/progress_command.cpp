@@ -6,8 +6,8 @@
 
 #include "cli/app.hpp"
 #include "cli/self_assessment_input.hpp"
+#include "ddat/analysis/progress.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/progress.hpp"
 #include "ddat/resolve.hpp"
 
 namespace ddat::cli {
@@ -23,8 +23,6 @@ struct ProgressOptions {
 std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%"; }
 
 double rounded(double fraction) { return std::round(fraction * 1000) / 1000; }
-
-std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
 
 // A point's label in tables: its date, else its file.
 std::string label(const ProgressPoint& point) { return point.date.empty() ? point.file : point.date; }

@@ -9,11 +9,6 @@ namespace ddat::cli {
 
 namespace {
 
-// The name a person types for a level: its first alias, else its id.
-const std::string& short_name(const RoleLevel& level) {
-    return level.aliases.empty() ? level.id : level.aliases.front();
-}
-
 Json role_json(const Framework& framework, const Role& role) {
     Json levels = Json::array();
     for (const auto& level : role.levels) {

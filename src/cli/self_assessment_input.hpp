@@ -8,7 +8,7 @@
 
 #include "cli/app.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/self_assessment.hpp"
+#include "ddat/load/self_assessment.hpp"
 
 namespace ddat::cli {
 

@@ -120,7 +120,7 @@ int show_skill(Session& session, const std::string& name) {
     if (!requiring.empty()) {
         TextTable table({"LEVEL", "ROLE LEVEL", "REQUIRED"});
         for (const auto& [level, requirement] : requiring) {
-            table.add_row({level->aliases.empty() ? level->id : level->aliases.front(), level->name,
+            table.add_row({short_name(*level), level->name,
                            pad(required_level_word(*requirement), 12) + "  " +
                                (requirement->level_stated ? level_marker(requirement->level) : std::string())});
         }

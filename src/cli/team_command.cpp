@@ -8,9 +8,10 @@
 
 #include "cli/app.hpp"
 #include "cli/self_assessment_input.hpp"
+#include "ddat/analysis/match.hpp"
+#include "ddat/analysis/team.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/match.hpp"
-#include "ddat/team.hpp"
+#include "ddat/load/team_files.hpp"
 
 namespace ddat::cli {
 
@@ -33,8 +34,6 @@ struct TeamCommandOptions {
     bool strict = false;
     bool exit_code = false;
 };
-
-std::string short_name(const RoleLevel& level) { return level.aliases.empty() ? level.id : level.aliases.front(); }
 
 std::string level_text(SkillLevel level) {
     return level == SkillLevel::none ? std::string() : std::string(to_string(level));
@@ -515,7 +514,7 @@ int run_team(Session& session, const TeamCommandOptions& options) {
     TeamOptions team_options;
     team_options.target = options.target;
     team_options.rating = options.rating;
-    const TeamReport report = analyse_team(framework, files, team_options);
+    const TeamReport report = analyse_team(framework, files, team_options, load_self_assessment);
     if (options.strict && !report.skipped.empty()) {
         std::vector<Diagnostic> problems = report.skipped;
         for (auto& problem : problems) {

@@ -4,8 +4,8 @@
 #include "cli/app.hpp"
 #include "cli/self_assessment_input.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/self_assessment.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/self_assessment.hpp"
 
 namespace ddat::cli {
 

@@ -44,6 +44,10 @@ std::string nearest_level_word(std::string_view text) {
     return near.empty() ? std::string() : near.front();
 }
 
+const std::string& short_name(const RoleLevel& level) {
+    return level.aliases.empty() ? level.id : level.aliases.front();
+}
+
 std::string_view level_meaning(SkillLevel level) {
     switch (level) {
         case SkillLevel::none: return "does not have the skill";

@@ -9,11 +9,12 @@
 #include <iostream>
 #include <string>
 
-#include "ddat/changes.hpp"
+#include "ddat/analysis/changes.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/files.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/snapshot.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/renames.hpp"
+#include "ddat/load/snapshot.hpp"
 
 namespace {
 

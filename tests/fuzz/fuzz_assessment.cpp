@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "ddat/analysis/gap.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/gap.hpp"
-#include "ddat/self_assessment.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/self_assessment.hpp"
 #include "ddat/text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

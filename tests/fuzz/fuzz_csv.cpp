@@ -10,11 +10,11 @@
 #include <string_view>
 #include <vector>
 
-#include "ddat/csv.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/framework_writer.hpp"
-#include "ddat/importer.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/importer.hpp"
+#include "ddat/parse/csv.hpp"
+#include "ddat/write/framework_writer.hpp"
 
 namespace {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/framework_writer.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/write/framework_writer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::vector<ddat::SourceFile> files = {{"fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size)}};

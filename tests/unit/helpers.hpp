@@ -7,12 +7,12 @@
 #include <string_view>
 #include <vector>
 
-#include "ddat/diff.hpp"
+#include "ddat/analysis/diff.hpp"
+#include "ddat/analysis/gap.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/gap.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/self_assessment.hpp"
 #include "ddat/model.hpp"
-#include "ddat/self_assessment.hpp"
 
 // Failure messages show the enums' words rather than numbers.
 namespace Catch {

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <string>
 
-#include "ddat/importer.hpp"
+#include "ddat/load/importer.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat_test {

@@ -2,7 +2,7 @@
 // roles of three and two levels, and four skills.
 #pragma once
 
-#include "ddat/framework_loader.hpp"
+#include "ddat/load/framework_loader.hpp"
 #include "ddat/model.hpp"
 
 namespace ddat_test {

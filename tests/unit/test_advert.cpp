@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "ddat/advert.hpp"
-#include "ddat/assessment_template.hpp"
+#include "ddat/analysis/advert.hpp"
+#include "ddat/load/self_assessment.hpp"
 #include "ddat/resolve.hpp"
-#include "ddat/self_assessment.hpp"
+#include "ddat/write/assessment_template.hpp"
 #include "helpers.hpp"
 #include "imported.hpp"
 

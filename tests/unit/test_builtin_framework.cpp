@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "ddat/framework_loader.hpp"
+#include "ddat/load/framework_loader.hpp"
 #include "ddat/model.hpp"
 #include "ddat/resolve.hpp"
 #include "ddat/text.hpp"

@@ -10,10 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "ddat/changes.hpp"
+#include "ddat/analysis/changes.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/importer.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/importer.hpp"
+#include "ddat/load/renames.hpp"
 #include "ddat/model.hpp"
 #include "helpers.hpp"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "ddat/csv.hpp"
 #include "ddat/errors.hpp"
+#include "ddat/parse/csv.hpp"
 #include "helpers.hpp"
 
 using ddat::csv_cell;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "ddat/diff.hpp"
-#include "ddat/framework_loader.hpp"
+#include "ddat/analysis/diff.hpp"
+#include "ddat/load/framework_loader.hpp"
 #include "ddat/resolve.hpp"
 #include "helpers.hpp"
 

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <random>
 
-#include "ddat/framework_loader.hpp"
-#include "ddat/snapshot.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/snapshot.hpp"
 
 namespace fs = std::filesystem;
 

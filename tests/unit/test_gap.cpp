@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "ddat/framework_loader.hpp"
-#include "ddat/gap.hpp"
+#include "ddat/analysis/gap.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/self_assessment.hpp"
 #include "ddat/resolve.hpp"
-#include "ddat/self_assessment.hpp"
 #include "helpers.hpp"
 
 using ddat::CriterionStatus;

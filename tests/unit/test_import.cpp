@@ -15,14 +15,14 @@
 #include <utility>
 #include <vector>
 
-#include "ddat/csv.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/exporter.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/framework_writer.hpp"
-#include "ddat/importer.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/importer.hpp"
 #include "ddat/model.hpp"
+#include "ddat/parse/csv.hpp"
 #include "ddat/text.hpp"
+#include "ddat/write/exporter.hpp"
+#include "ddat/write/framework_writer.hpp"
 #include "helpers.hpp"
 
 using ddat::ImportOptions;

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "ddat/analysis/match.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/match.hpp"
+#include "ddat/load/framework_loader.hpp"
 #include "ddat/resolve.hpp"
 #include "helpers.hpp"
 #include "imported.hpp"

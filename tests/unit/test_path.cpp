@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "ddat/path.hpp"
+#include "ddat/analysis/path.hpp"
 #include "ddat/resolve.hpp"
 #include "helpers.hpp"
 #include "imported.hpp"

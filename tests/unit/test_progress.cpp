@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "ddat/analysis/progress.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/progress.hpp"
 #include "ddat/resolve.hpp"
 #include "helpers.hpp"
 #include "small_framework.hpp"

@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "ddat/changes.hpp"
-#include "ddat/diff.hpp"
-#include "ddat/exporter.hpp"
-#include "ddat/gap.hpp"
-#include "ddat/importer.hpp"
-#include "ddat/match.hpp"
-#include "ddat/path.hpp"
+#include "ddat/analysis/changes.hpp"
+#include "ddat/analysis/diff.hpp"
+#include "ddat/analysis/gap.hpp"
+#include "ddat/analysis/match.hpp"
+#include "ddat/analysis/path.hpp"
+#include "ddat/load/importer.hpp"
+#include "ddat/write/exporter.hpp"
 #include "helpers.hpp"
 #include "imported.hpp"
 #include "small_framework.hpp"

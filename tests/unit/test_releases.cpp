@@ -5,14 +5,14 @@
 #include <fstream>
 #include <sstream>
 
-#include "ddat/builtin_framework.hpp"
-#include "ddat/changes.hpp"
+#include "ddat/analysis/changes.hpp"
+#include "ddat/analysis/match.hpp"
+#include "ddat/analysis/path.hpp"
 #include "ddat/files.hpp"
-#include "ddat/framework_writer.hpp"
-#include "ddat/importer.hpp"
-#include "ddat/match.hpp"
-#include "ddat/path.hpp"
+#include "ddat/load/builtin_framework.hpp"
+#include "ddat/load/importer.hpp"
 #include "ddat/resolve.hpp"
+#include "ddat/write/framework_writer.hpp"
 #include "helpers.hpp"
 
 using ddat_test::contains;

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "ddat/framework_loader.hpp"
+#include "ddat/load/framework_loader.hpp"
 #include "ddat/safe_write.hpp"
 #include "helpers.hpp"
 

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "ddat/errors.hpp"
-#include "ddat/self_assessment.hpp"
+#include "ddat/load/self_assessment.hpp"
 #include "helpers.hpp"
 
 using ddat::CriterionStatus;

@@ -11,9 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "ddat/analysis/team.hpp"
 #include "ddat/errors.hpp"
-#include "ddat/self_assessment.hpp"
-#include "ddat/team.hpp"
+#include "ddat/load/self_assessment.hpp"
+#include "ddat/load/team_files.hpp"
 #include "helpers.hpp"
 #include "imported.hpp"
 #include "small_framework.hpp"
@@ -124,7 +125,7 @@ TEST_CASE("team_files lists the YAML files of a folder in name order, and files 
 TEST_CASE("team compares each person with their own target and counts each skill", "[team]") {
     TempFolder folder;
     const std::vector<std::string> files = {folder.write("alex.yaml", kAlex), folder.write("blake.yaml", kBlake)};
-    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "");
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "", ddat::load_self_assessment);
     REQUIRE(report.people.size() == 2);
     CHECK(report.skipped.empty());
     const auto& alex = member(report, "Alex");
@@ -156,13 +157,13 @@ TEST_CASE("team --target compares everyone with one level", "[team]") {
     TempFolder folder;
     const std::vector<std::string> files = {folder.write("alex.yaml", kAlex), folder.write("blake.yaml", kBlake),
                                             folder.write("none.yaml", "skills: {}\n")};
-    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "lead-brm");
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "lead-brm", ddat::load_self_assessment);
     REQUIRE(report.people.size() == 3);
     for (const auto& m : report.people) {
         CHECK(m.gap.target->id == "lead-business-relationship-manager");
     }
     CHECK(member(report, "none").gap.summary.readiness == 0.0);  // no name: the file's stem
-    CHECK_THROWS_AS(ddat::analyse_team(builtin(), files, "lead-brn"), ddat::NotFoundError);
+    CHECK_THROWS_AS(ddat::analyse_team(builtin(), files, "lead-brn", ddat::load_self_assessment), ddat::NotFoundError);
 }
 
 TEST_CASE("team reports and leaves out assessments it cannot read or that name no target", "[team]") {
@@ -172,7 +173,7 @@ TEST_CASE("team reports and leaves out assessments it cannot read or that name n
         folder.write("bad.yaml", "name: Bad\ntarget: brm\nskills:\n  user-focus: guru\n"),
         folder.write("aimless.yaml", "name: Aimless\nskills:\n  user-focus: working\n  user-fokus: working\n"),
         folder.path() + "/gone.yaml"};
-    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "");
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "", ddat::load_self_assessment);
     CHECK(report.people.size() == 1);
     CHECK(report.files == 4);
     CHECK(report.unreadable == 2);
@@ -188,7 +189,7 @@ TEST_CASE("team reports and leaves out assessments it cannot read or that name n
     CHECK(contains(report.warnings[1].message, "user-fokus"));
     CHECK(contains(report.warnings[2].message, "no target"));
 
-    const ddat::TeamReport nobody = ddat::analyse_team(builtin(), {files[1]}, "");
+    const ddat::TeamReport nobody = ddat::analyse_team(builtin(), {files[1]}, "", ddat::load_self_assessment);
     CHECK(nobody.people.empty());
     CHECK(nobody.readiness == 0.0);
 }
@@ -207,7 +208,7 @@ TEST_CASE("team reads 10,000 assessments in one pass, with the framework loaded 
     std::vector<ddat::Diagnostic> problems;
     const auto start = std::chrono::steady_clock::now();
     const auto files = ddat::team_files({folder.path()}, problems);
-    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "");
+    const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "", ddat::load_self_assessment);
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(report.people.size() == 10000);
     CHECK(row(report, "relationship-management").asked_of == 10000);
@@ -223,7 +224,7 @@ TEST_CASE("team on the imported framework", "[team][csv-data]") {
     const std::vector<std::string> files = {
         folder.write("a.yaml", "name: A\ntarget: senior-ae\nskills:\n  data-analysis-and-synthesis: practitioner\n"),
         folder.write("b.yaml", "name: B\ntarget: cdo\nskills:\n  data-governance: awareness\n")};
-    const ddat::TeamReport report = ddat::analyse_team(f, files, "");
+    const ddat::TeamReport report = ddat::analyse_team(f, files, "", ddat::load_self_assessment);
     REQUIRE(report.people.size() == 2);
     CHECK(report.skipped.empty());
     CHECK(member(report, "B").gap.target->whole_role);
@@ -327,7 +328,7 @@ skills:
     CHECK(fs::path(duplicates[0].location.file).filename() == "zz-link.yaml");
     CHECK(contains(duplicates[0].message, "counted once"));
 
-    const ddat::TeamReport report = ddat::analyse_team(f, files, ddat::TeamOptions{});
+    const ddat::TeamReport report = ddat::analyse_team(f, files, ddat::TeamOptions{}, ddat::load_self_assessment);
     REQUIRE(report.people.size() == 3);
     REQUIRE(report.skipped.size() == 1);
     CHECK(fs::path(report.skipped[0].location.file).filename() == "empty.yaml");
@@ -380,7 +381,7 @@ skills:
     // With the self rating, Ann's own expert covers data
     ddat::TeamOptions self;
     self.rating = ddat::Rating::self;
-    CHECK(row(ddat::analyse_team(f, files, self), "data").holders == 1);
+    CHECK(row(ddat::analyse_team(f, files, self, ddat::load_self_assessment), "data").holders == 1);
 }
 
 TEST_CASE("team names at most a few mentors, most skilled first, and counts them all", "[team][coverage]") {
@@ -394,7 +395,7 @@ TEST_CASE("team names at most a few mentors, most skilled first, and counts them
             "m" + std::to_string(i) + ".yaml",
             "name: M" + std::to_string(i) + "\ntarget: analyst\nskills:\n  analysis: " + std::to_string(level) + "\n"));
     }
-    const ddat::TeamReport report = ddat::analyse_team(f, files, ddat::TeamOptions{});
+    const ddat::TeamReport report = ddat::analyse_team(f, files, ddat::TeamOptions{}, ddat::load_self_assessment);
     const auto found = std::find_if(report.shortfalls.begin(), report.shortfalls.end(),
                                     [&](const auto& s) { return s.gap->skill->id == "analysis"; });
     REQUIRE(found != report.shortfalls.end());

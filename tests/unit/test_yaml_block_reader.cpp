@@ -11,7 +11,7 @@
 
 #include "ddat/errors.hpp"
 #include "ddat/text.hpp"
-#include "yaml_tree.hpp"
+#include "parse/yaml_tree.hpp"
 
 namespace {
 

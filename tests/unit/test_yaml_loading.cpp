@@ -12,9 +12,9 @@
 #include <unistd.h>
 
 #include "ddat/errors.hpp"
-#include "ddat/framework_loader.hpp"
-#include "ddat/framework_writer.hpp"
+#include "ddat/load/framework_loader.hpp"
 #include "ddat/model.hpp"
+#include "ddat/write/framework_writer.hpp"
 #include "helpers.hpp"
 
 using ddat::Diagnostic;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "cli/render/style.hpp"
-#include "ddat/csv.hpp"
+#include "ddat/parse/csv.hpp"
 
 namespace ddat::cli {
 

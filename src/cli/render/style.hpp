@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "ddat/diff.hpp"
-#include "ddat/gap.hpp"
-#include "ddat/self_assessment.hpp"
+#include "ddat/analysis/diff.hpp"
+#include "ddat/analysis/gap.hpp"
+#include "ddat/load/self_assessment.hpp"
 
 namespace ddat::cli {
 
