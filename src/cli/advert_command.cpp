@@ -173,7 +173,8 @@ void add_advert_command(CLI::App& app, CommandRegistry& registry) {
     if (!registry.builds(*advert)) {
         return;  // another command was asked for: the name and description are enough
     }
-    advert->add_option("LEVEL", *level, "The role level (id, alias or name)")->required();
+    completes(advert->add_option("LEVEL", *level, "The role level (id, alias or name)")->required(),
+              Completion::levels);
     advert->footer(
         "The advert follows the GOV.UK service manager job description: title, the practical details\n"
         "to fill in, shown in [brackets], what the role is, what you will do, the essential skills\n"

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <unordered_map>
 
 #include "ddat/errors.hpp"
 #include "ddat/load/builtin_framework.hpp"
@@ -396,22 +397,48 @@ void Session::finish_output() {
 
 void Session::warn(const std::string& message) { err_ << "ddat: warning: " << visible(message) << '\n'; }
 
+namespace {
+
+// The completion kind of every option given one, by the option (options live as long as ddat).
+std::unordered_map<const CLI::Option*, Completion>& completion_kinds() {
+    static auto* kinds = new std::unordered_map<const CLI::Option*, Completion>();
+    return *kinds;
+}
+
+}  // namespace
+
+CLI::Option* completes(CLI::Option* option, Completion kind) {
+    completion_kinds()[option] = kind;
+    return option;
+}
+
+std::optional<Completion> completion_of(const CLI::Option* option) {
+    const auto& kinds = completion_kinds();
+    const auto found = kinds.find(option);
+    return found == kinds.end() ? std::nullopt : std::optional<Completion>(found->second);
+}
+
 void add_output_options(CLI::App& command, GlobalOptions& options) {
-    command.add_option("--format", options.format, "Output format (any letter case)")
-        ->transform(CLI::IsMember(kFormatNames, CLI::ignore_case))
-        ->type_name("FORMAT")
-        ->default_str("table");
-    command.add_option("--color", options.color, "auto (on a terminal, no NO_COLOR), always, never")
-        ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
-        ->type_name("WHEN");
+    completes(command.add_option("--format", options.format, "Output format (any letter case)")
+                  ->transform(CLI::IsMember(kFormatNames, CLI::ignore_case))
+                  ->type_name("FORMAT")
+                  ->default_str("table"),
+              Completion::formats);
+    completes(command.add_option("--color", options.color, "auto (on a terminal, no NO_COLOR), always, never")
+                  ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
+                  ->type_name("WHEN"),
+              Completion::colors);
     command.add_flag_callback(
         "--no-color", [&options] { options.color = "never"; }, "The same as --color never");
-    command.add_option("--framework", options.framework_path, "Framework file or folder; default $DDAT_FRAMEWORK")
-        ->type_name("PATH");
-    command
-        .add_option("--release", options.release,
-                    "Built-in release, such as 2020-01; default $DDAT_RELEASE, else the newest")
-        ->type_name("NAME");
+    completes(
+        command.add_option("--framework", options.framework_path, "Framework file or folder; default $DDAT_FRAMEWORK")
+            ->type_name("PATH"),
+        Completion::files);
+    completes(command
+                  .add_option("--release", options.release,
+                              "Built-in release, such as 2020-01; default $DDAT_RELEASE, else the newest")
+                  ->type_name("NAME"),
+              Completion::releases);
 }
 
 void CommandRegistry::add(CLI::App* command, Action action, std::optional<SingleFormat> single_format) {
@@ -473,7 +500,8 @@ std::unique_ptr<CLI::App> build_app(CommandRegistry& registry) {
     auto help_words = std::make_shared<std::vector<std::string>>();
     CLI::App* help = app.add_subcommand("help", "Show help for ddat or one of its commands");
     if (registry.builds(*help)) {
-        help->add_option("COMMAND", *help_words, "A command, such as gap or roles list");
+        completes(help->add_option("COMMAND", *help_words, "A command, such as gap or roles list"),
+                  Completion::commands);
         registry.add(
             help,
             [&app, help_words](Session& session) {
@@ -523,7 +551,8 @@ std::string command_to_build(int argc, const char* const* argv) {
             }
             continue;
         }
-        if (word == "help" || word == "completions" || word == "__complete" || word == "__manual") {
+        if (word == "help" || word == "completions" || word == "__complete" || word == "__manual" ||
+            word == "__completion-kinds") {
             return {};
         }
         return std::string(word);

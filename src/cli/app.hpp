@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -180,6 +181,31 @@ private:
     bool built_one_ = false;
     std::vector<Registered> actions_;
 };
+
+// What TAB completion offers for the value of an option or operand. Every option that takes a
+// value says which, `none` included, so that completion never depends on help placeholders.
+enum class Completion : std::uint8_t {
+    none,        // free text or a number: nothing to offer
+    levels,      // role level ids and aliases of the framework in use
+    roles,       // role ids
+    skills,      // skill ids
+    families,    // role family ids
+    releases,    // the built-in release names
+    files,       // paths of files (or folders holding them)
+    dirs,        // paths of folders
+    frameworks,  // a framework file or folder, or built-in
+    formats,     // the output formats the command writes
+    colors,      // auto, always, never
+    commands,    // ddat's commands
+    shells,      // bash, zsh, fish
+};
+
+// Gives an option or operand its completion kind; returns it, so that it can end a chain of
+// CLI11 settings.
+CLI::Option* completes(CLI::Option* option, Completion kind);
+
+// The completion kind given to the option, or nullopt when none was given.
+std::optional<Completion> completion_of(const CLI::Option* option);
 
 // Each command group adds its subcommands to the app (one file per group).
 void add_roles_commands(CLI::App& app, CommandRegistry& registry);

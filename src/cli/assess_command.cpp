@@ -234,9 +234,8 @@ std::optional<SelfAssessment> interview_person(Interview& interview, const Frame
         } else if (i == 1) {
             const RoleLevel* current =
                 answers.current_level_id.empty() ? nullptr : framework.find_level(answers.current_level_id);
-            auto answer = interview.ask(
-                "Your current role level, such as its id (Enter to leave it out)",
-                current == nullptr ? "" : short_name(*current));
+            auto answer = interview.ask("Your current role level, such as its id (Enter to leave it out)",
+                                        current == nullptr ? "" : short_name(*current));
             step = step_of(answer);
             if (step == Step::next && answer->text == "-") {
                 answers.current_level_id.clear();
@@ -370,12 +369,14 @@ void add_assess_command(CLI::App& app, CommandRegistry& registry) {
     if (!registry.builds(*assess)) {
         return;  // another command was asked for: the name and description are enough
     }
-    assess->add_option("--target", options->target, "The role level to assess yourself against")
-        ->required()
-        ->type_name("LEVEL");
-    assess->add_option("-o,--output", options->output, "The file to write (mode 0600); - prints it instead")
-        ->required()
-        ->type_name("FILE");
+    completes(assess->add_option("--target", options->target, "The role level to assess yourself against")
+                  ->required()
+                  ->type_name("LEVEL"),
+              Completion::levels);
+    completes(assess->add_option("-o,--output", options->output, "The file to write (mode 0600); - prints it instead")
+                  ->required()
+                  ->type_name("FILE"),
+              Completion::files);
     assess->add_flag("--force", options->force, "Replace the file if it exists");
     assess->footer(
         "Asks for your name, your current level, then each skill the target requires: it shows\n"

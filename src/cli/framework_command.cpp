@@ -199,7 +199,7 @@ void add_framework_commands(CLI::App& app, CommandRegistry& registry) {
     };
     auto options = std::make_shared<CopyOptions>();
     CLI::App* copy = group->add_subcommand("copy", "Write the framework in use as a YAML folder to extend");
-    copy->add_option("DIR", options->dir, "The folder to write")->required();
+    completes(copy->add_option("DIR", options->dir, "The folder to write")->required(), Completion::dirs);
     copy->add_flag("--force", options->force, "Replace the folder if it is not empty");
     copy->footer(
         "Starts an organisation's own copy: write the framework out, add a file of your own\n"

@@ -13,7 +13,10 @@ void add_init_command(CLI::App& app, CommandRegistry& registry) {
     if (!registry.builds(*init)) {
         return;  // another command was asked for: the name and description are enough
     }
-    init->add_option("--target", *target, "The role level to assess yourself against")->required()->type_name("LEVEL");
+    completes(init->add_option("--target", *target, "The role level to assess yourself against")
+                  ->required()
+                  ->type_name("LEVEL"),
+              Completion::levels);
     init->footer(
         "Prints YAML with your name, current level and the target, every skill the target requires\n"
         "at level 'none' for you to change, and as comments what the target asks of each skill\n"

@@ -165,7 +165,8 @@ void add_level_commands(CLI::App& app, CommandRegistry& registry) {
     level->footer("Example:\n  ddat level show senior-brm");
     auto name = std::make_shared<std::string>();
     CLI::App* show = level->add_subcommand("show", "What a role level requires, skill by skill");
-    show->add_option("LEVEL", *name, "Role level id, alias (such as senior-brm) or name")->required();
+    completes(show->add_option("LEVEL", *name, "Role level id, alias (such as senior-brm) or name")->required(),
+              Completion::levels);
     show->footer(
         "Examples:\n  ddat level show senior-brm\n  ddat level show \"Head of IT service management\" --format json");
     auto ids = std::make_shared<bool>(false);

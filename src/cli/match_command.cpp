@@ -395,18 +395,25 @@ void add_match_command(CLI::App& app, CommandRegistry& registry) {
     if (!registry.builds(*match)) {
         return;  // another command was asked for: the name and description are enough
     }
-    match->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")->required()->type_name("FILE");
-    match->add_option("--family", options->family, "Only the roles of this family (id or name)")->type_name("FAMILY");
-    match->add_option("--top", options->top, "How many levels to list (default 10; 0 for all)")
-        ->type_name("N")
-        ->check(CLI::NonNegativeNumber);
-    CLI::Option* explain =
+    completes(match->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")
+                  ->required()
+                  ->type_name("FILE"),
+              Completion::files);
+    completes(match->add_option("--family", options->family, "Only the roles of this family (id or name)")
+                  ->type_name("FAMILY"),
+              Completion::families);
+    completes(match->add_option("--top", options->top, "How many levels to list (default 10; 0 for all)")
+                  ->type_name("N")
+                  ->check(CLI::NonNegativeNumber),
+              Completion::none);
+    CLI::Option* explain = completes(
         match
             ->add_option("--explain", options->explain,
                          "Also show what a level (default: the best-ranked) asks beyond where you are, and how "
                          "much each skill adds to or takes from its score")
             ->type_name("[LEVEL]")
-            ->expected(0, 1);
+            ->expected(0, 1),
+        Completion::levels);
     match->add_flag("--all", options->all, "Rank the levels below your current level with the rest, not apart");
     add_rating_option(*match, options->rating);
     match->footer(

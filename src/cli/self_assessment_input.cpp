@@ -64,14 +64,16 @@ SelfAssessment read_self_assessment(Session& session, const std::string& path, s
 }
 
 void add_rating_option(CLI::App& command, Rating& rating) {
-    command
-        .add_option_function<std::string>(
-            "--rating",
-            [&rating](const std::string& value) { rating = value == "self" ? Rating::self : Rating::agreed; },
-            "Whose level of each skill to use: agreed (the level agreed with the line manager, where the file gives "
-            "one, else the person's own; the default) or self (the person's own)")
-        ->type_name("agreed|self")
-        ->transform(CLI::IsMember({"agreed", "self"}, CLI::ignore_case));
+    completes(command
+                  .add_option_function<std::string>(
+                      "--rating",
+                      [&rating](const std::string& value) { rating = value == "self" ? Rating::self : Rating::agreed; },
+                      "Whose level of each skill to use: agreed (the level agreed with the line manager, where the "
+                      "file gives "
+                      "one, else the person's own; the default) or self (the person's own)")
+                  ->type_name("agreed|self")
+                  ->transform(CLI::IsMember({"agreed", "self"}, CLI::ignore_case)),
+              Completion::none);
 }
 
 std::string rated_text(SkillLevel actual, bool uses_agreed, bool discuss) {

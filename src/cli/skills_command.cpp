@@ -147,7 +147,7 @@ void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
 
     auto name = std::make_shared<std::string>();
     CLI::App* show = skills->add_subcommand("show", "One skill, and every role level that requires it");
-    show->add_option("SKILL", *name, "Skill id or name")->required();
+    completes(show->add_option("SKILL", *name, "Skill id or name")->required(), Completion::skills);
     show->footer("Examples:\n  ddat skills show user-focus\n  ddat skills show \"Strategic thinking\"");
     registry.add(show, [name](Session& session) { return show_skill(session, *name); });
 }

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "ddat/framework_loader.hpp"
-#include "ddat/snapshot.hpp"
+#include "ddat/load/framework_loader.hpp"
+#include "ddat/load/snapshot.hpp"
 
 namespace {
 
