@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DDDAT_BUILD_TESTS=OFF >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DDDAT_BUILD_TESTS=OFF -DDDAT_UNITY_BUILD=ON >/dev/null
 cmake --build build -j "$(nproc)" --target ddat
 echo
 ./build/ddat roles list

@@ -9,7 +9,7 @@ sudo=""
 
 bash scripts/install-deps.sh --test
 rm -rf build-package
-cmake -S . -B build-package -DCMAKE_BUILD_TYPE=Release -DDDAT_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+cmake -S . -B build-package -DCMAKE_BUILD_TYPE=Release -DDDAT_BUILD_TESTS=OFF -DDDAT_UNITY_BUILD=ON -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
 cmake --build build-package -j "$(nproc)" --target ddat
 (cd build-package && cpack -G DEB >/dev/null)
 deb=$(ls build-package/ddat_*.deb)

@@ -7,18 +7,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh --test
-cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DDDAT_WARNINGS_AS_ERRORS=ON >/dev/null
+# Each build here is made once, so the program and the unit tests are compiled in groups of files
+# (DDAT_UNITY_BUILD): CLI11's and nlohmann-json's templates are then compiled once a group, not
+# once a file, which halves the time of each build.
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DDDAT_WARNINGS_AS_ERRORS=ON -DDDAT_UNITY_BUILD=ON >/dev/null
 cmake --build build-test -j "$(nproc)"
 ctest --test-dir build-test --output-on-failure -j "$(nproc)"
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
-cmake --preset sanitize >/dev/null
+cmake --preset sanitize -DDDAT_UNITY_BUILD=ON >/dev/null
 cmake --build --preset sanitize -j "$(nproc)"
 ctest --preset sanitize -j "$(nproc)"
 
 # The tests of the team's reader threads under ThreadSanitizer: only the core and its unit tests
 # are built for it.
-cmake --preset tsan >/dev/null
+cmake --preset tsan -DDDAT_UNITY_BUILD=ON >/dev/null
 cmake --build --preset tsan -j "$(nproc)"
 ctest --preset tsan -j "$(nproc)"
 

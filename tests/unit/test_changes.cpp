@@ -26,6 +26,7 @@ using ddat::RequirementChange;
 using ddat::SkillLevel;
 using ddat_test::check_diagnostic;
 using ddat_test::contains;
+using ddat_test::read_text;
 
 namespace fs = std::filesystem;
 
@@ -433,17 +434,6 @@ TEST_CASE("load_renames reports a YAML syntax error in the file", "[changes]") {
 
 // ---------------------------------------------------------------------------------------------
 // The built-in 2020 framework against the real 2025 download
-
-namespace {
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-}  // namespace
 
 TEST_CASE("changes from the built-in framework to the real 2025 download", "[changes][csv-data]") {
     const fs::path dir = fs::path(DDAT_SHARED_DIR) / "framework-csv";

@@ -29,6 +29,7 @@ using ddat::ImportOptions;
 using ddat::ImportResult;
 using ddat::SkillLevel;
 using ddat_test::contains;
+using ddat_test::read_text;
 
 namespace fs = std::filesystem;
 
@@ -746,13 +747,6 @@ std::optional<fs::path> csv_dir() {
         return std::nullopt;
     }
     return dir;
-}
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 ImportResult import_real() {

@@ -24,6 +24,7 @@ using ddat::write_file_atomically;
 using ddat::write_folder_atomically;
 using ddat::WriteError;
 using ddat_test::contains;
+using ddat_test::read_text;
 
 namespace fs = std::filesystem;
 
@@ -53,13 +54,6 @@ public:
 private:
     fs::path path_;
 };
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 void write_text(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
