@@ -130,7 +130,23 @@ t_progress=$(time_it progress-20 200 "$ddat progress $pfiles")
 ratio=$(python3 -c "print(f'{$t_progress / $t_true:.2f}')")
 row "progress, 20 assessments / /bin/true" "${ratio}x" "<= 3x" "$(ok "$ratio <= 3")"
 
-# 5. Against the alternative: PyYAML doing the same gap analysis for 20,000 people.
+# 5. Reports: a gap report as HTML and as SVG on the built-in framework, against /bin/true; a
+# team of 1,000 as an HTML report and as an xlsx workbook (every view a sheet, the heat map).
+t_gap_html=$(time_it gap-html 200 "$ddat gap --me examples/me.yaml --target senior-brm --format html")
+ratio=$(python3 -c "print(f'{$t_gap_html / $t_true:.2f}')")
+row "gap --format html / /bin/true" "${ratio}x" "<= 3x" "$(ok "$ratio <= 3")"
+t_gap_svg=$(time_it gap-svg 200 "$ddat gap --me examples/me.yaml --target senior-brm --format svg")
+ratio=$(python3 -c "print(f'{$t_gap_svg / $t_true:.2f}')")
+row "gap --format svg / /bin/true" "${ratio}x" "<= 3x" "$(ok "$ratio <= 3")"
+rdir=$work/people-1000
+[ -d "$rdir" ] || python3 bench/generate_assessments.py 1000 "$rdir" "${bskills[@]}" --target "$btarget"
+for report in html xlsx; do
+  t_report=$(time_it team-1000-$report $runs "$ddat team $rdir --format $report")
+  ms=$(python3 -c "print(f'{$t_report * 1000:.0f}')")
+  row "team, 1,000 assessments as $report" "$ms ms" "<= 500 ms" "$(ok "$ms <= 500")"
+done
+
+# 6. Against the alternative: PyYAML doing the same gap analysis for 20,000 people.
 t_python=$(time_it python-20000 3 "python3 bench/gap_pyyaml.py $framework $target $work/people-20000")
 ratio=$(python3 -c "print(f'{$t_python / ${team_time[20000]}:.0f}')")
 row "PyYAML script / ddat team, 20,000 assessments" "${ratio}x faster" ">= 30x" "$(ok "$ratio >= 30")"

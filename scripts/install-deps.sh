@@ -9,9 +9,9 @@ if [ "${1:-}" = "--test" ]; then
   # Catch2 for the unit tests; python3 with its modules for the README, schema and hostile-input
   # checks; the three shells for the completion tests; man-db and dpkg-dev for the package test;
   # tmux to drive 'ddat assess' in a real terminal; headless Chromium and rsvg-convert to open the
-  # HTML and SVG reports.
+  # HTML and SVG reports; openpyxl to read the xlsx workbooks back.
   packages+=(catch2 clang-format diffutils python3 python3-jsonschema python3-yaml bash-completion zsh fish man-db dpkg-dev file tmux
-            chromium librsvg2-bin)
+            chromium librsvg2-bin python3-openpyxl)
 fi
 
 missing=()

@@ -377,21 +377,30 @@ const Framework* Session::earlier_release() {
 }
 
 Output Session::output() {
-    Output output{out_, parse_format(options_.format), Style{}, command_};
-    output.style = terminal_style(STDOUT_FILENO, out_is_terminal_, options_.color, 100, 20);
+    const bool to_file = !options_.output_file.empty() && options_.output_file != "-";
+    if (to_file && !file_) {
+        file_ = std::make_unique<std::ostringstream>();
+    }
+    std::ostream& out = to_file ? static_cast<std::ostream&>(*file_) : out_;
+    const bool terminal = out_is_terminal_ && !to_file;
+    Output output{out, parse_format(options_.format), Style{}, command_, terminal};
+    output.style = terminal_style(STDOUT_FILENO, terminal, options_.color, 100, 20);
     output.style.color = output.style.color && output.format == Format::table;
     if (output.format != Format::table && output.format != Format::markdown) {
         return output;
     }
     if (!visible_) {
-        visible_ = std::make_unique<VisibleStream>(out_, output.style.color);
+        visible_ = std::make_unique<VisibleStream>(out, output.style.color);
     }
-    return Output{*visible_, output.format, output.style, command_};
+    return Output{*visible_, output.format, output.style, command_, terminal};
 }
 
 void Session::finish_output() {
     if (visible_) {
         visible_->finish();
+    }
+    if (file_) {
+        write_file_atomically(options_.output_file, file_->str(), true, 0600);
     }
 }
 
@@ -439,6 +448,13 @@ void add_output_options(CLI::App& command, GlobalOptions& options) {
                               "Built-in release, such as 2020-01; default $DDAT_RELEASE, else the newest")
                   ->type_name("NAME"),
               Completion::releases);
+}
+
+void add_output_file_option(CLI::App& command, GlobalOptions& options) {
+    command
+        .add_option("-o,--output", options.output_file,
+                    "Write to FILE (mode 0600, replaced whole) instead of standard output")
+        ->type_name("FILE");
 }
 
 void CommandRegistry::add(CLI::App* command, Action action, std::optional<SingleFormat> single_format) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,7 @@ struct GlobalOptions {
     std::string release;         // --release; empty when not given
     std::string format = "table";
     std::string color = "auto";
+    std::string output_file;  // -o FILE, for the commands that take it; empty or "-": standard output
 };
 
 // A usage error found after parsing, such as an argument a command needs and did not get from
@@ -99,7 +101,8 @@ public:
     // goes through a VisibleStream, so that nothing in it can steer the terminal.
     Output output();
 
-    // Writes out what the output still holds back; called when the command has run.
+    // Writes out what the output still holds back; called when the command has run. With -o FILE,
+    // writes the file (mode 0600: it may hold what a self-assessment says), replacing it whole.
     void finish_output();
 
     // Where warnings and errors go.
@@ -123,6 +126,7 @@ private:
     std::vector<std::unique_ptr<Framework>> outgrown_;  // read with less: still referred to
     std::unique_ptr<Framework> earlier_;
     std::unique_ptr<VisibleStream> visible_;
+    std::unique_ptr<std::ostringstream> file_;  // what -o FILE gets, written once the command has run
 };
 
 // What runs when a command was chosen on the command line.
@@ -234,6 +238,10 @@ const char* completion_script(const std::string& shell);
 // Adds --format, --color, --no-color, --framework and --release to a command, so they can follow its
 // name.
 void add_output_options(CLI::App& command, GlobalOptions& options);
+
+// Adds -o/--output FILE to a command: its output goes to FILE instead of standard output (the
+// way to write --format xlsx from a terminal).
+void add_output_file_option(CLI::App& command, GlobalOptions& options);
 
 // Runs ddat with these arguments, writing the result to out and messages to err; returns the
 // exit code. What out holds is dropped when the command fails. Throws what is not the user's

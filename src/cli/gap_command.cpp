@@ -365,7 +365,9 @@ void add_gap_command(CLI::App& app, CommandRegistry& registry) {
         "Examples:\n"
         "  ddat gap --me me.yaml --target senior-brm\n"
         "  ddat gap --me me.yaml --target lead-brm --format json\n"
+        "  ddat gap --me me.yaml --target senior-brm --format xlsx -o gap.xlsx\n"
         "  ddat gap --me - --target itsm < me.yaml");
+    add_output_file_option(*gap, registry.options());
     registry.add(gap, [options](Session& session) { return run_gap(session, *options); });
 }
 

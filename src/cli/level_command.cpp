@@ -171,6 +171,7 @@ void add_level_commands(CLI::App& app, CommandRegistry& registry) {
         "Examples:\n  ddat level show senior-brm\n  ddat level show \"Head of IT service management\" --format json");
     auto ids = std::make_shared<bool>(false);
     show->add_flag("--ids", *ids, "Only the ids of the skills it requires, one a line (JSON: a list)");
+    add_output_file_option(*show, registry.options());
     registry.add(show, [name, ids](Session& session) { return show_level(session, *name, *ids); });
 }
 

@@ -432,6 +432,7 @@ void add_match_command(CLI::App& app, CommandRegistry& registry) {
         "  ddat match --me me.yaml --explain lead-brm\n"
         "  ddat match --me me.yaml --explain --all\n"
         "  ddat match --me me.yaml --format json");
+    add_output_file_option(*match, registry.options());
     registry.add(match, [options, explain](Session& session) {
         options->explain_given = explain->count() > 0;
         return run_match(session, *options);

@@ -221,9 +221,12 @@ int run_progress(Session& session, const ProgressOptions& options) {
     }
     notes.insert(notes.end(), report.notes.begin(), report.notes.end());
     Output output = session.output();
+    const Picture picture{(report.person.empty() ? std::string("Progress") : "Progress of " + report.person) +
+                              " against " + report.target->name,
+                          progress_chart};
     if (!write_machine(
             output, [&] { return progress_json(report, options.rating, warnings, notes); },
-            [&](const Json&) { return progress_records(report); })) {
+            [&](const Json&) { return progress_records(report); }, &picture)) {
         write_progress_table(report, output);
     }
     return kExitOk;

@@ -208,6 +208,7 @@ void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
         "  ddat roles list --ids                 every role level id, one per line\n"
         "  ddat roles list --ids roles           every role id\n"
         "  ddat roles list --ids families --format json");
+    add_output_file_option(*list, registry.options());
     registry.add(list, [family, ids](Session& session) { return list_roles(session, *family, *ids); });
 
     auto name = std::make_shared<std::string>();

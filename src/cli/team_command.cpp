@@ -307,6 +307,49 @@ void write_team_markdown(const Framework& framework, const TeamReport& report, s
     out << '\n' << kMatrixLegend << '\n';
 }
 
+// The people view as a sheet: a row per person, grouped by role, with their readiness, then a
+// column per skill giving the levels they are short of their target (0 where met, blank where
+// their target does not ask it), coloured as a heat map.
+Sheet heat_map_sheet(const Framework& framework, const TeamReport& report) {
+    const std::vector<std::string> names = shown_names(report);
+    const auto cells = matrix_cells(framework, report);
+    Sheet sheet{"People", {{"name", "current", "target", "readiness", "shortfall", "missing"}, {}}, 1};
+    sheet.heat_from = sheet.records.headers.size();
+    for (const auto& row : report.skills) {
+        sheet.records.headers.push_back(row.skill->name);
+    }
+    for (const std::size_t p : by_role(framework, report)) {
+        const TeamMember& member = report.people[p];
+        const GapSummary& s = member.gap.summary;
+        std::vector<std::string> row = {names[p],
+                                        member.gap.current == nullptr ? std::string() : short_name(*member.gap.current),
+                                        short_name(*member.gap.target),
+                                        Json(std::round(s.readiness * 1000) / 1000).dump(),
+                                        std::to_string(s.shortfall),
+                                        std::to_string(s.missing)};
+        for (std::size_t r = 0; r < report.skills.size(); ++r) {
+            const SkillGap* gap = cells[p][r];
+            row.push_back(gap == nullptr ? std::string() : std::to_string(gap->shortfall));
+        }
+        sheet.records.rows.push_back(std::move(row));
+    }
+    return sheet;
+}
+
+// Every view as a sheet, the one asked for with --view first: people (the heat map), skills,
+// mentors, and each person's gap in each skill with their evidence.
+std::vector<Sheet> team_sheets(const Framework& framework, const TeamReport& report, const std::string& view) {
+    std::vector<Sheet> sheets;
+    sheets.push_back(heat_map_sheet(framework, report));
+    sheets.push_back(Sheet{"Skills", skills_records(report), 1});
+    sheets.push_back(Sheet{"Mentors", mentors_records(report), 1});
+    sheets.push_back(Sheet{"Gaps", people_records(report), 1});
+    const std::size_t first = view == "skills" ? 1 : view == "mentors" ? 2 : 0;
+    std::rotate(sheets.begin(), sheets.begin() + static_cast<std::ptrdiff_t>(first),
+                sheets.begin() + static_cast<std::ptrdiff_t>(first) + 1);
+    return sheets;
+}
+
 // The skills view as a table: coverage and single points of failure.
 void write_skills_table(const TeamReport& report, const Output& output) {
     const Style& style = output.style;
@@ -585,6 +628,7 @@ int run_team(Session& session, const TeamCommandOptions& options) {
             write_data(output, Json::parse(json.str()), {}, &picture);
             break;
         }
+        case Format::xlsx: write_workbook(output, team_sheets(framework, report, options.view)); break;
         default:
             if (options.view == "skills") {
                 write_records(output.out, output.format, skills_records(report));
@@ -636,16 +680,19 @@ void add_team_command(CLI::App& app, CommandRegistry& registry) {
         "--view skills shows the coverage of each skill, --view mentors who could help whom.\n"
         "A file without 'target:' is read against the level after its 'current:', with a note. An\n"
         "assessment that cannot be read, or gives neither, is reported on standard error and in\n"
-        "JSON's 'skipped', and left out; --strict makes that an error. ddat writes nothing: CSV and\n"
-        "JSON are for spreadsheets.\n"
+        "JSON's 'skipped', and left out; --strict makes that an error. ddat writes nothing but its\n"
+        "output: --format xlsx -o FILE gives a workbook with a sheet for each view and the heat map\n"
+        "in colour (a terminal gets no binary: give -o FILE or redirect it).\n"
         "\n"
         "Examples:\n"
         "  ddat team assessments/\n"
         "  ddat team assessments/ --target senior-brm\n"
         "  ddat team alex.yaml sam.yaml --format csv > team.csv\n"
+        "  ddat team assessments/ --format xlsx -o team.xlsx\n"
         "  ddat team assessments/ --view skills --format csv\n"
         "  ddat team assessments/ --view mentors\n"
         "  ddat team assessments/ --strict --format json");
+    add_output_file_option(*team, registry.options());
     registry.add(team, [options](Session& session) { return run_team(session, *options); });
 }
 

@@ -67,22 +67,23 @@ void write_all(int fd, const std::string& content, const std::string& path) {
     }
 }
 
-void write_new_file(const std::string& path, const std::string& content, unsigned mode) {
+// Creates the file path; messages name `shown`, the file the user asked for, not a temporary name.
+void write_new_file(const std::string& path, const std::string& content, unsigned mode, const std::string& shown) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
     if (fd < 0) {
-        throw WriteError(path + ": cannot create: " + error_text(errno));
+        throw WriteError(shown + ": cannot create: " + error_text(errno));
     }
     try {
-        write_all(fd, content, path);
+        write_all(fd, content, shown);
         if (::fsync(fd) != 0) {
-            throw WriteError(path + ": cannot write: " + error_text(errno));
+            throw WriteError(shown + ": cannot write: " + error_text(errno));
         }
     } catch (...) {
         ::close(fd);
         throw;
     }
     if (::close(fd) != 0) {
-        throw WriteError(path + ": cannot write: " + error_text(errno));
+        throw WriteError(shown + ": cannot write: " + error_text(errno));
     }
 }
 
@@ -175,7 +176,7 @@ void write_folder_atomically(const std::string& dir, const std::vector<SourceFil
             if (error) {
                 throw WriteError(path.parent_path().string() + ": cannot create the folder: " + error.message());
             }
-            write_new_file(path.string(), file.text, 0644);
+            write_new_file(path.string(), file.text, 0644, path.string());
         }
         if (exists && exchange(temporary, target.string())) {
             // The new copy is in place and the old one at the temporary name, in one step: a
@@ -226,7 +227,7 @@ void write_file_atomically(const std::string& path, const std::string& content, 
     fs::remove(temporary, error);
     set_pending(temporary);
     try {
-        write_new_file(temporary, content, mode);
+        write_new_file(temporary, content, mode, path);
         fs::rename(temporary, path, error);
         if (error) {
             throw WriteError(path + ": cannot write: " + error.message());

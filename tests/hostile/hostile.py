@@ -1403,9 +1403,11 @@ def _(ctx):
             self.texts.append(data)
 
     framework, me, folder = hostile_files(ctx)
+    with open(me, encoding="utf-8") as f:
+        later = ctx.write("me-later.yaml", f.read())
     for args in (["gap", "--me", me], ["level", "show", "junior-widget-keeper"], ["team", folder],
                  ["match", "--me", me], ["diff", "jwk", "senior-widget-keeper"],
-                 ["path", "jwk", "senior-widget-keeper"]):
+                 ["path", "jwk", "senior-widget-keeper"], ["progress", me, later]):
         result = ctx.run(["--framework", framework] + args + ["--format", "html"])
         expect_success(result)
         parser = Elements()
@@ -1418,7 +1420,8 @@ def _(ctx):
                     raise Failure(f"{' '.join(args)}: an attribute {name} on <{tag}>\n" + result.describe())
         if not any("<script>alert(1)</script>" in text for text in parser.texts):
             raise Failure(f"{' '.join(args)}: the text <script>... is not shown as text\n" + result.describe())
-    for args in (["gap", "--me", me], ["team", folder], ["path", "jwk", "senior-widget-keeper"]):
+    for args in (["gap", "--me", me], ["team", folder], ["path", "jwk", "senior-widget-keeper"],
+                 ["progress", me, later]):
         result = ctx.run(["--framework", framework] + args + ["--format", "svg"])
         expect_success(result)
         try:
@@ -1431,6 +1434,52 @@ def _(ctx):
                 raise Failure(f"{' '.join(args)}: an SVG element <{tag}> that came from input")
         if not any("<script>" in (element.text or "") for element in root.iter()):
             raise Failure(f"{' '.join(args)}: the text <script> is not in the SVG as text\n" + result.describe())
+
+
+@case("markup/xlsx-holds-only-text")
+def _(ctx):
+    """Text from files in a workbook: well-formed XML 1.0 whatever it holds (control characters
+    that XML forbids, U+FFFE, "]]>", Excel's own _x001B_ escape), shown with visible escapes."""
+    import io
+    import xml.etree.ElementTree as ElementTree
+    import zipfile
+
+    framework, me, folder = hostile_files(ctx)
+    extra = "\x01\x0b\x7f\ufffe\uffff _x001B_ ]]> &amp; end"
+    quoted = json.dumps(HOSTILE_TEXT + extra)
+    with open(framework, encoding="utf-8") as f:
+        text = f.read().replace(json.dumps(HOSTILE_TEXT), quoted)
+    framework = ctx.write("framework-xlsx.yaml", text)
+    with open(me, encoding="utf-8") as f:
+        me = ctx.write("me-xlsx.yaml", f.read().replace(json.dumps(HOSTILE_TEXT), quoted))
+    ctx.write("team/a.yaml", open(me, encoding="utf-8").read())
+    for args in (["gap", "--me", me], ["level", "show", "junior-widget-keeper"], ["team", folder],
+                 ["match", "--me", me], ["roles", "list"]):
+        result = ctx.run(["--framework", framework] + args + ["--format", "xlsx"])
+        expect_success(result)
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(result.out))
+        except zipfile.BadZipFile as error:
+            raise Failure(f"{' '.join(args)}: not a zip archive: {error}")
+        if archive.testzip() is not None:
+            raise Failure(f"{' '.join(args)}: the part {archive.testzip()} is damaged")
+        texts = []
+        for part in archive.namelist():
+            try:
+                root = ElementTree.fromstring(archive.read(part))
+            except ElementTree.ParseError as error:
+                raise Failure(f"{' '.join(args)}: {part} is not well-formed XML: {error}")
+            texts += [element.text or "" for element in root.iter()]
+        shown = [t for t in texts if "<script>alert(1)</script>" in t]
+        if not shown:
+            raise Failure(f"{' '.join(args)}: the text <script>... is not in a cell as text")
+        for t in shown:
+            bad = [c for c in t if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F
+                   or 0x202A <= ord(c) <= 0x202E or c in "\ufffe\uffff"]
+            if bad or "\\x1b[31m" not in t or "\\x0b" not in t or "\\ufffe" not in t:
+                raise Failure(f"{' '.join(args)}: a cell holds {t!r}, not the visible escapes")
+            if "_x005F_x001B_" not in t or "]]> &amp; end" not in t:
+                raise Failure(f"{' '.join(args)}: a cell holds {t!r}: _x001B_ or ]]> & are not kept as written")
 
 
 # ---------------------------------------------------------------------------------------------

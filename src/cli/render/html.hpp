@@ -11,7 +11,8 @@
 namespace ddat::cli {
 
 // The commands that write --format html, for the message to any other.
-inline constexpr std::string_view kHtmlCommands = "--format html is for level show, diff, path, gap, match and team";
+inline constexpr std::string_view kHtmlCommands =
+    "--format html is for level show, diff, path, gap, match, team and progress";
 
 // Text as HTML text or an attribute value: made visible (no control character or bidirectional
 // override), then & < > " ' escaped, so that nothing from a file becomes markup.

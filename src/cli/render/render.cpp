@@ -1,5 +1,8 @@
 #include "cli/render/render.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include "cli/render/html.hpp"
 #include "cli/render/svg.hpp"
 
@@ -37,7 +40,31 @@ void write_data(const Output& output, const Json& data, const std::function<Reco
             }
             output.out << picture->chart(data);
             break;
+        case Format::xlsx: {
+            // The commands whose main list is worth a spreadsheet; team writes its own sheets.
+            static constexpr std::array<std::string_view, 4> kSheets = {"roles list", "level show", "gap", "match"};
+            if (std::find(kSheets.begin(), kSheets.end(), output.command) == kSheets.end() || !to_records) {
+                throw FormatError("'" + output.command + "' does not write xlsx; " + std::string(kXlsxCommands));
+            }
+            std::vector<Sheet> sheets = {Sheet{output.command, to_records(data)}};
+            // a report's summary (a gap's readiness) as a sheet of its own, after the list
+            if (data.is_object() && data.contains("summary") && data["summary"].is_object()) {
+                sheets.push_back(Sheet{"summary", flatten(Json::array({data["summary"]}))});
+            }
+            write_workbook(output, sheets);
+            break;
+        }
     }
+}
+
+void write_workbook(const Output& output, const std::vector<Sheet>& sheets) {
+    if (output.terminal) {
+        throw FormatError(
+            "--format xlsx writes a binary file, not for a terminal: give -o FILE, or redirect "
+            "standard output (> " +
+            std::string(output.command.substr(0, output.command.find(' '))) + ".xlsx)");
+    }
+    output.out << xlsx_workbook(sheets);
 }
 
 Json level_json(SkillLevel level) {

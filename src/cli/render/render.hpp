@@ -1,6 +1,6 @@
 // Rendering a command's result: the formats, where to write, and the choice of renderer. Each
 // format lives in a file of its own beside this one: table, tree (JSON, YAML), flat (CSV, TSV,
-// Markdown), html and svg.
+// Markdown), html, svg and xlsx.
 #pragma once
 
 #include <functional>
@@ -16,6 +16,7 @@
 #include "cli/render/svg.hpp"
 #include "cli/render/table.hpp"
 #include "cli/render/tree.hpp"
+#include "cli/render/xlsx.hpp"
 #include "ddat/errors.hpp"
 #include "ddat/model.hpp"
 
@@ -23,11 +24,12 @@ namespace ddat::cli {
 
 // The output formats a command can write: a table for people; JSON and YAML with every field;
 // CSV, TSV and Markdown as one flat table of the command's main list; an HTML report and an SVG
-// chart for the commands that draw one.
-enum class Format { table, json, yaml, csv, tsv, markdown, html, svg };
+// chart for the commands that draw one; an xlsx workbook for those whose lists go in a spreadsheet.
+enum class Format { table, json, yaml, csv, tsv, markdown, html, svg, xlsx };
 
 // The formats' names, for --format's help and checks.
-inline const std::vector<std::string> kFormatNames = {"table", "json", "yaml", "csv", "tsv", "markdown", "html", "svg"};
+inline const std::vector<std::string> kFormatNames = {"table",    "json", "yaml", "csv", "tsv",
+                                                      "markdown", "html", "svg",  "xlsx"};
 
 // Parses a format name (already checked by the option parser).
 Format parse_format(std::string_view name);
@@ -46,7 +48,8 @@ struct Output {
     std::ostream& out;
     Format format = Format::table;
     Style style;
-    std::string command;  // "gap", "level show": for messages about formats it does not write
+    std::string command;    // "gap", "level show": for messages about formats it does not write
+    bool terminal = false;  // whether out is a terminal, which gets no binary format
 };
 
 // What a command draws for --format html and svg, from the same data it writes as JSON: the
@@ -58,7 +61,8 @@ struct Picture {
 
 // Writes data in the chosen format other than the table: as JSON or YAML, as the records
 // to_records makes of it for CSV, TSV and Markdown, or, when the command gives a picture, as an
-// HTML report or its SVG chart. A format the command cannot write is a usage error.
+// HTML report or its SVG chart, or, for the commands kXlsxCommands names, as a workbook of one
+// sheet of those records. A format the command cannot write is a usage error.
 void write_data(const Output& output, const Json& data, const std::function<Records(const Json&)>& to_records,
                 const Picture* picture = nullptr);
 
@@ -73,6 +77,10 @@ bool write_machine(const Output& output, MakeJson&& make_json, ToRecords&& to_re
     write_data(output, make_json(), to_records, picture);
     return true;
 }
+
+// Writes a workbook (--format xlsx). A binary file is refused on a terminal: a usage error that
+// says to give -o FILE or to redirect standard output.
+void write_workbook(const Output& output, const std::vector<Sheet>& sheets);
 
 // Writes ids for scripts (--ids): one a line for the table format, a list of texts in JSON and
 // YAML, a one-column table headed "id" in CSV, TSV and Markdown.

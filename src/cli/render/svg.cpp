@@ -344,4 +344,98 @@ std::string path_chart(const Json& path) {
     return svg;
 }
 
+std::string progress_chart(const Json& progress) {
+    const Json& points = progress.contains("points") ? progress["points"] : Json::array();
+    const Json& skills = progress.contains("skills") ? progress["skills"] : Json::array();
+    const std::string person = text_of(progress.value("person", Json()));
+    const std::string target = text_of(progress.value("target", Json()));
+    const std::string title =
+        (person.empty() ? std::string("Progress") : "Progress of " + person) + " against " + target;
+    constexpr int kLabel = 250;
+    constexpr int kStep = 26;  // one level
+    constexpr int kColumn = 4 * kStep + 40;
+    constexpr int kRow = 30;
+    constexpr int kTop = 90;
+    const int columns = static_cast<int>(points.size());
+    const int rows = static_cast<int>(skills.size());
+    const int width = kLabel + std::max(columns, 1) * kColumn + 10;
+    const int height = kTop + (rows + 1) * kRow + 60;
+    std::string svg;
+    open_svg(svg, width, height, title,
+             fmt::format("{} skills at each of {} assessments: for each, a bar as long as the level held (its number "
+                         "beside it) inside an outline as long as the level {} requires; the last row gives the "
+                         "readiness at each assessment.",
+                         rows, columns, target));
+    text_at(svg, 0, 24, shortened(title, 80), R"(font-size="18" font-weight="700")");
+    std::vector<std::string> dates;
+    for (int c = 0; c < columns; ++c) {
+        const Json& point = points[static_cast<std::size_t>(c)];
+        std::string date = point.value("date", Json()).is_string() ? point["date"].get<std::string>() : std::string();
+        if (date.empty()) {
+            date = text_of(point.value("file", Json()));
+        }
+        dates.push_back(date);
+        text_at(svg, kLabel + c * kColumn, kTop - 14, shortened(date, 16), R"(font-size="13" font-weight="700")");
+    }
+    for (int r = 0; r < rows; ++r) {
+        const Json& skill = skills[static_cast<std::size_t>(r)];
+        const int y = kTop + r * kRow;
+        const std::string name = text_of(skill.value("name", Json()));
+        const int required = level_number(skill.value("required", Json()));
+        const std::string required_word = required == 0 ? std::string("not required") : text_of(skill["required"]);
+        text_at(svg, kLabel - 10, y + 20, shortened(name, 30), R"(text-anchor="end")");
+        const Json& levels = skill.contains("levels") ? skill["levels"] : kEmpty;
+        for (int c = 0; c < columns && c < static_cast<int>(levels.size()); ++c) {
+            const Json& word = levels[static_cast<std::size_t>(c)];
+            const int held = level_number(word);
+            const Tone tone = required == 0      ? Tone::plain
+                              : held >= required ? Tone::good
+                              : held > 0         ? Tone::short_of
+                                                 : Tone::absent;
+            const int x = kLabel + c * kColumn;
+            fmt::format_to(std::back_inserter(svg), "<g>\n<title>{}, {}: {} ({} required)</title>\n", html_escape(name),
+                           html_escape(dates[static_cast<std::size_t>(c)]),
+                           held == 0 ? std::string("none") : html_escape(text_of(word)), html_escape(required_word));
+            if (held > 0) {
+                fmt::format_to(std::back_inserter(svg),
+                               R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>)"
+                               "\n",
+                               x, y + 8, held * kStep, kRow - 16, bar_of(tone));
+            }
+            if (required > 0) {
+                fmt::format_to(
+                    std::back_inserter(svg),
+                    R"(<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{}" stroke-width="2"/>)"
+                    "\n",
+                    x, y + 5, required * kStep, kRow - 10, kText);
+            }
+            text_at(svg, x + 4 * kStep + 8, y + 20, held == 0 ? std::string("–") : std::to_string(held),
+                    fmt::format(R"(font-size="13" fill="{}")", fill_of(tone).text));
+            svg += "</g>\n";
+        }
+    }
+    // readiness at each assessment
+    const int ready_y = kTop + rows * kRow;
+    text_at(svg, kLabel - 10, ready_y + 20, "Readiness", R"(text-anchor="end" font-weight="700")");
+    for (int c = 0; c < columns; ++c) {
+        const Json readiness = points[static_cast<std::size_t>(c)].value("readiness", Json());
+        text_at(svg, kLabel + c * kColumn, ready_y + 20,
+                readiness.is_number() ? percent(readiness.get<double>()) : std::string(), R"(font-weight="700")");
+    }
+    const int legend = ready_y + kRow + 30;
+    fmt::format_to(std::back_inserter(svg),
+                   R"(<rect x="0" y="{0}" width="24" height="14" fill="none" stroke="{1}" stroke-width="2"/>)"
+                   "\n"
+                   R"(<rect x="200" y="{0}" width="24" height="14" fill="{2}"/>)"
+                   "\n"
+                   R"(<rect x="420" y="{0}" width="24" height="14" fill="{3}"/>)"
+                   "\n",
+                   legend - 12, kText, bar_of(Tone::good), bar_of(Tone::short_of));
+    text_at(svg, 32, legend, "level required");
+    text_at(svg, 232, legend, "level held, met");
+    text_at(svg, 452, legend, "level held, short of it");
+    svg += "</svg>\n";
+    return svg;
+}
+
 }  // namespace ddat::cli

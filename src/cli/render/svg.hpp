@@ -10,7 +10,7 @@
 namespace ddat::cli {
 
 // The commands that write --format svg, for the message to any other.
-inline constexpr std::string_view kSvgCommands = "--format svg is for gap, team and path";
+inline constexpr std::string_view kSvgCommands = "--format svg is for gap, team, path and progress";
 
 // gap: the level required against the level held, a bar for each skill.
 std::string gap_chart(const Json& gap);
@@ -20,5 +20,9 @@ std::string team_chart(const Json& team);
 
 // path: the steps from one role level to the next, with the levels each step asks to build.
 std::string path_chart(const Json& path);
+
+// progress: each skill's level at each assessment against the level required, and the readiness
+// at each.
+std::string progress_chart(const Json& progress);
 
 }  // namespace ddat::cli
