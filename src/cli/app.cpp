@@ -451,10 +451,11 @@ void add_output_options(CLI::App& command, GlobalOptions& options) {
 }
 
 void add_output_file_option(CLI::App& command, GlobalOptions& options) {
-    command
-        .add_option("-o,--output", options.output_file,
-                    "Write to FILE (mode 0600, replaced whole) instead of standard output")
-        ->type_name("FILE");
+    completes(command
+                  .add_option("-o,--output", options.output_file,
+                              "Write to FILE (mode 0600, replaced whole) instead of standard output")
+                  ->type_name("FILE"),
+              Completion::files);
 }
 
 void CommandRegistry::add(CLI::App* command, Action action, std::optional<SingleFormat> single_format) {
