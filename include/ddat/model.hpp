@@ -186,6 +186,40 @@ struct Role {
     SourceLocation location;
 };
 
+// What a loader reads of a framework, so that a command pays only for what it touches. The
+// outline is always read: the metadata, the families, every skill's id, name and aliases, every
+// role's and role level's id, name, aliases, family, pay band, flags and track, the files and the
+// renamed skills. The rest is read as asked; what is not read is left empty.
+struct LoadScope {
+    // Every role level's requirements: the skill and the level each asks for (without texts),
+    // and its criteria.
+    bool requirements = true;
+    // The texts of every role (descriptions, responsibilities, criteria, requirement texts,
+    // places in files), or, when false, only of the roles in `role_texts` (with their
+    // requirements, whatever `requirements` says).
+    bool every_role_text = true;
+    std::vector<std::string> role_texts;
+    // The descriptions of every skill in the catalogue, or, when false, only of the skills that
+    // the roles read with texts require.
+    bool every_skill_text = true;
+
+    // Everything: what a framework read from YAML holds.
+    static LoadScope whole() { return {}; }
+    // The outline alone: names, ids and aliases, enough to list and resolve them.
+    static LoadScope outline() { return {false, false, {}, false}; }
+    // The outline and every level's requirements, without texts: enough to rank levels.
+    static LoadScope requirements_only() { return {true, false, {}, false}; }
+    // The outline, and the texts and requirements of one role and of the skills it requires.
+    static LoadScope role(std::string role_id) { return {false, false, {std::move(role_id)}, false}; }
+
+    // Whether this scope reads the texts of the role with this id.
+    [[nodiscard]] bool has_role_texts(std::string_view role_id) const;
+    // Whether this scope reads everything `other` reads.
+    [[nodiscard]] bool covers(const LoadScope& other) const;
+    // What this scope and `other` read together.
+    [[nodiscard]] LoadScope with(const LoadScope& other) const;
+};
+
 // A whole framework copy. Lookups return nullptr when nothing has that exact id.
 struct Framework {
     FrameworkMetadata metadata;
@@ -197,6 +231,8 @@ struct Framework {
     std::string release;
     // Skills renamed since earlier releases (built-in releases only), oldest first.
     std::vector<SkillRename> renamed_skills;
+    // What was read (see LoadScope): a framework read from YAML holds everything.
+    LoadScope scope;
 
     // The family, role, skill or role level with this exact id. Not on a temporary framework,
     // which would be gone before the result is used.
@@ -231,6 +267,10 @@ struct Framework {
 // The lowest level that meets a requirement: its stated level, or awareness where it states
 // none, since holding the skill at any level meets it then.
 SkillLevel level_to_meet(const Requirement& requirement);
+
+// Completes a framework a loader has filled in: every loader (YAML, snapshot) hands its result
+// through here, so that whatever a framework builds from its parts is built in one place.
+Framework finish_framework(Framework framework, LoadScope scope);
 
 // The required level as a word: the level's word, or "unspecified" when the framework gives none.
 std::string_view required_level_word(const Requirement& requirement);

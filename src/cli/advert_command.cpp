@@ -170,7 +170,11 @@ int run_advert(Session& session, const std::string& name) {
 void add_advert_command(CLI::App& app, CommandRegistry& registry) {
     auto level = std::make_shared<std::string>();
     CLI::App* advert = app.add_subcommand("advert", "A job advert skeleton for a role level, in Markdown");
-    advert->add_option("LEVEL", *level, "The role level (id, alias or name)")->required();
+    if (!registry.builds(*advert)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(advert->add_option("LEVEL", *level, "The role level (id, alias or name)")->required(),
+              Completion::levels);
     advert->footer(
         "The advert follows the GOV.UK service manager job description: title, the practical details\n"
         "to fill in, shown in [brackets], what the role is, what you will do, the essential skills\n"

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <unordered_map>
 
 #include "ddat/errors.hpp"
 #include "ddat/load/builtin_framework.hpp"
@@ -304,13 +305,18 @@ std::string release_in_use(const GlobalOptions& options) {
     return std::string(builtin_releases().front().name);
 }
 
-const Framework& Session::framework() {
-    if (!framework_) {
+const Framework& Session::framework(const LoadScope& scope) {
+    if (!framework_ || !framework_->scope.covers(scope)) {
+        const LoadScope wanted = framework_ ? framework_->scope.with(scope) : scope;
+        if (framework_) {
+            outgrown_.push_back(std::move(framework_));
+        }
         const FrameworkSource source = framework_source(options_);
         const std::string& path = source.path;
         try {
-            framework_ = std::make_unique<Framework>(path.empty() ? load_builtin_framework(requested_release(options_))
-                                                                  : load_framework_cached(path, cache_folder()));
+            framework_ =
+                std::make_unique<Framework>(path.empty() ? load_builtin_framework(requested_release(options_), wanted)
+                                                         : load_framework_cached(path, cache_folder(), wanted));
         } catch (const InputError& error) {
             if (source.kind != FrameworkSource::Kind::option && !path.empty() && error.diagnostics().size() == 1 &&
                 error.diagnostics().front().location.file == path) {
@@ -331,11 +337,14 @@ Session::~Session() {
     static auto* kept = new std::vector<std::unique_ptr<Framework>>();
     kept->push_back(std::move(framework_));
     kept->push_back(std::move(earlier_));
+    for (auto& outgrown : outgrown_) {
+        kept->push_back(std::move(outgrown));
+    }
 }
 
 const Framework* Session::earlier_release() {
     if (!earlier_ && framework_path(options_).empty()) {
-        const std::string in_use = framework().release;
+        const std::string in_use = framework(LoadScope::outline()).release;
         const auto releases = builtin_releases();
         for (std::size_t i = 0; i + 1 < releases.size(); ++i) {
             if (releases[i].name == in_use) {
@@ -376,29 +385,56 @@ void Session::finish_output() {
 
 void Session::warn(const std::string& message) { err_ << "ddat: warning: " << visible(message) << '\n'; }
 
+namespace {
+
+// The completion kind of every option given one, by the option (options live as long as ddat).
+std::unordered_map<const CLI::Option*, Completion>& completion_kinds() {
+    static auto* kinds = new std::unordered_map<const CLI::Option*, Completion>();
+    return *kinds;
+}
+
+}  // namespace
+
+CLI::Option* completes(CLI::Option* option, Completion kind) {
+    completion_kinds()[option] = kind;
+    return option;
+}
+
+std::optional<Completion> completion_of(const CLI::Option* option) {
+    const auto& kinds = completion_kinds();
+    const auto found = kinds.find(option);
+    return found == kinds.end() ? std::nullopt : std::optional<Completion>(found->second);
+}
+
 void add_output_options(CLI::App& command, GlobalOptions& options) {
-    command.add_option("--format", options.format, "Output format (any letter case)")
-        ->transform(CLI::IsMember(kFormatNames, CLI::ignore_case))
-        ->type_name("FORMAT")
-        ->default_str("table");
-    command.add_option("--color", options.color, "auto (on a terminal, no NO_COLOR), always, never")
-        ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
-        ->type_name("WHEN");
+    completes(command.add_option("--format", options.format, "Output format (any letter case)")
+                  ->transform(CLI::IsMember(kFormatNames, CLI::ignore_case))
+                  ->type_name("FORMAT")
+                  ->default_str("table"),
+              Completion::formats);
+    completes(command.add_option("--color", options.color, "auto (on a terminal, no NO_COLOR), always, never")
+                  ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case))
+                  ->type_name("WHEN"),
+              Completion::colors);
     command.add_flag_callback(
         "--no-color", [&options] { options.color = "never"; }, "The same as --color never");
-    command.add_option("--framework", options.framework_path, "Framework file or folder; default $DDAT_FRAMEWORK")
-        ->type_name("PATH");
-    command
-        .add_option("--release", options.release,
-                    "Built-in release, such as 2020-01; default $DDAT_RELEASE, else the newest")
-        ->type_name("NAME");
+    completes(
+        command.add_option("--framework", options.framework_path, "Framework file or folder; default $DDAT_FRAMEWORK")
+            ->type_name("PATH"),
+        Completion::files);
+    completes(command
+                  .add_option("--release", options.release,
+                              "Built-in release, such as 2020-01; default $DDAT_RELEASE, else the newest")
+                  ->type_name("NAME"),
+              Completion::releases);
 }
 
 void add_output_file_option(CLI::App& command, GlobalOptions& options) {
-    command
-        .add_option("-o,--output", options.output_file,
-                    "Write to FILE (mode 0600, replaced whole) instead of standard output")
-        ->type_name("FILE");
+    completes(command
+                  .add_option("-o,--output", options.output_file,
+                              "Write to FILE (mode 0600, replaced whole) instead of standard output")
+                  ->type_name("FILE"),
+              Completion::files);
 }
 
 void CommandRegistry::add(CLI::App* command, Action action, std::optional<SingleFormat> single_format) {
@@ -410,28 +446,21 @@ void CommandRegistry::add_hidden(CLI::App* command, Action action) {
     actions_.push_back({command, std::move(action), std::nullopt});
 }
 
-int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& err, bool out_is_terminal) {
-    // Commands write into the buffer directly; a write that fails there (memory running out, say)
-    // is thrown, not left as a stream state nobody reads.
-    std::ostream out(&buffer);
-    out.exceptions(std::ios::badbit | std::ios::failbit);
-    // A command that fails leaves nothing on standard output.
-    const auto failed = [&buffer](ExitCode code) {
-        buffer.discard();
-        return static_cast<int>(code);
-    };
-    GlobalOptions options;
-    CLI::App app{
+// ddat's commands, with their options, on a new app: every command in full, or, when the
+// registry names one, that one in full and the others by name and description only.
+std::unique_ptr<CLI::App> build_app(CommandRegistry& registry) {
+    auto built = std::make_unique<CLI::App>(
         "ddat: career paths through the UK government's Digital, Data and Technology\n"
         "(DDaT) capability framework: roles, what each role level requires, what\n"
         "changes between levels, and where a self-assessment falls short of a target.\n",
-        "ddat"};
+        "ddat");
+    CLI::App& app = *built;
     app.name("ddat");
     app.set_version_flag("--version", std::string("ddat ") + DDAT_VERSION);
     app.require_subcommand(0, 1);
     app.allow_extras();
     app.formatter(std::make_shared<HelpFormatter>());
-    add_output_options(app, options);
+    add_output_options(app, registry.options());
     app.footer(
         "Examples:\n"
         "  ddat roles list                            every role and level, by family\n"
@@ -443,7 +472,6 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
         "1 differences or gaps found (with --exit-code), 2 usage error, 3 input error,\n"
         "70 internal error (out of memory, or a bug in ddat).");
 
-    CommandRegistry registry(options);
     add_roles_commands(app, registry);
     add_level_commands(app, registry);
     add_diff_command(app, registry);
@@ -467,33 +495,93 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
     // ddat help [COMMAND [SUBCOMMAND]]: the same as COMMAND --help.
     auto help_words = std::make_shared<std::vector<std::string>>();
     CLI::App* help = app.add_subcommand("help", "Show help for ddat or one of its commands");
-    help->add_option("COMMAND", *help_words, "A command, such as gap or roles list");
-    registry.add(
-        help,
-        [&app, help_words](Session& session) {
-            CLI::App* command = &app;
-            for (const auto& word : *help_words) {
-                CLI::App* next = nullptr;
-                for (CLI::App* sub : command->get_subcommands([](const CLI::App*) { return true; })) {
-                    if (sub->get_name() == word) {
-                        next = sub;
+    if (registry.builds(*help)) {
+        completes(help->add_option("COMMAND", *help_words, "A command, such as gap or roles list"),
+                  Completion::commands);
+        registry.add(
+            help,
+            [&app, help_words](Session& session) {
+                CLI::App* command = &app;
+                for (const auto& word : *help_words) {
+                    CLI::App* next = nullptr;
+                    for (CLI::App* sub : command->get_subcommands([](const CLI::App*) { return true; })) {
+                        if (sub->get_name() == word) {
+                            next = sub;
+                        }
                     }
+                    if (next == nullptr) {
+                        const std::string near = nearest_command(word, *command);
+                        print_error(session.err(), "'" + shown(word) + "' is not a " + command_path(command) +
+                                                       " command" +
+                                                       (near.empty() ? "" : "; did you mean '" + near + "'?"));
+                        return static_cast<int>(kExitUsage);
+                    }
+                    command = next;
                 }
-                if (next == nullptr) {
-                    const std::string near = nearest_command(word, *command);
-                    print_error(session.err(), "'" + shown(word) + "' is not a " + command_path(command) + " command" +
-                                                   (near.empty() ? "" : "; did you mean '" + near + "'?"));
-                    return static_cast<int>(kExitUsage);
-                }
-                command = next;
+                // not command->help(): for ddat itself, CLI11 would show the help of the command
+                // chosen on this command line, which is help
+                session.output().out << command->get_formatter()->make_help(command, command->get_name(),
+                                                                            CLI::AppFormatMode::Normal);
+                return static_cast<int>(kExitOk);
+            },
+            SingleFormat{"", "prints help text"});
+    }
+
+    return built;
+}
+
+// The top-level command the command line names, when only that one need be built in full: the
+// first word that is not an option or the value of a global option. Empty, so that every
+// command is built, for help, completion and the manual (they walk every command), for "--"
+// before any command, and when no command is named.
+std::string command_to_build(int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "--") {
+            return {};
+        }
+        if (!word.empty() && word[0] == '-') {
+            // the global options that take a value, written apart from it
+            if (word == "--format" || word == "--color" || word == "--framework" || word == "--release") {
+                ++i;
             }
-            // not command->help(): for ddat itself, CLI11 would show the help of the command
-            // chosen on this command line, which is help
-            session.output().out << command->get_formatter()->make_help(command, command->get_name(),
-                                                                        CLI::AppFormatMode::Normal);
-            return static_cast<int>(kExitOk);
-        },
-        SingleFormat{"", "prints help text"});
+            continue;
+        }
+        if (word == "help" || word == "completions" || word == "__complete" || word == "__manual" ||
+            word == "__completion-kinds") {
+            return {};
+        }
+        return std::string(word);
+    }
+    return {};
+}
+
+int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& err, bool out_is_terminal) {
+    // Commands write into the buffer directly; a write that fails there (memory running out, say)
+    // is thrown, not left as a stream state nobody reads.
+    std::ostream out(&buffer);
+    out.exceptions(std::ios::badbit | std::ios::failbit);
+    // A command that fails leaves nothing on standard output.
+    const auto failed = [&buffer](ExitCode code) {
+        buffer.discard();
+        return static_cast<int>(code);
+    };
+    GlobalOptions options;
+    // Only the command named is built in full; a word that names no command builds them all.
+    std::string only = command_to_build(argc, argv);
+    auto registry = std::make_unique<CommandRegistry>(options, only);
+    std::unique_ptr<CLI::App> built = build_app(*registry);
+    if (!only.empty() && !registry->built_one()) {
+        registry = std::make_unique<CommandRegistry>(options);
+        built = build_app(*registry);
+    }
+    CLI::App& app = *built;
+    // Destroying every command's definitions takes longer than some commands do, and the process
+    // ends right after: they are left for the exit to reclaim, reachable from here.
+    static auto* kept = new std::vector<std::pair<std::unique_ptr<CLI::App>, std::unique_ptr<CommandRegistry>>>();
+    kept->emplace_back(std::move(built), nullptr);
+    kept->back().second = std::move(registry);
+    CommandRegistry& commands = *kept->back().second;
 
     unmark_operands_of(app);
     // The arguments, in CLI11's order (last first), with the words after the first "--" marked as
@@ -570,7 +658,7 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
             return kExitUsage;
         }
         Session session(options, out, err, out_is_terminal);
-        for (const auto& [command, action, single_format] : registry.actions()) {
+        for (const auto& [command, action, single_format] : commands.actions()) {
             if (command->parsed()) {
                 session.set_command(command_path(command).substr(5));  // without "ddat "
                 if (single_format && format_given(app) && options.format != single_format->format) {

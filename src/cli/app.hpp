@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -85,8 +86,12 @@ public:
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
-    // The framework in use, read on first use (--framework, DDAT_FRAMEWORK or the built-in copy).
-    const Framework& framework();
+    // The framework in use (--framework, DDAT_FRAMEWORK or the built-in copy), holding at least
+    // what the scope asks for: read on first use, and read again, with what it held and what is
+    // asked for now, when a later call asks for more. Each framework returned stays valid until
+    // the session ends, but a later call may return another one: look names up in the one it
+    // returns, not in an earlier one.
+    const Framework& framework(const LoadScope& scope = LoadScope::whole());
 
     // The built-in release just older than the one in use, or nullptr when the framework in use is
     // not built in or is the oldest release.
@@ -118,6 +123,7 @@ private:
     std::ostream& err_;
     bool out_is_terminal_;
     std::unique_ptr<Framework> framework_;
+    std::vector<std::unique_ptr<Framework>> outgrown_;  // read with less: still referred to
     std::unique_ptr<Framework> earlier_;
     std::unique_ptr<VisibleStream> visible_;
     std::unique_ptr<std::ostringstream> file_;  // what -o FILE gets, written once the command has run
@@ -144,7 +150,23 @@ struct Registered {
 // Every command it adds also takes the output and framework options.
 class CommandRegistry {
 public:
-    explicit CommandRegistry(GlobalOptions& options) : options_(options) {}
+    // `only`: the command the command line names, to be built in full while every other command
+    // gets its name and description alone (enough for the help listing and "did you mean");
+    // empty builds every command in full, as help, completion and the manual need.
+    explicit CommandRegistry(GlobalOptions& options, std::string only = {})
+        : options_(options), only_(std::move(only)) {}
+
+    // Whether this top-level command is to be built in full (its options and subcommands).
+    [[nodiscard]] bool builds(const CLI::App& command) {
+        if (only_.empty()) {
+            return true;
+        }
+        built_one_ = built_one_ || command.get_name() == only_;
+        return command.get_name() == only_;
+    }
+
+    // Whether the command named was one of ddat's commands (else every command must be built).
+    [[nodiscard]] bool built_one() const { return built_one_; }
 
     // Registers a command and adds --format, --color, --no-color and --framework to it, so they can
     // follow its name as well as come before it. A command that writes one format only says so
@@ -159,8 +181,35 @@ public:
 
 private:
     GlobalOptions& options_;
+    std::string only_;
+    bool built_one_ = false;
     std::vector<Registered> actions_;
 };
+
+// What TAB completion offers for the value of an option or operand. Every option that takes a
+// value says which, `none` included, so that completion never depends on help placeholders.
+enum class Completion : std::uint8_t {
+    none,        // free text or a number: nothing to offer
+    levels,      // role level ids and aliases of the framework in use
+    roles,       // role ids
+    skills,      // skill ids
+    families,    // role family ids
+    releases,    // the built-in release names
+    files,       // paths of files (or folders holding them)
+    dirs,        // paths of folders
+    frameworks,  // a framework file or folder, or built-in
+    formats,     // the output formats the command writes
+    colors,      // auto, always, never
+    commands,    // ddat's commands
+    shells,      // bash, zsh, fish
+};
+
+// Gives an option or operand its completion kind; returns it, so that it can end a chain of
+// CLI11 settings.
+CLI::Option* completes(CLI::Option* option, Completion kind);
+
+// The completion kind given to the option, or nullopt when none was given.
+std::optional<Completion> completion_of(const CLI::Option* option);
 
 // Each command group adds its subcommands to the app (one file per group).
 void add_roles_commands(CLI::App& app, CommandRegistry& registry);

@@ -366,12 +366,17 @@ int run_assess(Session& session, const AssessOptions& options) {
 void add_assess_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<AssessOptions>();
     CLI::App* assess = app.add_subcommand("assess", "Write a self-assessment by answering questions");
-    assess->add_option("--target", options->target, "The role level to assess yourself against")
-        ->required()
-        ->type_name("LEVEL");
-    assess->add_option("-o,--output", options->output, "The file to write (mode 0600); - prints it instead")
-        ->required()
-        ->type_name("FILE");
+    if (!registry.builds(*assess)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(assess->add_option("--target", options->target, "The role level to assess yourself against")
+                  ->required()
+                  ->type_name("LEVEL"),
+              Completion::levels);
+    completes(assess->add_option("-o,--output", options->output, "The file to write (mode 0600); - prints it instead")
+                  ->required()
+                  ->type_name("FILE"),
+              Completion::files);
     assess->add_flag("--force", options->force, "Replace the file if it exists");
     assess->footer(
         "Asks for your name, your current level, then each skill the target requires: it shows\n"

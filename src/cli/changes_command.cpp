@@ -238,12 +238,21 @@ int run_changes(Session& session, const ChangesOptions& options) {
 void add_changes_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<ChangesOptions>();
     CLI::App* command = app.add_subcommand("changes", "What changed between two copies of the framework");
-    command->add_option("OLD", options->before, "The older copy: a file or folder, a built-in release, or built-in")
-        ->required();
-    command->add_option("NEW", options->after, "The newer copy: a file or folder, a built-in release, or built-in")
-        ->required();
-    command->add_option("--renames", options->renames_file, "YAML file of skills and levels renamed between them")
-        ->type_name("FILE");
+    if (!registry.builds(*command)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(
+        command->add_option("OLD", options->before, "The older copy: a file or folder, a built-in release, or built-in")
+            ->required(),
+        Completion::frameworks);
+    completes(
+        command->add_option("NEW", options->after, "The newer copy: a file or folder, a built-in release, or built-in")
+            ->required(),
+        Completion::frameworks);
+    completes(
+        command->add_option("--renames", options->renames_file, "YAML file of skills and levels renamed between them")
+            ->type_name("FILE"),
+        Completion::files);
     command->add_flag("--text", options->text, "Also show the texts that changed");
     command->add_flag("--all", options->all, "List every added or removed level and skill");
     command->add_flag("--exit-code", options->exit_code, "Exit 1 when anything changed");

@@ -12,64 +12,16 @@
 #include <string_view>
 
 #include "cli/app.hpp"
+#include "ddat/load/builtin_framework.hpp"
 
 namespace ddat::cli {
 
 namespace {
 
-// What kind of value an option or positional takes, by its type name.
-enum class ValueKind {
-    none,
-    levels,
-    roles,
-    skills,
-    families,
-    files,
-    dirs,
-    frameworks,
-    formats,
-    colors,
-    commands,
-    shells
-};
+using ValueKind = Completion;
 
-ValueKind kind_of(std::string type_name) {
-    type_name = type_name.substr(0, type_name.find(':'));  // "FORMAT:{table,json,...}"
-    if (type_name == "LEVEL" || type_name == "FROM" || type_name == "TO") {
-        return ValueKind::levels;
-    }
-    if (type_name == "ROLE") {
-        return ValueKind::roles;
-    }
-    if (type_name == "SKILL") {
-        return ValueKind::skills;
-    }
-    if (type_name == "FAMILY") {
-        return ValueKind::families;
-    }
-    if (type_name == "FILE" || type_name == "PATH" || type_name == "ROLE_CSV" || type_name == "SKILL_CSV") {
-        return ValueKind::files;
-    }
-    if (type_name == "OLD" || type_name == "NEW") {
-        return ValueKind::frameworks;
-    }
-    if (type_name == "DIR") {
-        return ValueKind::dirs;
-    }
-    if (type_name == "FORMAT") {
-        return ValueKind::formats;
-    }
-    if (type_name == "WHEN") {
-        return ValueKind::colors;
-    }
-    if (type_name == "SHELL") {
-        return ValueKind::shells;
-    }
-    if (type_name == "COMMAND") {
-        return ValueKind::commands;
-    }
-    return ValueKind::none;
-}
+// What kind of value an option or operand takes: the kind it was given (see completes()).
+ValueKind kind_of(const CLI::Option* option) { return completion_of(option).value_or(ValueKind::none); }
 
 std::vector<CLI::App*> visible_subcommands(CLI::App& command) {
     std::vector<CLI::App*> subs;
@@ -198,7 +150,7 @@ int complete(Session& session, CLI::App& app, const std::vector<std::string>& wo
     std::vector<std::pair<std::string, std::string>> candidates;
     ValueKind kind = ValueKind::none;
     if (pending != nullptr) {
-        kind = kind_of(pending->get_type_name());
+        kind = kind_of(pending);
     } else if (!current.empty() && current[0] == '-') {
         for (const CLI::Option* option : command->get_options()) {
             for (const auto& name : option->get_lnames()) {
@@ -215,7 +167,7 @@ int complete(Session& session, CLI::App& app, const std::vector<std::string>& wo
         for (const CLI::Option* option : command->get_options()) {
             if (option->get_positional() && !option->nonpositional()) {
                 if (index == positionals || (index < positionals && option->get_items_expected_max() > 1)) {
-                    kind = kind_of(option->get_name(true));
+                    kind = kind_of(option);
                 }
                 ++index;
             }
@@ -305,6 +257,11 @@ int complete(Session& session, CLI::App& app, const std::vector<std::string>& wo
                 candidates.emplace_back(sub->get_name(), sub->get_description());
             }
             break;
+        case ValueKind::releases:
+            for (const auto& release : builtin_releases()) {
+                candidates.emplace_back(std::string(release.name), "");
+            }
+            break;
         case ValueKind::none: break;
     }
     out << "words\n";
@@ -390,6 +347,45 @@ end
 complete -c ddat -f -a '(__ddat_complete)'
 )";
 
+const char* to_string(Completion kind) {
+    switch (kind) {
+        case Completion::none: return "none";
+        case Completion::levels: return "levels";
+        case Completion::roles: return "roles";
+        case Completion::skills: return "skills";
+        case Completion::families: return "families";
+        case Completion::releases: return "releases";
+        case Completion::files: return "files";
+        case Completion::dirs: return "dirs";
+        case Completion::frameworks: return "frameworks";
+        case Completion::formats: return "formats";
+        case Completion::colors: return "colors";
+        case Completion::commands: return "commands";
+        case Completion::shells: return "shells";
+    }
+    return "none";
+}
+
+// Lists every option and operand that takes a value, command by command, with its completion
+// kind; one without a kind is an error (exit 70), so that no option can be left out of completion.
+void list_completion_kinds(const CLI::App& command, const std::string& path, std::ostream& out,
+                           std::vector<std::string>& missing) {
+    for (const CLI::Option* option : command.get_options()) {
+        if (option->get_expected_max() == 0) {
+            continue;  // a flag
+        }
+        const std::string name = option->get_name(false, true);
+        const auto kind = completion_of(option);
+        out << path << '\t' << name << '\t' << (kind ? to_string(*kind) : "MISSING") << '\n';
+        if (!kind) {
+            missing.push_back(path + " " + name);
+        }
+    }
+    for (const CLI::App* sub : command.get_subcommands([](const CLI::App*) { return true; })) {
+        list_completion_kinds(*sub, path + " " + sub->get_name(), out, missing);
+    }
+}
+
 }  // namespace
 
 const char* completion_script(const std::string& shell) {
@@ -405,9 +401,15 @@ const char* completion_script(const std::string& shell) {
 void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
     auto shell = std::make_shared<std::string>();
     CLI::App* completions = app.add_subcommand("completions", "Print the TAB completion script for a shell");
-    completions->add_option("SHELL", *shell, "bash, zsh or fish")
-        ->required()
-        ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    CLI::App* hidden = app.add_subcommand("__complete", "");
+    hidden->group("");  // not shown in help
+    if (!registry.builds(*completions) && !registry.builds(*hidden)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(completions->add_option("SHELL", *shell, "bash, zsh or fish")
+                  ->required()
+                  ->check(CLI::IsMember({"bash", "zsh", "fish"})),
+              Completion::shells);
     completions->footer(
         "Installed packages put these in place already. By hand:\n"
         "  ddat completions bash > ~/.local/share/bash-completion/completions/ddat\n"
@@ -425,10 +427,9 @@ void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
     // which of them is being completed (0 the first; by default the last).
     auto words = std::make_shared<std::vector<std::string>>();
     auto cword = std::make_shared<std::size_t>(0);
-    CLI::App* hidden = app.add_subcommand("__complete", "");
-    hidden->group("");  // not shown in help
-    CLI::Option* cword_option = hidden->add_option("--cword", *cword, "Which of WORDS is being completed");
-    hidden->add_option("WORDS", *words)->allow_extra_args();
+    CLI::Option* cword_option =
+        completes(hidden->add_option("--cword", *cword, "Which of WORDS is being completed"), Completion::none);
+    completes(hidden->add_option("WORDS", *words)->allow_extra_args(), Completion::none);
     hidden->allow_extras();
     hidden->prefix_command();
     registry.add_hidden(hidden, [&app, words, cword, cword_option, hidden](Session& session) {
@@ -442,6 +443,22 @@ void add_completion_commands(CLI::App& app, CommandRegistry& registry) {
         all.insert(all.end(), extras.begin(), extras.end());
         const std::size_t current = cword_option->count() > 0 ? *cword : all.empty() ? 0 : all.size() - 1;
         return complete(session, app, all, current);
+    });
+
+    // ddat __completion-kinds: every option's completion kind, for the test that none is missing.
+    CLI::App* kinds = app.add_subcommand("__completion-kinds", "");
+    kinds->group("");
+    if (!registry.builds(*kinds)) {
+        return;
+    }
+    registry.add_hidden(kinds, [&app](Session& session) {
+        std::vector<std::string> missing;
+        list_completion_kinds(app, "ddat", session.output().out, missing);
+        for (const auto& option : missing) {
+            session.err() << "ddat: error: " << option
+                          << " takes a value and has no completion kind: give it one with completes()\n";
+        }
+        return missing.empty() ? static_cast<int>(kExitOk) : static_cast<int>(kExitInternal);
     });
 }
 

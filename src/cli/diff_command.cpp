@@ -152,8 +152,13 @@ int run_diff(Session& session, const DiffOptions& options) {
 void add_diff_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<DiffOptions>();
     CLI::App* diff = app.add_subcommand("diff", "Compare two role levels, skill by skill");
-    diff->add_option("FROM", options->from, "The role level to compare from (id, alias or name)")->required();
-    diff->add_option("TO", options->to, "The role level to compare to; any role's level")->required();
+    if (!registry.builds(*diff)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(diff->add_option("FROM", options->from, "The role level to compare from (id, alias or name)")->required(),
+              Completion::levels);
+    completes(diff->add_option("TO", options->to, "The role level to compare to; any role's level")->required(),
+              Completion::levels);
     diff->add_flag("--text", options->text, "Also show what the levels ask of changed skills");
     diff->add_flag("--exit-code", options->exit_code, "Exit 1 when the levels differ");
     diff->add_flag("--ids", options->ids, "Only the ids of the changed skills, one a line (JSON: a list)");

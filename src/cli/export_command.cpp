@@ -40,8 +40,13 @@ int run_export(Session& session, const ExportOptions& options) {
 void add_export_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<ExportOptions>();
     CLI::App* command = app.add_subcommand("export", "Write the framework in use as the official CSV");
+    if (!registry.builds(*command)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     command->add_flag("--skills", options->skills, "The skill descriptions CSV instead of the role content CSV");
-    command->add_option("-o,--output", options->output, "Write to this file instead of stdout")->type_name("FILE");
+    completes(
+        command->add_option("-o,--output", options->output, "Write to this file instead of stdout")->type_name("FILE"),
+        Completion::files);
     command->add_flag("--force", options->force, "Replace the file if it exists");
     command->footer(
         "Writes the columns of the \"Download framework content\" CSV files, one row per role\n"

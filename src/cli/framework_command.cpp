@@ -168,6 +168,9 @@ int copy_framework(Session& session, const std::string& dir, bool force) {
 
 void add_framework_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* group = app.add_subcommand("framework", "About the framework copy in use");
+    if (!registry.builds(*group)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     group->require_subcommand(0, 1);
     add_output_options(*group, registry.options());
     group->footer("Example:\n  ddat framework info");
@@ -196,7 +199,7 @@ void add_framework_commands(CLI::App& app, CommandRegistry& registry) {
     };
     auto options = std::make_shared<CopyOptions>();
     CLI::App* copy = group->add_subcommand("copy", "Write the framework in use as a YAML folder to extend");
-    copy->add_option("DIR", options->dir, "The folder to write")->required();
+    completes(copy->add_option("DIR", options->dir, "The folder to write")->required(), Completion::dirs);
     copy->add_flag("--force", options->force, "Replace the folder if it is not empty");
     copy->footer(
         "Starts an organisation's own copy: write the framework out, add a file of your own\n"

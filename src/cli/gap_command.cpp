@@ -333,9 +333,15 @@ int run_gap(Session& session, const GapOptions& options) {
 void add_gap_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<GapOptions>();
     CLI::App* gap = app.add_subcommand("gap", "Where a self-assessment falls short of a level");
-    gap->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")->required()->type_name("FILE");
-    gap->add_option("--target", options->target, "Target role level (default: 'target:' in the file)")
-        ->type_name("LEVEL");
+    if (!registry.builds(*gap)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(
+        gap->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")->required()->type_name("FILE"),
+        Completion::files);
+    completes(gap->add_option("--target", options->target, "Target role level (default: 'target:' in the file)")
+                  ->type_name("LEVEL"),
+              Completion::levels);
     gap->add_flag("--exit-code", options->exit_code, "Exit 1 when any requirement is not met");
     add_rating_option(*gap, options->rating);
     gap->footer(

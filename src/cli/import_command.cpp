@@ -146,20 +146,34 @@ int run_import(Session& session, const ImportCommandOptions& options) {
 void add_import_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<ImportCommandOptions>();
     CLI::App* command = app.add_subcommand("import", "Turn the framework's CSV download into a framework folder");
-    command->add_option("ROLE_CSV", options->role_csv, "The role content CSV file")->required();
-    command->add_option("SKILL_CSV", options->skill_csv, "The skill descriptions CSV file")->required();
-    command->add_option("-o,--output", options->output, "The framework folder to write")->required()->type_name("DIR");
+    if (!registry.builds(*command)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(command->add_option("ROLE_CSV", options->role_csv, "The role content CSV file")->required(),
+              Completion::files);
+    completes(command->add_option("SKILL_CSV", options->skill_csv, "The skill descriptions CSV file")->required(),
+              Completion::files);
+    completes(command->add_option("-o,--output", options->output, "The framework folder to write")
+                  ->required()
+                  ->type_name("DIR"),
+              Completion::dirs);
     command->add_flag("--force", options->force, "Replace the folder if it is not empty");
-    command->add_option("--order", options->order_file, "YAML file of level orders that override the derived ones")
-        ->type_name("FILE");
-    command->add_option("--published", options->published, "The date of the download, recorded in the metadata")
-        ->type_name("YYYY-MM-DD");
-    command
-        ->add_option("--corrections", options->corrections_file,
-                     "YAML file of corrections to the publisher's text, each with its expected count")
-        ->type_name("FILE");
-    command->add_option("--release-name", options->version, "A release name, recorded in the metadata")
-        ->type_name("NAME");
+    completes(
+        command->add_option("--order", options->order_file, "YAML file of level orders that override the derived ones")
+            ->type_name("FILE"),
+        Completion::files);
+    completes(
+        command->add_option("--published", options->published, "The date of the download, recorded in the metadata")
+            ->type_name("YYYY-MM-DD"),
+        Completion::none);
+    completes(command
+                  ->add_option("--corrections", options->corrections_file,
+                               "YAML file of corrections to the publisher's text, each with its expected count")
+                  ->type_name("FILE"),
+              Completion::files);
+    completes(command->add_option("--release-name", options->version, "A release name, recorded in the metadata")
+                  ->type_name("NAME"),
+              Completion::none);
     command->add_flag("-v,--verbose", options->verbose, "List every fix with its file and line");
     command->footer(
         "The two files are those of the framework's \"Download framework content\" page. The\n"

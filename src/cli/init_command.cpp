@@ -10,7 +10,13 @@ namespace ddat::cli {
 void add_init_command(CLI::App& app, CommandRegistry& registry) {
     auto target = std::make_shared<std::string>();
     CLI::App* init = app.add_subcommand("init", "Print a self-assessment to fill in for a target level");
-    init->add_option("--target", *target, "The role level to assess yourself against")->required()->type_name("LEVEL");
+    if (!registry.builds(*init)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(init->add_option("--target", *target, "The role level to assess yourself against")
+                  ->required()
+                  ->type_name("LEVEL"),
+              Completion::levels);
     init->footer(
         "Prints YAML with your name, current level and the target, every skill the target requires\n"
         "at level 'none' for you to change, and as comments what the target asks of each skill\n"

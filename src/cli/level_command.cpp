@@ -106,8 +106,11 @@ void write_level_table(const Framework& framework, const RoleLevel& level, const
 }
 
 int show_level(Session& session, const std::string& name, bool ids) {
-    const Framework& framework = session.framework();
-    const RoleLevel& level = resolve_level(framework, name);
+    // the level's name is resolved in the outline; then only its role is read with its texts
+    const RoleLevel& named = resolve_level(session.framework(LoadScope::outline()), name);
+    const std::string level_id = named.id;
+    const Framework& framework = session.framework(LoadScope::role(named.role_id));
+    const RoleLevel& level = *framework.find_level(level_id);
     Output output = session.output();
     if (ids) {
         std::vector<std::string> skill_ids;
@@ -154,12 +157,16 @@ int show_level(Session& session, const std::string& name, bool ids) {
 
 void add_level_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* level = app.add_subcommand("level", "Show what a role level requires");
+    if (!registry.builds(*level)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     level->require_subcommand(0, 1);
     add_output_options(*level, registry.options());
     level->footer("Example:\n  ddat level show senior-brm");
     auto name = std::make_shared<std::string>();
     CLI::App* show = level->add_subcommand("show", "What a role level requires, skill by skill");
-    show->add_option("LEVEL", *name, "Role level id, alias (such as senior-brm) or name")->required();
+    completes(show->add_option("LEVEL", *name, "Role level id, alias (such as senior-brm) or name")->required(),
+              Completion::levels);
     show->footer(
         "Examples:\n  ddat level show senior-brm\n  ddat level show \"Head of IT service management\" --format json");
     auto ids = std::make_shared<bool>(false);

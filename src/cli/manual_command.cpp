@@ -123,6 +123,9 @@ int write_manual(Session& session, CLI::App& app) {
 void add_manual_command(CLI::App& app, CommandRegistry& registry) {
     CLI::App* manual = app.add_subcommand("__manual", "");
     manual->group("");
+    if (!registry.builds(*manual)) {
+        return;  // another command was asked for
+    }
     registry.add_hidden(manual, [&app](Session& session) { return write_manual(session, app); });
 }
 

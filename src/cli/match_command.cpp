@@ -316,7 +316,8 @@ void write_match_table(const Framework& framework, const MatchReport& report, co
 }
 
 int run_match(Session& session, const MatchCommandOptions& options) {
-    const Framework& framework = session.framework();
+    // every level's requirements and criteria, and the skills' names: none of their texts
+    const Framework& framework = session.framework(LoadScope::requirements_only());
     const RoleLevel* explain = options.explain.empty() ? nullptr : &resolve_level(framework, options.explain);
     MatchOptions match_options;
     match_options.rating = options.rating;
@@ -375,18 +376,28 @@ int run_match(Session& session, const MatchCommandOptions& options) {
 void add_match_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<MatchCommandOptions>();
     CLI::App* match = app.add_subcommand("match", "Rank every role level by how ready you are for it");
-    match->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")->required()->type_name("FILE");
-    match->add_option("--family", options->family, "Only the roles of this family (id or name)")->type_name("FAMILY");
-    match->add_option("--top", options->top, "How many levels to list (default 10; 0 for all)")
-        ->type_name("N")
-        ->check(CLI::NonNegativeNumber);
-    CLI::Option* explain =
+    if (!registry.builds(*match)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(match->add_option("--me", options->me, "Self-assessment YAML file; - reads stdin")
+                  ->required()
+                  ->type_name("FILE"),
+              Completion::files);
+    completes(match->add_option("--family", options->family, "Only the roles of this family (id or name)")
+                  ->type_name("FAMILY"),
+              Completion::families);
+    completes(match->add_option("--top", options->top, "How many levels to list (default 10; 0 for all)")
+                  ->type_name("N")
+                  ->check(CLI::NonNegativeNumber),
+              Completion::none);
+    CLI::Option* explain = completes(
         match
             ->add_option("--explain", options->explain,
                          "Also show what a level (default: the best-ranked) asks beyond where you are, and how "
                          "much each skill adds to or takes from its score")
             ->type_name("[LEVEL]")
-            ->expected(0, 1);
+            ->expected(0, 1),
+        Completion::levels);
     match->add_flag("--all", options->all, "Rank the levels below your current level with the rest, not apart");
     add_rating_option(*match, options->rating);
     match->footer(

@@ -299,8 +299,13 @@ int run_path(Session& session, const PathOptions& options) {
 void add_path_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<PathOptions>();
     CLI::App* path = app.add_subcommand("path", "The route from one role level to another");
-    path->add_option("FROM", options->from, "The role level to start from (id, alias or name)")->required();
-    path->add_option("TO", options->to, "The role level to reach; of the same role or another")->required();
+    if (!registry.builds(*path)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(path->add_option("FROM", options->from, "The role level to start from (id, alias or name)")->required(),
+              Completion::levels);
+    completes(path->add_option("TO", options->to, "The role level to reach; of the same role or another")->required(),
+              Completion::levels);
     path->add_flag("--cumulative", options->cumulative,
                    "Show only what is new at each step: each level assumes the ones below");
     path->footer(

@@ -226,11 +226,17 @@ int run_progress(Session& session, const ProgressOptions& options) {
 void add_progress_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<ProgressOptions>();
     CLI::App* progress = app.add_subcommand("progress", "One person's self-assessments over time");
-    progress->add_option("FILE", options->files, "Two or more self-assessments of the same person")
-        ->required()
-        ->expected(2, -1);
-    progress->add_option("--target", options->target, "Target role level (default: the latest file's 'target:')")
-        ->type_name("LEVEL");
+    if (!registry.builds(*progress)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(progress->add_option("FILE", options->files, "Two or more self-assessments of the same person")
+                  ->required()
+                  ->expected(2, -1),
+              Completion::files);
+    completes(
+        progress->add_option("--target", options->target, "Target role level (default: the latest file's 'target:')")
+            ->type_name("LEVEL"),
+        Completion::levels);
     add_rating_option(*progress, options->rating);
     progress->footer(
         "Shows each skill's level at each assessment, what changed (raised, lowered, new, dropped),\n"

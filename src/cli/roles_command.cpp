@@ -45,7 +45,8 @@ std::vector<std::string> listed_ids(const Framework& framework, const Family* on
 }
 
 int list_roles(Session& session, const std::string& family_name, const std::optional<std::string>& ids) {
-    const Framework& framework = session.framework();
+    // names, ids, aliases and pay bands only: no role's texts or requirements
+    const Framework& framework = session.framework(LoadScope::outline());
     const Family* only = family_name.empty() ? nullptr : &resolve_family(framework, family_name);
     Output output = session.output();
     if (ids) {
@@ -183,6 +184,9 @@ int show_role(Session& session, const std::string& name) {
 
 void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* roles = app.add_subcommand("roles", "List roles and their levels, or show one role");
+    if (!registry.builds(*roles)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     roles->require_subcommand(0, 1);
     add_output_options(*roles, registry.options());
     roles->footer("Examples:\n  ddat roles list\n  ddat roles show brm");
@@ -190,13 +194,15 @@ void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     auto family = std::make_shared<std::string>();
     auto ids = std::make_shared<std::optional<std::string>>();
     CLI::App* list = roles->add_subcommand("list", "List every role and its levels, by family");
-    list->add_option("--family", *family, "Only this role family (id or name)")->type_name("FAMILY");
-    list->add_option_function<std::string>(
-            "--ids", [ids](const std::string& which) { *ids = which.empty() ? "levels" : which; },
-            "Only the ids of the role levels (the default), roles or families, one a line (JSON: a list)")
-        ->expected(0, 1)
-        ->type_name("[KIND]")
-        ->transform(CLI::IsMember({"levels", "roles", "families"}, CLI::ignore_case));
+    completes(list->add_option("--family", *family, "Only this role family (id or name)")->type_name("FAMILY"),
+              Completion::families);
+    completes(list->add_option_function<std::string>(
+                      "--ids", [ids](const std::string& which) { *ids = which.empty() ? "levels" : which; },
+                      "Only the ids of the role levels (the default), roles or families, one a line (JSON: a list)")
+                  ->expected(0, 1)
+                  ->type_name("[KIND]")
+                  ->transform(CLI::IsMember({"levels", "roles", "families"}, CLI::ignore_case)),
+              Completion::none);
     list->footer(
         "Examples:\n  ddat roles list\n  ddat roles list --family it-operations --format json\n"
         "  ddat roles list --ids                 every role level id, one per line\n"
@@ -207,7 +213,7 @@ void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
 
     auto name = std::make_shared<std::string>();
     CLI::App* show = roles->add_subcommand("show", "One role: its levels and the skills each requires");
-    show->add_option("ROLE", *name, "Role id or name, or any of its levels")->required();
+    completes(show->add_option("ROLE", *name, "Role id or name, or any of its levels")->required(), Completion::roles);
     show->footer("Example:\n  ddat roles show business-relationship-manager");
     registry.add(show, [name](Session& session) { return show_role(session, *name); });
 }

@@ -38,7 +38,8 @@ SelfAssessment load_self_assessment_input(const std::string& path, const Framewo
 }
 
 SelfAssessment read_self_assessment(Session& session, const std::string& path, std::vector<Diagnostic>* warnings) {
-    const Framework& framework = session.framework();
+    // skills, renames, and the criteria levels ask for: no texts
+    const Framework& framework = session.framework(LoadScope::requirements_only());
     if (path == "-" && ::isatty(STDIN_FILENO) == 1) {
         session.err() << "ddat: reading the self-assessment from the terminal; end it with Ctrl-D\n";
     }
@@ -63,14 +64,16 @@ SelfAssessment read_self_assessment(Session& session, const std::string& path, s
 }
 
 void add_rating_option(CLI::App& command, Rating& rating) {
-    command
-        .add_option_function<std::string>(
-            "--rating",
-            [&rating](const std::string& value) { rating = value == "self" ? Rating::self : Rating::agreed; },
-            "Whose level of each skill to use: agreed (the level agreed with the line manager, where the file gives "
-            "one, else the person's own; the default) or self (the person's own)")
-        ->type_name("agreed|self")
-        ->transform(CLI::IsMember({"agreed", "self"}, CLI::ignore_case));
+    completes(command
+                  .add_option_function<std::string>(
+                      "--rating",
+                      [&rating](const std::string& value) { rating = value == "self" ? Rating::self : Rating::agreed; },
+                      "Whose level of each skill to use: agreed (the level agreed with the line manager, where the "
+                      "file gives "
+                      "one, else the person's own; the default) or self (the person's own)")
+                  ->type_name("agreed|self")
+                  ->transform(CLI::IsMember({"agreed", "self"}, CLI::ignore_case)),
+              Completion::none);
 }
 
 std::string rated_text(SkillLevel actual, bool uses_agreed, bool discuss) {

@@ -133,6 +133,9 @@ int show_skill(Session& session, const std::string& name) {
 
 void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* skills = app.add_subcommand("skills", "List the skills catalogue, or show one skill");
+    if (!registry.builds(*skills)) {
+        return;  // another command was asked for: the name and description are enough
+    }
     skills->require_subcommand(0, 1);
     add_output_options(*skills, registry.options());
     skills->footer("Examples:\n  ddat skills list\n  ddat skills show user-focus");
@@ -144,7 +147,7 @@ void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
 
     auto name = std::make_shared<std::string>();
     CLI::App* show = skills->add_subcommand("show", "One skill, and every role level that requires it");
-    show->add_option("SKILL", *name, "Skill id or name")->required();
+    completes(show->add_option("SKILL", *name, "Skill id or name")->required(), Completion::skills);
     show->footer("Examples:\n  ddat skills show user-focus\n  ddat skills show \"Strategic thinking\"");
     registry.add(show, [name](Session& session) { return show_skill(session, *name); });
 }

@@ -651,14 +651,22 @@ int run_team(Session& session, const TeamCommandOptions& options) {
 void add_team_command(CLI::App& app, CommandRegistry& registry) {
     auto options = std::make_shared<TeamCommandOptions>();
     CLI::App* team = app.add_subcommand("team", "A team's skill gaps: people against their target levels");
-    team->add_option("PATH", options->paths, "Self-assessment files, or folders of *.yaml / *.yml files")->required();
-    team->add_option("--target", options->target, "One target level for everyone (default: each file's 'target:')")
-        ->type_name("LEVEL");
-    team->add_option("--view", options->view,
-                     "What to show: people (the matrix; the default), skills (coverage and single points of "
-                     "failure) or mentors (who could help whom); picks the rows of CSV, TSV and Markdown")
-        ->type_name("people|skills|mentors")
-        ->check(CLI::IsMember({"people", "skills", "mentors"}));
+    if (!registry.builds(*team)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(team->add_option("PATH", options->paths, "Self-assessment files, or folders of *.yaml / *.yml files")
+                  ->required(),
+              Completion::files);
+    completes(
+        team->add_option("--target", options->target, "One target level for everyone (default: each file's 'target:')")
+            ->type_name("LEVEL"),
+        Completion::levels);
+    completes(team->add_option("--view", options->view,
+                               "What to show: people (the matrix; the default), skills (coverage and single points of "
+                               "failure) or mentors (who could help whom); picks the rows of CSV, TSV and Markdown")
+                  ->type_name("people|skills|mentors")
+                  ->check(CLI::IsMember({"people", "skills", "mentors"})),
+              Completion::none);
     add_rating_option(*team, options->rating);
     team->add_flag("--strict", options->strict,
                    "Make any file that is left out (unreadable, or with no target) an input error (exit 3)");

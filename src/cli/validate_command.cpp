@@ -121,9 +121,15 @@ void add_validate_command(CLI::App& app, CommandRegistry& registry) {
     auto path = std::make_shared<std::string>();
     auto assessment = std::make_shared<std::string>();
     CLI::App* validate = app.add_subcommand("validate", "Check a framework file or folder for problems");
-    validate->add_option("PATH", *path, "Framework file or folder (default: the one in use)");
-    validate->add_option("--me", *assessment, "Check this self-assessment instead, against the framework in use")
-        ->type_name("FILE");
+    if (!registry.builds(*validate)) {
+        return;  // another command was asked for: the name and description are enough
+    }
+    completes(validate->add_option("PATH", *path, "Framework file or folder (default: the one in use)"),
+              Completion::files);
+    completes(
+        validate->add_option("--me", *assessment, "Check this self-assessment instead, against the framework in use")
+            ->type_name("FILE"),
+        Completion::files);
     validate->footer(
         "Examples:\n  ddat validate my-framework/\n  ddat validate roles/local-roles.yaml --format json\n"
         "  ddat validate --me me.yaml\n"

@@ -135,6 +135,41 @@ const std::string& Framework::requirement_text(const Requirement& requirement) c
     return requirement.description;
 }
 
+bool LoadScope::has_role_texts(std::string_view role_id) const {
+    return every_role_text || std::find(role_texts.begin(), role_texts.end(), role_id) != role_texts.end();
+}
+
+bool LoadScope::covers(const LoadScope& other) const {
+    if (every_role_text) {
+        return every_skill_text || !other.every_skill_text;
+    }
+    return (requirements || !other.requirements) && !other.every_role_text &&
+           (every_skill_text || !other.every_skill_text) &&
+           std::all_of(other.role_texts.begin(), other.role_texts.end(),
+                       [this](const std::string& id) { return has_role_texts(id); });
+}
+
+LoadScope LoadScope::with(const LoadScope& other) const {
+    LoadScope both;
+    both.requirements = requirements || other.requirements;
+    both.every_role_text = every_role_text || other.every_role_text;
+    both.every_skill_text = every_skill_text || other.every_skill_text;
+    if (!both.every_role_text) {
+        both.role_texts = role_texts;
+        for (const auto& id : other.role_texts) {
+            if (!has_role_texts(id)) {
+                both.role_texts.push_back(id);
+            }
+        }
+    }
+    return both;
+}
+
+Framework finish_framework(Framework framework, LoadScope scope) {
+    framework.scope = std::move(scope);
+    return framework;
+}
+
 std::string_view to_string(CriterionKind kind) {
     return kind == CriterionKind::competence ? "competence" : "specialist-skills";
 }

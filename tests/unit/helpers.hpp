@@ -1,6 +1,7 @@
 // Small helpers shared by the unit tests.
 #pragma once
 
+#include <stdlib.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -46,6 +47,42 @@ inline const ddat::Framework& builtin() {
 }
 
 inline bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+// A fresh folder of its own under the system's temporary folder, removed with everything in it
+// (permissions restored first) at the end of the test.
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "ddat-unit-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) {
+            FAIL("cannot make a temporary folder");
+        }
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add,
+                                     ignored);
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+    [[nodiscard]] std::string str() const { return path_.string(); }
+    [[nodiscard]] std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+    // Writes text to a file below the folder, creating sub-folders, and returns its path.
+    std::string write(const std::string& relative, const std::string& text) const {
+        const auto file = path_ / relative;
+        std::filesystem::create_directories(file.parent_path());
+        std::ofstream(file, std::ios::binary) << text;
+        return file.string();
+    }
+
+private:
+    std::filesystem::path path_;
+};
 
 // The whole content of a file, as bytes ("" when it cannot be read).
 inline std::string read_text(const std::filesystem::path& path) {

@@ -7,23 +7,12 @@
 
 #include "ddat/load/framework_loader.hpp"
 #include "ddat/load/snapshot.hpp"
+#include "helpers.hpp"
 
 namespace fs = std::filesystem;
+using ddat_test::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device random;
-        path = fs::temp_directory_path() / ("ddat-cache-test-" + std::to_string(random()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
 
 void write(const fs::path& file, const std::string& text) {
     fs::create_directories(file.parent_path());
@@ -62,45 +51,45 @@ std::size_t snapshot_count(const fs::path& dir) {
 
 TEST_CASE("a cached framework equals the one read from YAML", "[cache]") {
     TempDir temp;
-    write(temp.path / "fw" / "a.yaml", kFramework);
-    const auto cache = (temp.path / "cache").string();
-    const ddat::Framework first = ddat::load_framework_cached((temp.path / "fw").string(), cache);
+    write(temp.path() / "fw" / "a.yaml", kFramework);
+    const auto cache = (temp.path() / "cache").string();
+    const ddat::Framework first = ddat::load_framework_cached((temp.path() / "fw").string(), cache);
     REQUIRE(snapshot_count(cache) == 1);
-    const ddat::Framework second = ddat::load_framework_cached((temp.path / "fw").string(), cache);
+    const ddat::Framework second = ddat::load_framework_cached((temp.path() / "fw").string(), cache);
     CHECK(ddat::write_snapshot(first) == ddat::write_snapshot(second));
     CHECK(second.find_level("one")->requirements.at(0).level == ddat::SkillLevel::working);
 }
 
 TEST_CASE("an edited framework is read again, never answered from the cache", "[cache]") {
     TempDir temp;
-    const fs::path file = temp.path / "fw" / "a.yaml";
+    const fs::path file = temp.path() / "fw" / "a.yaml";
     write(file, kFramework);
-    const auto cache = (temp.path / "cache").string();
-    (void)ddat::load_framework_cached((temp.path / "fw").string(), cache);
+    const auto cache = (temp.path() / "cache").string();
+    (void)ddat::load_framework_cached((temp.path() / "fw").string(), cache);
     std::string edited = kFramework;
     edited.replace(edited.find("working"), 7, "expert");  // same file, other content
     write(file, edited);
-    const ddat::Framework after = ddat::load_framework_cached((temp.path / "fw").string(), cache);
+    const ddat::Framework after = ddat::load_framework_cached((temp.path() / "fw").string(), cache);
     CHECK(after.find_level("one")->requirements.at(0).level == ddat::SkillLevel::expert);
 }
 
 TEST_CASE("a damaged snapshot in the cache is ignored", "[cache]") {
     TempDir temp;
-    write(temp.path / "fw" / "a.yaml", kFramework);
-    const auto cache = temp.path / "cache";
-    (void)ddat::load_framework_cached((temp.path / "fw").string(), cache.string());
+    write(temp.path() / "fw" / "a.yaml", kFramework);
+    const auto cache = temp.path() / "cache";
+    (void)ddat::load_framework_cached((temp.path() / "fw").string(), cache.string());
     for (const auto& entry : fs::directory_iterator(cache)) {
         std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << "DDATSNAP3 truncated";
     }
-    const ddat::Framework again = ddat::load_framework_cached((temp.path / "fw").string(), cache.string());
+    const ddat::Framework again = ddat::load_framework_cached((temp.path() / "fw").string(), cache.string());
     CHECK(again.metadata.title == "Cache test");
 }
 
 TEST_CASE("a snapshot that another ddat wrote, in this version's place, is not used", "[cache]") {
     TempDir temp;
-    write(temp.path / "fw" / "a.yaml", kFramework);
-    const auto cache = temp.path / "cache";
-    ddat::Framework cached = ddat::load_framework_cached((temp.path / "fw").string(), cache.string());
+    write(temp.path() / "fw" / "a.yaml", kFramework);
+    const auto cache = temp.path() / "cache";
+    ddat::Framework cached = ddat::load_framework_cached((temp.path() / "fw").string(), cache.string());
     // What another release would have made of the same files: another answer, its own producer.
     cached.metadata.title = "Read differently";
     std::string other = ddat::write_snapshot(cached);
@@ -112,7 +101,7 @@ TEST_CASE("a snapshot that another ddat wrote, in this version's place, is not u
     for (const auto& entry : fs::directory_iterator(cache)) {
         std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << other;
     }
-    const ddat::Framework again = ddat::load_framework_cached((temp.path / "fw").string(), cache.string());
+    const ddat::Framework again = ddat::load_framework_cached((temp.path() / "fw").string(), cache.string());
     CHECK(again.metadata.title == "Cache test");
 }
 
@@ -121,9 +110,9 @@ TEST_CASE("a snapshot names its producer and writes numbers least significant by
     const std::string producer(ddat::snapshot_producer());
     CHECK(producer.rfind("ddat ", 0) == 0);
     CHECK(producer.find(" decoder ") != std::string::npos);
-    // "DDATSNAP4", the producer's length as four bytes, least significant first, then the producer
+    // "DDATSNAP5", the producer's length as four bytes, least significant first, then the producer
     REQUIRE(bytes.size() > 13 + producer.size());
-    CHECK(bytes.substr(0, 9) == "DDATSNAP4");
+    CHECK(bytes.substr(0, 9) == "DDATSNAP5");
     const std::string length{static_cast<char>(producer.size()), '\0', '\0', '\0'};
     CHECK(bytes.substr(9, 4) == length);
     CHECK(bytes.substr(13, producer.size()) == producer);
@@ -131,16 +120,16 @@ TEST_CASE("a snapshot names its producer and writes numbers least significant by
 
 TEST_CASE("a framework with errors is reported, never cached", "[cache]") {
     TempDir temp;
-    write(temp.path / "fw" / "a.yaml", "framework:\n  title: Broken\nroles: nope\n");
-    const auto cache = temp.path / "cache";
-    CHECK_THROWS_AS(ddat::load_framework_cached((temp.path / "fw").string(), cache.string()), ddat::InputError);
+    write(temp.path() / "fw" / "a.yaml", "framework:\n  title: Broken\nroles: nope\n");
+    const auto cache = temp.path() / "cache";
+    CHECK_THROWS_AS(ddat::load_framework_cached((temp.path() / "fw").string(), cache.string()), ddat::InputError);
     CHECK((!fs::exists(cache) || snapshot_count(cache) == 0));
 }
 
 TEST_CASE("without a cache folder the framework is read from YAML every time", "[cache]") {
     TempDir temp;
-    write(temp.path / "fw" / "a.yaml", kFramework);
-    CHECK(ddat::load_framework_cached((temp.path / "fw").string(), "").metadata.title == "Cache test");
+    write(temp.path() / "fw" / "a.yaml", kFramework);
+    CHECK(ddat::load_framework_cached((temp.path() / "fw").string(), "").metadata.title == "Cache test");
 }
 
 TEST_CASE("a snapshot of every kind of content reads back equal", "[cache][snapshot]") {

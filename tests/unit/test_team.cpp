@@ -24,35 +24,9 @@ using ddat::GapStatus;
 using ddat::SkillLevel;
 using ddat_test::builtin;
 using ddat_test::contains;
+using ddat_test::TempDir;
 
 namespace {
-
-// A folder of its own under the temporary folder, removed at the end of the test.
-class TempFolder {
-public:
-    TempFolder() {
-        std::random_device random;
-        path_ = fs::temp_directory_path() / ("ddat-team-test-" + std::to_string(random()) + std::to_string(random()));
-        fs::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code error;
-        fs::remove_all(path_, error);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
-        const fs::path file = path_ / name;
-        fs::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << text;
-        return file.string();
-    }
-    [[nodiscard]] std::string path() const { return path_.string(); }
-
-private:
-    fs::path path_;
-};
 
 const ddat::TeamMember& member(const ddat::TeamReport& report, const std::string& name) {
     for (const auto& m : report.people) {
@@ -93,7 +67,7 @@ skills:
 }  // namespace
 
 TEST_CASE("team_files lists the YAML files of a folder in name order, and files as given", "[team]") {
-    TempFolder folder;
+    TempDir folder;
     (void)folder.write("b.yaml", kAlex);
     (void)folder.write("a.yml", kBlake);
     (void)folder.write("notes.txt", "not an assessment");
@@ -101,7 +75,7 @@ TEST_CASE("team_files lists the YAML files of a folder in name order, and files 
     (void)folder.write("._b.yaml", "\x00\x05");  // nor hidden files, such as those macOS leaves
     (void)folder.write("D.YAML", kBlake);        // an extension in capitals is read
     std::vector<ddat::Diagnostic> problems;
-    const auto files = ddat::team_files({folder.path()}, problems);
+    const auto files = ddat::team_files({folder.str()}, problems);
     CHECK(problems.empty());
     REQUIRE(files.size() == 3);
     CHECK(fs::path(files[0]).filename() == "D.YAML");
@@ -110,20 +84,20 @@ TEST_CASE("team_files lists the YAML files of a folder in name order, and files 
 
     const std::string single = folder.write("one.txt", kAlex);
     const auto given =
-        ddat::team_files({single, single, folder.path() + "/missing.yaml", folder.path() + "/sub"}, problems);
+        ddat::team_files({single, single, folder.str() + "/missing.yaml", folder.str() + "/sub"}, problems);
     CHECK(given.size() == 2);  // the file once, and sub/c.yaml
     REQUIRE(problems.size() == 1);
     CHECK(contains(problems.front().message, "no such file or folder"));
 
-    TempFolder empty;
+    TempDir empty;
     problems.clear();
-    CHECK(ddat::team_files({empty.path()}, problems).empty());
+    CHECK(ddat::team_files({empty.str()}, problems).empty());
     REQUIRE(problems.size() == 1);
     CHECK(contains(problems.front().message, "holds no self-assessment"));
 }
 
 TEST_CASE("team compares each person with their own target and counts each skill", "[team]") {
-    TempFolder folder;
+    TempDir folder;
     const std::vector<std::string> files = {folder.write("alex.yaml", kAlex), folder.write("blake.yaml", kBlake)};
     const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "", ddat::load_self_assessment);
     REQUIRE(report.people.size() == 2);
@@ -154,7 +128,7 @@ TEST_CASE("team compares each person with their own target and counts each skill
 }
 
 TEST_CASE("team --target compares everyone with one level", "[team]") {
-    TempFolder folder;
+    TempDir folder;
     const std::vector<std::string> files = {folder.write("alex.yaml", kAlex), folder.write("blake.yaml", kBlake),
                                             folder.write("none.yaml", "skills: {}\n")};
     const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "lead-brm", ddat::load_self_assessment);
@@ -167,12 +141,12 @@ TEST_CASE("team --target compares everyone with one level", "[team]") {
 }
 
 TEST_CASE("team reports and leaves out assessments it cannot read or that name no target", "[team]") {
-    TempFolder folder;
+    TempDir folder;
     const std::vector<std::string> files = {
         folder.write("alex.yaml", kAlex),
         folder.write("bad.yaml", "name: Bad\ntarget: brm\nskills:\n  user-focus: guru\n"),
         folder.write("aimless.yaml", "name: Aimless\nskills:\n  user-focus: working\n  user-fokus: working\n"),
-        folder.path() + "/gone.yaml"};
+        folder.str() + "/gone.yaml"};
     const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "", ddat::load_self_assessment);
     CHECK(report.people.size() == 1);
     CHECK(report.files == 4);
@@ -195,7 +169,7 @@ TEST_CASE("team reports and leaves out assessments it cannot read or that name n
 }
 
 TEST_CASE("team reads 10,000 assessments in one pass, with the framework loaded once", "[team][scale]") {
-    TempFolder folder;
+    TempDir folder;
     const std::vector<std::string> targets = {"brm", "senior-brm", "lead-brm", "itsm", "senior-itsm", "head-of-itsm"};
     for (int i = 0; i < 10000; ++i) {
         (void)folder.write("p" + std::to_string(100000 + i) + ".yaml",
@@ -207,7 +181,7 @@ TEST_CASE("team reads 10,000 assessments in one pass, with the framework loaded 
     }
     std::vector<ddat::Diagnostic> problems;
     const auto start = std::chrono::steady_clock::now();
-    const auto files = ddat::team_files({folder.path()}, problems);
+    const auto files = ddat::team_files({folder.str()}, problems);
     const ddat::TeamReport report = ddat::analyse_team(builtin(), files, "", ddat::load_self_assessment);
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(report.people.size() == 10000);
@@ -220,7 +194,7 @@ TEST_CASE("team reads 10,000 assessments in one pass, with the framework loaded 
 TEST_CASE("team on the imported framework", "[team][csv-data]") {
     DDAT_REQUIRE_IMPORTED();
     const ddat::Framework& f = *ddat_test::imported();
-    TempFolder folder;
+    TempDir folder;
     const std::vector<std::string> files = {
         folder.write("a.yaml", "name: A\ntarget: senior-ae\nskills:\n  data-analysis-and-synthesis: practitioner\n"),
         folder.write("b.yaml", "name: B\ntarget: cdo\nskills:\n  data-governance: awareness\n")};
@@ -303,7 +277,7 @@ TEST_CASE("a reader's bad input leaves that person out and the others are read",
 TEST_CASE("team: a file named twice counts once, JSON is read, targets come from current, coverage, mentors",
           "[team][coverage]") {
     const ddat::Framework& f = ddat_test::small_framework();
-    TempFolder folder;
+    TempDir folder;
     (void)folder.write("ann.yaml", R"(name: Ann
 current: analyst
 target: senior-analyst
@@ -318,10 +292,10 @@ skills:
                        R"({"name": "Ben", "current": "junior-analyst", "skills": {"analysis": "working", "data": 1}})");
     (void)folder.write("cat.yaml", "name: Cat\ntarget: senior-analyst\nskills:\n  people: expert\n  analysis: 2\n");
     (void)folder.write("empty.yaml", "");
-    fs::create_symlink(fs::path(folder.path()) / "ann.yaml", fs::path(folder.path()) / "zz-link.yaml");
+    fs::create_symlink(fs::path(folder.str()) / "ann.yaml", fs::path(folder.str()) / "zz-link.yaml");
     std::vector<ddat::Diagnostic> problems;
     std::vector<ddat::Diagnostic> duplicates;
-    const auto files = ddat::team_files({folder.path(), folder.path() + "/./ann.yaml"}, problems, duplicates);
+    const auto files = ddat::team_files({folder.str(), folder.str() + "/./ann.yaml"}, problems, duplicates);
     CHECK(problems.empty());
     REQUIRE(files.size() == 4);  // ann, ben, cat, empty
     REQUIRE(duplicates.size() == 2);
@@ -386,7 +360,7 @@ skills:
 
 TEST_CASE("team names at most a few mentors, most skilled first, and counts them all", "[team][coverage]") {
     const ddat::Framework& f = ddat_test::small_framework();
-    TempFolder folder;
+    TempDir folder;
     std::vector<std::string> files;
     files.push_back(folder.write("a-learner.yaml", "name: Learner\ntarget: analyst\nskills:\n  analysis: 1\n"));
     for (int i = 0; i < 8; ++i) {

@@ -26,6 +26,7 @@ using ddat_test::contains;
 using ddat_test::describe;
 using ddat_test::load_problems;
 using ddat_test::only;
+using ddat_test::TempDir;
 
 namespace {
 
@@ -94,38 +95,6 @@ skills:
 std::vector<Diagnostic> role_problems(const std::string& roles) {
     return load_problems({kHead, SourceFile{"roles.yaml", roles}});
 }
-
-// A unique folder below the system's temporary folder, removed with everything in it at the end.
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        path_ = std::filesystem::temp_directory_path() / ("ddat-unit-" + std::to_string(::getpid()) + "-" +
-                                                          std::to_string(stamp) + "-" + std::to_string(counter++));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-    // Writes text to a file below the folder, creating sub-folders, and returns its path.
-    std::string write(const std::string& relative, const std::string& text) const {
-        const auto file = path_ / relative;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream out(file, std::ios::binary);
-        out << text;
-        return file.string();
-    }
-
-private:
-    std::filesystem::path path_;
-};
 
 }  // namespace
 

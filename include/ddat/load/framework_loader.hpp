@@ -23,8 +23,9 @@ Framework load_framework(const std::string& path);
 Framework load_framework_sources(const std::vector<SourceFile>& files);
 
 // The built-in release of that name (see builtin_framework.hpp), or the newest when the name is
-// empty. Throws NotFoundError, with the nearest release names, for a release ddat does not have.
-Framework load_builtin_framework(std::string_view release = {});
+// empty, holding what the scope asks for. Throws NotFoundError, with the nearest release names,
+// for a release ddat does not have.
+Framework load_builtin_framework(std::string_view release = {}, const LoadScope& scope = LoadScope::whole());
 
 // Every problem in the framework at path (empty when it is valid), in file order.
 std::vector<Diagnostic> validate_framework(const std::string& path);
@@ -40,7 +41,9 @@ namespace ddat {
 // Like load_framework, but keeps a snapshot of the result in cache_dir, keyed on the files'
 // names and contents, and reads that on the next call instead of parsing YAML again. Any change
 // to any file gives a new key, so the answer is never stale. An unusable cache (missing,
-// unwritable, damaged, from another version) is ignored and the files are read as usual.
-Framework load_framework_cached(const std::string& path, const std::string& cache_dir);
+// unwritable, damaged, from another version) is ignored and the files are read as usual. From
+// the cache, only what the scope asks for is read; from the files, everything.
+Framework load_framework_cached(const std::string& path, const std::string& cache_dir,
+                                const LoadScope& scope = LoadScope::whole());
 
 }  // namespace ddat

@@ -163,12 +163,26 @@ bool hidden(std::uint32_t code) {
            (code >= 0x2066 && code <= 0x2069);
 }
 
+// A byte that is a whole printable character on its own: ASCII from space to '~', a line end,
+// and a tab where tabs are kept.
+bool plain_ascii(char c, bool keep_tabs) { return (c >= ' ' && c <= '~') || c == '\n' || (keep_tabs && c == '\t'); }
+
 }  // namespace
 
 std::string visible(std::string_view text, bool keep_tabs) {
     std::string shown;
     shown.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
+        // a run of printable ASCII (and line ends, and tabs where kept) passes as it is
+        std::size_t plain = i;
+        while (plain < text.size() && plain_ascii(text[plain], keep_tabs)) {
+            ++plain;
+        }
+        if (plain > i) {
+            shown.append(text.substr(i, plain - i));
+            i = plain;
+            continue;
+        }
         const auto [code, length] = decode(text, i);
         if (length == 0) {
             fmt::format_to(std::back_inserter(shown), "\\x{:02x}", static_cast<unsigned char>(text[i]));
@@ -199,18 +213,22 @@ VisibleStream::~VisibleStream() { buffer_.pass(true); }
 
 void VisibleStream::finish() { buffer_.pass(true); }
 
-VisibleStream::Buffer::int_type VisibleStream::Buffer::overflow(int_type c) {
-    if (!traits_type::eq_int_type(c, traits_type::eof())) {
-        pending_ += traits_type::to_char_type(c);
-        pass(false);
-    }
-    return traits_type::not_eof(c);
+VisibleStream::Buffer::Buffer(std::ostream& to, bool keep_colours) : to_(to), keep_colours_(keep_colours) {
+    setp(area_.data(), area_.data() + area_.size());
 }
 
-std::streamsize VisibleStream::Buffer::xsputn(const char* text, std::streamsize count) {
-    pending_.append(text, static_cast<std::size_t>(count));
+void VisibleStream::Buffer::take_area() {
+    pending_.append(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    setp(area_.data(), area_.data() + area_.size());
+}
+
+VisibleStream::Buffer::int_type VisibleStream::Buffer::overflow(int_type c) {
+    take_area();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+        pending_ += traits_type::to_char_type(c);
+    }
     pass(false);
-    return count;
+    return traits_type::not_eof(c);
 }
 
 int VisibleStream::Buffer::sync() {
@@ -220,6 +238,7 @@ int VisibleStream::Buffer::sync() {
 }
 
 void VisibleStream::Buffer::pass(bool all) {
+    take_area();
     // How many bytes at the end may still grow into a character or a colour: at most a UTF-8
     // sequence's first three bytes, or "ESC [" and the digits after it.
     std::size_t end = pending_.size();
@@ -270,6 +289,11 @@ void VisibleStream::Buffer::pass(bool all) {
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size();) {
+        if (text[i] >= ' ' && text[i] <= '~') {  // printable ASCII: one column each
+            ++width;
+            ++i;
+            continue;
+        }
         const auto [code, length] = decode(text, i);
         i += length == 0 ? 1 : length;
         if (length == 0 || hidden(code) || code == '\n') {

@@ -1,6 +1,7 @@
 // How a command writes for a person on a terminal: colour, width, and text from files made safe to show.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <ostream>
 #include <streambuf>
@@ -67,18 +68,24 @@ public:
 private:
     class Buffer : public std::streambuf {
     public:
-        Buffer(std::ostream& to, bool keep_colours) : to_(to), keep_colours_(keep_colours) {}
+        Buffer(std::ostream& to, bool keep_colours);
+        // Makes visible and passes on what is written, all of it, or all but an end that may
+        // still grow into a character or a colour.
         void pass(bool all);
 
     protected:
         int_type overflow(int_type c) override;
-        std::streamsize xsputn(const char* text, std::streamsize count) override;
         int sync() override;
 
     private:
+        // Moves what the put area holds to pending_.
+        void take_area();
+
         std::ostream& to_;
         bool keep_colours_;
         std::string pending_;
+        // Writes gather here and are made visible a few kilobytes at a time.
+        std::array<char, 8192> area_{};
     };
     Buffer buffer_;
 };

@@ -12,7 +12,7 @@
 
 namespace ddat {
 
-Framework load_builtin_framework(std::string_view release) {
+Framework load_builtin_framework(std::string_view release, const LoadScope& scope) {
     const auto releases = builtin_releases();
     const BuiltinRelease* chosen = releases.empty() ? nullptr : &releases.front();
     if (!release.empty()) {
@@ -31,10 +31,11 @@ Framework load_builtin_framework(std::string_view release) {
     if (chosen == nullptr) {
         throw std::logic_error("ddat was built without a framework release");
     }
-    std::optional<Framework> framework = read_snapshot(chosen->snapshot);
+    std::string problem;
+    std::optional<Framework> framework = read_snapshot(chosen->snapshot, scope, &problem);
     if (!framework) {
         throw std::logic_error("the built-in framework snapshot of release " + std::string(chosen->name) +
-                               " is damaged");
+                               " is damaged: " + problem);
     }
     framework->release = std::string(chosen->name);
     return std::move(*framework);
@@ -50,7 +51,7 @@ std::vector<std::string> builtin_releases_naming(NameKind kind, std::string_view
             continue;
         }
         try {
-            const Framework other = load_builtin_framework(release.name);
+            const Framework other = load_builtin_framework(release.name, LoadScope::outline());
             if (kind == NameKind::role) {
                 resolve_role(other, name);
             } else {

@@ -35,7 +35,7 @@ void prune(const fs::path& dir) {
 
 }  // namespace
 
-Framework load_framework_cached(const std::string& path, const std::string& cache_dir) {
+Framework load_framework_cached(const std::string& path, const std::string& cache_dir, const LoadScope& scope) {
     std::vector<SourceFile> sources;
     std::vector<Diagnostic> problems;
     // The snapshot format, ddat's version and the decoder's identity, then every file's name and bytes.
@@ -59,7 +59,7 @@ Framework load_framework_cached(const std::string& path, const std::string& cach
     if (!cache_dir.empty()) {
         try {
             if (auto cached =
-                    read_snapshot(read_input_file(snapshot_path.string(), kMaxFrameworkFileBytes * 4, false))) {
+                    read_snapshot(read_input_file(snapshot_path.string(), kMaxFrameworkFileBytes * 4, false), scope)) {
                 return std::move(*cached);
             }
         } catch (const InputError&) {

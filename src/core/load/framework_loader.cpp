@@ -525,7 +525,7 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
         });
         throw InputError(std::move(problems));
     }
-    return framework;
+    return finish_framework(std::move(framework), LoadScope::whole());
 }
 
 std::vector<std::string> framework_files(const std::string& path) {

@@ -1,14 +1,14 @@
 #include "ddat/load/snapshot.hpp"
 
+#include <algorithm>
 #include <cstring>
-#include <unordered_set>
 
 namespace ddat {
 
 namespace {
 
 // Bumped whenever the model or this encoding changes, so that old caches are ignored.
-constexpr std::string_view kMagic = "DDATSNAP4";
+constexpr std::string_view kMagic = "DDATSNAP5";
 
 // Numbers are written least significant byte first on every machine.
 class Writer {
@@ -42,6 +42,7 @@ public:
             write_one(value);
         }
     }
+    [[nodiscard]] std::size_t size() const { return out_.size(); }
     std::string take() { return std::move(out_); }
 
 private:
@@ -92,6 +93,11 @@ public:
     std::vector<std::string> texts() {
         std::vector<std::string> values;
         const std::uint32_t count = u32();
+        if (count > bytes_.size() - at_) {
+            failed_ = true;
+            return values;
+        }
+        values.reserve(count);
         for (std::uint32_t i = 0; i < count && !failed_; ++i) {
             values.push_back(text());
         }
@@ -101,6 +107,13 @@ public:
     std::vector<T> list(F&& read_one) {
         std::vector<T> values;
         const std::uint32_t count = u32();
+        // every item takes at least one byte: a count beyond the bytes left is damage, not a
+        // reason to reserve gigabytes
+        if (count > bytes_.size() - at_) {
+            failed_ = true;
+            return values;
+        }
+        values.reserve(count);
         for (std::uint32_t i = 0; i < count && !failed_; ++i) {
             values.push_back(read_one());
         }
@@ -113,6 +126,12 @@ public:
         return !failed_;
     }
     [[nodiscard]] bool done() const { return !failed_ && at_ == bytes_.size(); }
+    [[nodiscard]] bool failed() const { return failed_; }
+    void fail() { failed_ = true; }
+    // The next `size` bytes, skipped over.
+    std::string_view bytes(std::size_t size) {
+        return take(size) ? bytes_.substr(at_ - size, size) : std::string_view();
+    }
 
 private:
     bool take(std::size_t size) {
@@ -129,6 +148,24 @@ private:
     bool failed_ = false;
 };
 
+// Where a section lies among the sections that follow the index.
+struct Span {
+    std::uint32_t offset = 0;
+    std::uint32_t size = 0;
+};
+
+void write_span(Writer& w, Span span) {
+    w.u32(span.offset);
+    w.u32(span.size);
+}
+
+Span read_span(Reader& r) {
+    Span span;
+    span.offset = r.u32();
+    span.size = r.u32();
+    return span;
+}
+
 }  // namespace
 
 std::string_view snapshot_producer() {
@@ -138,17 +175,36 @@ std::string_view snapshot_producer() {
 }
 
 std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
-    std::uint64_t hash = seed;
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
+    constexpr std::uint64_t kPrime = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t hash = seed ^ (bytes.size() * kPrime);
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    std::size_t left = bytes.size();
+    for (; left >= 8; left -= 8, p += 8) {
+        std::uint64_t word = 0;
+        for (int i = 0; i < 8; ++i) {
+            word |= static_cast<std::uint64_t>(p[i]) << (8 * i);  // one load on a little-endian machine
+        }
+        hash = (hash ^ word) * kPrime;
+        hash ^= hash >> 29;
+    }
+    for (; left > 0; --left, ++p) {
+        hash ^= *p;
         hash *= 1099511628211ULL;
     }
-    return hash;
+    hash ^= hash >> 32;
+    hash *= kPrime;
+    return hash ^ (hash >> 29);
 }
 
 std::string write_snapshot(const Framework& f) {
-    Writer w;
-    w.text(std::string(snapshot_producer()));
+    Writer index;
+    Writer sections;
+    const auto section = [&sections](auto&& write) {
+        const std::size_t start = sections.size();
+        write(sections);
+        return Span{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(sections.size() - start)};
+    };
+    Writer& w = index;
     const FrameworkMetadata& m = f.metadata;
     for (const auto* text :
          {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url, &m.attribution}) {
@@ -166,59 +222,80 @@ std::string write_snapshot(const Framework& f) {
         w.text(x.description);
         w.location(x.location);
     });
+    // The skills: the outline in the index, each skill's texts in its own section.
+    std::vector<std::string_view> skill_ids;
+    skill_ids.reserve(f.skills.size());
     w.list(f.skills, [&](const Skill& x) {
+        skill_ids.push_back(x.id);
         w.text(x.id);
         w.text(x.name);
-        w.text(x.description);
-        w.list(x.levels, [&](const SkillLevelDescription& l) {
-            w.level(l.level);
-            w.text(l.description);
-        });
         w.texts(x.aliases);
-        w.location(x.location);
+        write_span(w, section([&](Writer& s) {
+                       s.text(x.description);
+                       s.list(x.levels, [&](const SkillLevelDescription& l) {
+                           s.level(l.level);
+                           s.text(l.description);
+                       });
+                       s.location(x.location);
+                   }));
     });
+    // A requirement names its skill by its place in the catalogue.
+    const auto skill_index = [&](const std::string& id) {
+        const auto found = std::find(skill_ids.begin(), skill_ids.end(), id);
+        return static_cast<std::uint32_t>(found == skill_ids.end() ? skill_ids.size() : found - skill_ids.begin());
+    };
+    // The roles: the outline in the index; each role's requirements, and its texts, in a section each.
     w.list(f.roles, [&](const Role& r) {
         w.text(r.id);
         w.text(r.name);
         w.text(r.family_id);
-        w.text(r.description);
-        w.list(r.skills, [&](const RoleSkillDescription& s) {
-            w.text(s.skill_id);
-            w.text(s.description);
-        });
         w.list(r.levels, [&](const RoleLevel& l) {
             w.text(l.id);
             w.text(l.name);
             w.texts(l.aliases);
-            w.list(l.alias_locations, [&](const SourceLocation& at) { w.location(at); });
-            w.text(l.role_id);
             w.text(l.pay_band);
             w.flag(l.senior_civil_service);
             w.flag(l.whole_role);
             w.text(l.track);
-            w.text(l.description);
-            w.list(l.responsibilities, [&](const ResponsibilitySection& s) {
-                w.text(s.heading);
-                w.texts(s.items);
-            });
-            w.list(l.requirements, [&](const Requirement& q) {
-                w.text(q.skill_id);
-                w.level(q.level.value_or(SkillLevel::none));
-                w.flag(q.level.has_value());
-                w.text(q.description);
-                w.location(q.location);
-            });
-            w.list(l.criteria, [&](const Criterion& c) {
-                w.text(c.id);
-                w.text(c.name);
-                w.flag(c.kind == CriterionKind::specialist_skills);
-                w.texts(c.essential);
-                w.texts(c.desirable);
-                w.location(c.location);
-            });
-            w.location(l.location);
         });
-        w.location(r.location);
+        write_span(w, section([&](Writer& s) {
+                       for (const RoleLevel& l : r.levels) {
+                           s.list(l.requirements, [&](const Requirement& q) {
+                               s.u32(skill_index(q.skill_id));
+                               s.level(q.level.value_or(SkillLevel::none));
+                               s.flag(q.level.has_value());
+                           });
+                           s.list(l.criteria, [&](const Criterion& c) {
+                               s.text(c.id);
+                               s.text(c.name);
+                               s.flag(c.kind == CriterionKind::specialist_skills);
+                               s.texts(c.essential);
+                               s.texts(c.desirable);
+                               s.location(c.location);
+                           });
+                       }
+                   }));
+        write_span(w, section([&](Writer& s) {
+                       s.text(r.description);
+                       s.list(r.skills, [&](const RoleSkillDescription& x) {
+                           s.text(x.skill_id);
+                           s.text(x.description);
+                       });
+                       s.location(r.location);
+                       for (const RoleLevel& l : r.levels) {
+                           s.list(l.alias_locations, [&](const SourceLocation& at) { s.location(at); });
+                           s.text(l.description);
+                           s.list(l.responsibilities, [&](const ResponsibilitySection& x) {
+                               s.text(x.heading);
+                               s.texts(x.items);
+                           });
+                           s.list(l.requirements, [&](const Requirement& q) {
+                               s.text(q.description);
+                               s.location(q.location);
+                           });
+                           s.location(l.location);
+                       }
+                   }));
     });
     w.texts(f.files);
     w.list(f.renamed_skills, [&](const SkillRename& x) {
@@ -226,91 +303,198 @@ std::string write_snapshot(const Framework& f) {
         w.text(x.new_id);
         w.text(x.since);
     });
-    return std::string(kMagic) + w.take();
+    Writer head;
+    head.text(std::string(snapshot_producer()));
+    head.u32(static_cast<std::uint32_t>(index.size()));
+    head.u32(static_cast<std::uint32_t>(sections.size()));
+    return std::string(kMagic) + head.take() + index.take() + sections.take();
 }
 
-std::optional<Framework> read_snapshot(std::string_view bytes) {
-    Reader r(bytes);
-    if (!r.expect(kMagic) || r.text() != snapshot_producer()) {
-        return std::nullopt;  // not a snapshot, or one another ddat wrote: it may read files differently
+namespace {
+
+// Reads a snapshot's index, then the sections the scope asks for; the first problem found ends
+// the read.
+class SnapshotReader {
+public:
+    SnapshotReader(std::string_view bytes, const LoadScope& scope) : whole_(bytes), scope_(scope) {}
+
+    std::optional<Framework> read(std::string* problem) {
+        std::optional<Framework> framework = read_all();
+        if (!framework && problem != nullptr) {
+            *problem = problem_;
+        }
+        return framework;
     }
-    Framework f;
-    FrameworkMetadata& m = f.metadata;
-    for (auto* text :
-         {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url, &m.attribution}) {
-        *text = r.text();
+
+private:
+    struct Place {
+        Span requirements;
+        Span texts;
+    };
+
+    bool refuse(std::string why) {
+        if (problem_.empty()) {
+            problem_ = std::move(why);
+        }
+        return false;
     }
-    m.corrections = r.list<TextCorrection>([&] {
-        TextCorrection c;
-        c.phrase = r.text();
-        c.replacement = r.text();
-        c.reason = r.text();
-        c.count = static_cast<int>(r.u32());
-        return c;
-    });
-    f.families = r.list<Family>([&] {
-        Family x;
-        x.id = r.text();
-        x.name = r.text();
-        x.description = r.text();
-        x.location = r.location();
-        return x;
-    });
-    f.skills = r.list<Skill>([&] {
-        Skill x;
-        x.id = r.text();
-        x.name = r.text();
-        x.description = r.text();
-        x.levels = r.list<SkillLevelDescription>([&] {
-            SkillLevelDescription l;
-            l.level = r.level();
-            l.description = r.text();
-            return l;
+
+    // The bytes of a section, or refuses when it lies outside the snapshot.
+    std::optional<std::string_view> section(Span span, const std::string& what) {
+        if (span.offset > sections_.size() || sections_.size() - span.offset < span.size) {
+            refuse(what + " lies outside the snapshot (truncated)");
+            return std::nullopt;
+        }
+        return sections_.substr(span.offset, span.size);
+    }
+
+    std::optional<Framework> read_all() {
+        Reader r(whole_);
+        if (!r.expect(kMagic)) {
+            refuse("not a snapshot of this version of ddat");
+            return std::nullopt;
+        }
+        if (r.text() != snapshot_producer()) {
+            // another ddat wrote it: it may read files differently
+            refuse("written by another build of ddat");
+            return std::nullopt;
+        }
+        const std::uint32_t index_size = r.u32();
+        const std::uint32_t sections_size = r.u32();
+        const std::string_view index = r.bytes(index_size);
+        sections_ = r.bytes(sections_size);
+        if (r.failed()) {
+            refuse("truncated: it ends before its sections do");
+            return std::nullopt;
+        }
+        if (!r.done()) {
+            refuse("damaged: bytes follow its last section");
+            return std::nullopt;
+        }
+        Framework f;
+        std::vector<Span> skill_texts;
+        std::vector<Place> places;
+        if (!read_index(index, f, skill_texts, places)) {
+            return std::nullopt;
+        }
+        wanted_skills_.assign(f.skills.size(), false);
+        for (std::size_t i = 0; i < f.roles.size(); ++i) {
+            Role& role = f.roles[i];
+            const bool texts = scope_.has_role_texts(role.id);
+            if ((texts || scope_.requirements) && !read_requirements(role, places[i].requirements, f.skills, texts)) {
+                return std::nullopt;
+            }
+            if (texts && !read_role_texts(role, places[i].texts)) {
+                return std::nullopt;
+            }
+        }
+        for (std::size_t i = 0; i < f.skills.size(); ++i) {
+            if ((scope_.every_skill_text || wanted_skills_[i]) && !read_skill_texts(f.skills[i], skill_texts[i])) {
+                return std::nullopt;
+            }
+        }
+        return finish_framework(std::move(f), scope_);
+    }
+
+    bool read_index(std::string_view index, Framework& f, std::vector<Span>& skill_texts, std::vector<Place>& places) {
+        Reader r(index);
+        FrameworkMetadata& m = f.metadata;
+        for (auto* text : {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url,
+                           &m.attribution}) {
+            *text = r.text();
+        }
+        m.corrections = r.list<TextCorrection>([&] {
+            TextCorrection c;
+            c.phrase = r.text();
+            c.replacement = r.text();
+            c.reason = r.text();
+            c.count = static_cast<int>(r.u32());
+            return c;
         });
-        x.aliases = r.texts();
-        x.location = r.location();
-        return x;
-    });
-    f.roles = r.list<Role>([&] {
-        Role x;
-        x.id = r.text();
-        x.name = r.text();
-        x.family_id = r.text();
-        x.description = r.text();
-        x.skills = r.list<RoleSkillDescription>([&] {
-            RoleSkillDescription s;
-            s.skill_id = r.text();
-            s.description = r.text();
-            return s;
+        f.families = r.list<Family>([&] {
+            Family x;
+            x.id = r.text();
+            x.name = r.text();
+            x.description = r.text();
+            x.location = r.location();
+            return x;
         });
-        x.levels = r.list<RoleLevel>([&] {
-            RoleLevel l;
-            l.id = r.text();
-            l.name = r.text();
-            l.aliases = r.texts();
-            l.alias_locations = r.list<SourceLocation>([&] { return r.location(); });
-            l.role_id = r.text();
-            l.pay_band = r.text();
-            l.senior_civil_service = r.flag();
-            l.whole_role = r.flag();
-            l.track = r.text();
-            l.description = r.text();
-            l.responsibilities = r.list<ResponsibilitySection>([&] {
-                ResponsibilitySection s;
-                s.heading = r.text();
-                s.items = r.texts();
-                return s;
+        f.skills = r.list<Skill>([&] {
+            Skill x;
+            x.id = r.text();
+            x.name = r.text();
+            x.aliases = r.texts();
+            skill_texts.push_back(read_span(r));
+            return x;
+        });
+        f.roles = r.list<Role>([&] {
+            Role x;
+            x.id = r.text();
+            x.name = r.text();
+            x.family_id = r.text();
+            x.levels = r.list<RoleLevel>([&] {
+                RoleLevel l;
+                l.id = r.text();
+                l.name = r.text();
+                l.aliases = r.texts();
+                l.role_id = x.id;
+                l.pay_band = r.text();
+                l.senior_civil_service = r.flag();
+                l.whole_role = r.flag();
+                l.track = r.text();
+                return l;
             });
-            l.requirements = r.list<Requirement>([&] {
+            Place place;
+            place.requirements = read_span(r);
+            place.texts = read_span(r);
+            places.push_back(place);
+            return x;
+        });
+        f.files = r.texts();
+        f.renamed_skills = r.list<SkillRename>([&] {
+            SkillRename x;
+            x.old_id = r.text();
+            x.new_id = r.text();
+            x.since = r.text();
+            return x;
+        });
+        if (!r.done()) {
+            return refuse("the index is damaged");
+        }
+        // Every reference must hold, as in a framework that loaded: else the bytes are not ours.
+        for (const auto& role : f.roles) {
+            if (f.find_family(role.family_id) == nullptr) {
+                return refuse("role '" + role.id + "' names a family the snapshot does not have");
+            }
+        }
+        return true;
+    }
+
+    // Reads a role's requirements; with `texts`, marks the skills they require for their texts.
+    bool read_requirements(Role& role, Span span, const std::vector<Skill>& skills, bool texts) {
+        const std::string what = "the requirements of role '" + role.id + "'";
+        const auto bytes = section(span, what);
+        if (!bytes) {
+            return false;
+        }
+        Reader r(*bytes);
+        for (RoleLevel& level : role.levels) {
+            level.requirements = r.list<Requirement>([&] {
                 Requirement q;
-                q.skill_id = r.text();
-                const SkillLevel level = r.level();
-                q.level = r.flag() ? std::optional(level) : std::nullopt;
-                q.description = r.text();
-                q.location = r.location();
+                const std::uint32_t skill = r.u32();
+                if (skill >= skills.size()) {
+                    r.fail();
+                    return q;
+                }
+                q.skill_id = skills[skill].id;
+                const SkillLevel stated = r.level();
+                q.level = r.flag() ? std::optional(stated) : std::nullopt;
+                if (texts) {
+                    wanted_skills_[skill] = true;
+                }
                 return q;
             });
-            l.criteria = r.list<Criterion>([&] {
+            level.criteria = r.list<Criterion>([&] {
                 Criterion c;
                 c.id = r.text();
                 c.name = r.text();
@@ -320,45 +504,79 @@ std::optional<Framework> read_snapshot(std::string_view bytes) {
                 c.location = r.location();
                 return c;
             });
+        }
+        return r.done() || refuse(what + " are damaged");
+    }
+
+    bool read_role_texts(Role& role, Span span) {
+        const std::string what = "the texts of role '" + role.id + "'";
+        const auto bytes = section(span, what);
+        if (!bytes) {
+            return false;
+        }
+        Reader r(*bytes);
+        role.description = r.text();
+        role.skills = r.list<RoleSkillDescription>([&] {
+            RoleSkillDescription s;
+            s.skill_id = r.text();
+            s.description = r.text();
+            return s;
+        });
+        role.location = r.location();
+        for (RoleLevel& l : role.levels) {
+            l.alias_locations = r.list<SourceLocation>([&] { return r.location(); });
+            l.description = r.text();
+            l.responsibilities = r.list<ResponsibilitySection>([&] {
+                ResponsibilitySection s;
+                s.heading = r.text();
+                s.items = r.texts();
+                return s;
+            });
+            std::size_t count = r.u32();
+            if (r.failed()) {
+                return refuse(what + " are damaged");
+            }
+            if (count != l.requirements.size() || l.aliases.size() != l.alias_locations.size()) {
+                return refuse(what + " do not fit its index");
+            }
+            for (Requirement& q : l.requirements) {
+                q.description = r.text();
+                q.location = r.location();
+            }
             l.location = r.location();
+        }
+        return r.done() || refuse(what + " are damaged");
+    }
+
+    bool read_skill_texts(Skill& skill, Span span) {
+        const std::string what = "the texts of skill '" + skill.id + "'";
+        const auto bytes = section(span, what);
+        if (!bytes) {
+            return false;
+        }
+        Reader r(*bytes);
+        skill.description = r.text();
+        skill.levels = r.list<SkillLevelDescription>([&] {
+            SkillLevelDescription l;
+            l.level = r.level();
+            l.description = r.text();
             return l;
         });
-        x.location = r.location();
-        return x;
-    });
-    f.files = r.texts();
-    f.renamed_skills = r.list<SkillRename>([&] {
-        SkillRename x;
-        x.old_id = r.text();
-        x.new_id = r.text();
-        x.since = r.text();
-        return x;
-    });
-    if (!r.done()) {
-        return std::nullopt;
+        skill.location = r.location();
+        return r.done() || refuse(what + " are damaged");
     }
-    // Every reference must hold, as in a framework that loaded: else the bytes are not ours.
-    std::unordered_set<std::string_view> skill_ids;
-    skill_ids.reserve(f.skills.size());
-    for (const auto& skill : f.skills) {
-        skill_ids.insert(skill.id);
-    }
-    for (const auto& role : f.roles) {
-        if (f.find_family(role.family_id) == nullptr) {
-            return std::nullopt;
-        }
-        for (const auto& level : role.levels) {
-            if (level.role_id != role.id || level.aliases.size() != level.alias_locations.size()) {
-                return std::nullopt;
-            }
-            for (const auto& requirement : level.requirements) {
-                if (!skill_ids.contains(requirement.skill_id)) {
-                    return std::nullopt;
-                }
-            }
-        }
-    }
-    return f;
+
+    std::string_view whole_;
+    std::string_view sections_;
+    const LoadScope& scope_;
+    std::string problem_;
+    std::vector<bool> wanted_skills_;  // the skills whose texts the roles read with texts need
+};
+
+}  // namespace
+
+std::optional<Framework> read_snapshot(std::string_view bytes, const LoadScope& scope, std::string* problem) {
+    return SnapshotReader(bytes, scope).read(problem);
 }
 
 }  // namespace ddat
