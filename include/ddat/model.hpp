@@ -202,15 +202,21 @@ struct LoadScope {
     // The descriptions of every skill in the catalogue, or, when false, only of the skills that
     // the roles read with texts require.
     bool every_skill_text = true;
+    // A role level's id, alias or name: the role of that level, found in the outline, is read as
+    // if named in `role_texts` (nothing more when no level has that name).
+    std::string role_of_level;
 
     // Everything: what a framework read from YAML holds.
     static LoadScope whole() { return {}; }
     // The outline alone: names, ids and aliases, enough to list and resolve them.
-    static LoadScope outline() { return {false, false, {}, false}; }
+    static LoadScope outline() { return {false, false, {}, false, {}}; }
     // The outline and every level's requirements, without texts: enough to rank levels.
-    static LoadScope requirements_only() { return {true, false, {}, false}; }
+    static LoadScope requirements_only() { return {true, false, {}, false, {}}; }
     // The outline, and the texts and requirements of one role and of the skills it requires.
-    static LoadScope role(std::string role_id) { return {false, false, {std::move(role_id)}, false}; }
+    static LoadScope role(std::string role_id) { return {false, false, {std::move(role_id)}, false, {}}; }
+    // The outline, and the texts and requirements of the role of the level named so (an id, alias
+    // or name), found as the snapshot is read: one reading where resolving first would take two.
+    static LoadScope role_of(std::string level_name) { return {false, false, {}, false, std::move(level_name)}; }
 
     // Whether this scope reads the texts of the role with this id.
     [[nodiscard]] bool has_role_texts(std::string_view role_id) const;

@@ -447,7 +447,7 @@ void CommandRegistry::add_hidden(CLI::App* command, Action action) {
 }
 
 // ddat's commands, with their options, on a new app: every command in full, or, when the
-// registry names one, that one in full and the others by name and description only.
+// registry names one, that one alone.
 std::unique_ptr<CLI::App> build_app(CommandRegistry& registry) {
     auto built = std::make_unique<CLI::App>(
         "ddat: career paths through the UK government's Digital, Data and Technology\n"
@@ -472,28 +472,40 @@ std::unique_ptr<CLI::App> build_app(CommandRegistry& registry) {
         "1 differences or gaps found (with --exit-code), 2 usage error, 3 input error,\n"
         "70 internal error (out of memory, or a bug in ddat).");
 
-    add_roles_commands(app, registry);
-    add_level_commands(app, registry);
-    add_diff_command(app, registry);
-    add_gap_command(app, registry);
-    add_skills_commands(app, registry);
-    add_validate_command(app, registry);
-    add_import_command(app, registry);
-    add_export_command(app, registry);
-    add_changes_command(app, registry);
-    add_match_command(app, registry);
-    add_path_command(app, registry);
-    add_team_command(app, registry);
-    add_progress_command(app, registry);
-    add_init_command(app, registry);
-    add_assess_command(app, registry);
-    add_advert_command(app, registry);
-    add_framework_commands(app, registry);
-    add_completion_commands(app, registry);
-    add_manual_command(app, registry);
+    // Only the command the command line names is added, when it names one (see CommandRegistry).
+    using AddCommands = void (*)(CLI::App&, CommandRegistry&);
+    constexpr std::pair<std::string_view, AddCommands> kCommands[] = {
+        {"roles", add_roles_commands},
+        {"level", add_level_commands},
+        {"diff", add_diff_command},
+        {"gap", add_gap_command},
+        {"skills", add_skills_commands},
+        {"validate", add_validate_command},
+        {"import", add_import_command},
+        {"export", add_export_command},
+        {"changes", add_changes_command},
+        {"match", add_match_command},
+        {"path", add_path_command},
+        {"team", add_team_command},
+        {"progress", add_progress_command},
+        {"init", add_init_command},
+        {"assess", add_assess_command},
+        {"advert", add_advert_command},
+        {"framework", add_framework_commands},
+        {"completions", add_completion_commands},
+        {"__manual", add_manual_command},
+    };
+    for (const auto& [name, add] : kCommands) {
+        if (registry.wants(name)) {
+            add(app, registry);
+        }
+    }
 
     // ddat help [COMMAND [SUBCOMMAND]]: the same as COMMAND --help.
     auto help_words = std::make_shared<std::vector<std::string>>();
+    if (!registry.wants("help")) {
+        return built;
+    }
     CLI::App* help = app.add_subcommand("help", "Show help for ddat or one of its commands");
     if (registry.builds(*help)) {
         completes(help->add_option("COMMAND", *help_words, "A command, such as gap or roles list"),

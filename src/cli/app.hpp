@@ -151,8 +151,8 @@ struct Registered {
 class CommandRegistry {
 public:
     // `only`: the command the command line names, to be built in full while every other command
-    // gets its name and description alone (enough for the help listing and "did you mean");
-    // empty builds every command in full, as help, completion and the manual need.
+    // is left out; empty builds every command in full, as help, completion, the manual and a
+    // word that names no command ("did you mean") need.
     explicit CommandRegistry(GlobalOptions& options, std::string only = {})
         : options_(options), only_(std::move(only)) {}
 
@@ -164,6 +164,10 @@ public:
         built_one_ = built_one_ || command.get_name() == only_;
         return command.get_name() == only_;
     }
+
+    // Whether this top-level command is to be added at all: every command when all are built;
+    // else only the one named, since parsing a command line needs no other.
+    [[nodiscard]] bool wants(std::string_view name) const { return only_.empty() || only_ == name; }
 
     // Whether the command named was one of ddat's commands (else every command must be built).
     [[nodiscard]] bool built_one() const { return built_one_; }

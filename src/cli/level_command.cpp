@@ -106,11 +106,9 @@ void write_level_table(const Framework& framework, const RoleLevel& level, const
 }
 
 int show_level(Session& session, const std::string& name, bool ids) {
-    // the level's name is resolved in the outline; then only its role is read with its texts
-    const RoleLevel& named = resolve_level(session.framework(LoadScope::outline()), name);
-    const std::string level_id = named.id;
-    const Framework& framework = session.framework(LoadScope::role(named.role_id));
-    const RoleLevel& level = *framework.find_level(level_id);
+    // only the role of the level named is read with its texts
+    const Framework& framework = session.framework(LoadScope::role_of(name));
+    const RoleLevel& level = resolve_level(framework, name);
     Output output = session.output();
     if (ids) {
         std::vector<std::string> skill_ids;

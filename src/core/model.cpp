@@ -140,6 +140,9 @@ bool LoadScope::has_role_texts(std::string_view role_id) const {
 }
 
 bool LoadScope::covers(const LoadScope& other) const {
+    if (!other.role_of_level.empty() && !every_role_text) {
+        return false;  // which role it names is known only once read
+    }
     if (every_role_text) {
         return every_skill_text || !other.every_skill_text;
     }
@@ -154,6 +157,7 @@ LoadScope LoadScope::with(const LoadScope& other) const {
     both.requirements = requirements || other.requirements;
     both.every_role_text = every_role_text || other.every_role_text;
     both.every_skill_text = every_skill_text || other.every_skill_text;
+    both.role_of_level = other.role_of_level.empty() ? role_of_level : other.role_of_level;
     if (!both.every_role_text) {
         both.role_texts = role_texts;
         for (const auto& id : other.role_texts) {

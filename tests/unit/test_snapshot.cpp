@@ -197,6 +197,33 @@ TEST_CASE("a damaged or truncated section is refused, with why, when it is read"
     CHECK(refused > 0);
 }
 
+TEST_CASE("the scope of a level's role finds the role as the snapshot is read, by id, alias or name",
+          "[snapshot][scope]") {
+    const ddat::Framework& whole = whole_2025();
+    const ddat::RoleLevel& wanted = *whole.find_level("lead-data-scientist");
+    for (const std::string& name : std::vector<std::string>{wanted.id, wanted.name, ddat::short_name(wanted)}) {
+        const ddat::Framework one = read(bytes_2025(), ddat::LoadScope::role_of(name));
+        REQUIRE(one.find_level(wanted.id) != nullptr);
+        const ddat::RoleLevel& level = *one.find_level(wanted.id);
+        CHECK(level.description == wanted.description);
+        CHECK(level.requirements.size() == wanted.requirements.size());
+        CHECK(one.scope.role_of_level.empty());
+        CHECK(one.scope.has_role_texts(wanted.role_id));
+        CHECK(one.scope.covers(ddat::LoadScope::role(wanted.role_id)));
+        CHECK_FALSE(one.scope.has_role_texts("business-relationship-manager"));
+        const ddat::Role* other = one.find_role("business-relationship-manager");
+        REQUIRE(other != nullptr);
+        CHECK(other->levels.front().description.empty());
+    }
+    // a name no level has reads the outline alone, for the command to report with suggestions
+    const ddat::Framework none = read(bytes_2025(), ddat::LoadScope::role_of("lead-data-scienst"));
+    CHECK(none.scope.role_texts.empty());
+    REQUIRE(none.find_level(wanted.id) != nullptr);
+    CHECK(none.find_level(wanted.id)->description.empty());
+    CHECK_FALSE(ddat::LoadScope::role("a").covers(ddat::LoadScope::role_of("a")));
+    CHECK(ddat::LoadScope::whole().covers(ddat::LoadScope::role_of("a")));
+}
+
 TEST_CASE("a load scope knows what it covers, and what two scopes read together", "[scope]") {
     using ddat::LoadScope;
     CHECK(LoadScope::whole().covers(LoadScope::outline()));

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ddat/errors.hpp"
+#include "ddat/resolve.hpp"
+
 namespace ddat {
 
 namespace {
@@ -377,6 +380,17 @@ private:
         if (!read_index(index, f, skill_texts, places)) {
             return std::nullopt;
         }
+        if (!scope_.role_of_level.empty()) {
+            try {
+                const RoleLevel& named = resolve_level(f, scope_.role_of_level);
+                if (!scope_.has_role_texts(named.role_id)) {
+                    scope_.role_texts.push_back(named.role_id);
+                }
+            } catch (const NotFoundError&) {
+                // the command resolves the name again, and reports it with suggestions
+            }
+            scope_.role_of_level.clear();
+        }
         wanted_skills_.assign(f.skills.size(), false);
         for (std::size_t i = 0; i < f.roles.size(); ++i) {
             Role& role = f.roles[i];
@@ -568,7 +582,7 @@ private:
 
     std::string_view whole_;
     std::string_view sections_;
-    const LoadScope& scope_;
+    LoadScope scope_;  // role_of_level becomes a role in role_texts as the index is read
     std::string problem_;
     std::vector<bool> wanted_skills_;  // the skills whose texts the roles read with texts need
 };
