@@ -80,10 +80,10 @@ Json gap_json(const Framework& framework, const GapReport& report, const std::ve
 
 // What the reader should know about the assessment beyond the gap itself: skills read under an
 // earlier release's name, and skills the target required in the release before but no longer does.
-std::vector<Diagnostic> gap_notes(Session& session, const SelfAssessment& person, const RoleLevel& target) {
+std::vector<Diagnostic> gap_notes(Session& session, const Framework& framework, const SelfAssessment& person,
+                                  const RoleLevel& target) {
     std::vector<Diagnostic> notes = person.notes;
     if (const Framework* earlier = session.earlier_release()) {
-        const Framework& framework = session.framework();
         for (const AssessedSkill* skill : skills_no_longer_required(person, target, framework, *earlier)) {
             const Diagnostic note{skill->location, "'" + framework.find_skill(skill->skill_id)->name +
                                                        "' is no longer required for " + target.name + " since " +
@@ -299,7 +299,11 @@ void write_gap_markdown(const Framework& framework, const GapReport& report, std
 }
 
 int run_gap(Session& session, const GapOptions& options) {
-    const Framework& framework = session.framework();
+    // the requirements of every level (to read the assessment) and the texts of the target's role
+    // alone, in one reading of the built-in copy when the target is on the command line
+    if (!options.target.empty()) {
+        (void)session.framework(LoadScope::requirements_only().with(LoadScope::role_of(options.target)));
+    }
     std::vector<Diagnostic> warnings;
     const SelfAssessment person = read_self_assessment(session, options.me, &warnings);
     std::string target_name = options.target;
@@ -309,9 +313,11 @@ int run_gap(Session& session, const GapOptions& options) {
     if (target_name.empty()) {
         throw UsageError("no target role level: give --target LEVEL, or 'target:' in " + person.file);
     }
+    const Framework& framework =
+        session.framework(LoadScope::requirements_only().with(LoadScope::role_of(target_name)));
     const RoleLevel& target = resolve_level(framework, target_name);
     const GapReport report = analyse_gap(framework, person, target, options.rating);
-    const std::vector<Diagnostic> notes = gap_notes(session, person, target);
+    const std::vector<Diagnostic> notes = gap_notes(session, framework, person, target);
     Output output = session.output();
     if (output.format == Format::markdown) {
         write_gap_markdown(framework, report, output.out);
