@@ -156,7 +156,9 @@ public:
     explicit CommandRegistry(GlobalOptions& options, std::string only = {})
         : options_(options), only_(std::move(only)) {}
 
-    // Whether this top-level command is to be built in full (its options and subcommands).
+    // Whether this top-level command is to be built in full (its options and subcommands), noting
+    // that the command named was found. build_app adds only the commands wants() names, so this
+    // is false only for a command added while another is named.
     [[nodiscard]] bool builds(const CLI::App& command) {
         if (only_.empty()) {
             return true;

@@ -217,100 +217,92 @@ std::string derive_alias(const std::string& level_name, const std::string& role_
 }
 
 std::vector<OrderOverride> load_order_overrides(const std::string& text, const std::string& file) {
-    const yaml::Node root = yaml::parse(text, file, yaml::Limits{4U * 1024U * 1024U, 20});
-    std::vector<Diagnostic> problems;
-    Decoder d(file, problems);
-    std::vector<OrderOverride> orders;
-    if (root.is_null()) {
-        return orders;
-    }
-    if (d.expect_mapping(root, "a level order file")) {
-        d.check_unique_keys(root, "a level order file");
-        for (std::size_t i = 0; i < root.entry_count(); ++i) {
-            if (!root.key(i).is_scalar()) {
-                continue;
-            }
-            OrderOverride order;
-            order.role = root.key(i).value;
-            order.location = d.location(root.key(i));
-            const yaml::Node* levels = &root.value_at(i);
-            if (levels->is_mapping()) {
-                d.check_keys(*levels, "a role's order", {"levels", "source", "note"}, {"levels"});
-                order.source = d.optional_text(*levels, "source", "the source");
-                order.note = d.optional_text(*levels, "note", "the note");
-                levels = levels->find("levels");
-            }
-            if (levels == nullptr) {
-                continue;  // reported by check_keys
-            }
-            order.levels = d.text_list(*levels, "a role's levels");
-            if (levels->is_sequence()) {
-                for (const auto& item : levels->items) {
-                    order.level_locations.push_back(d.location(item));
-                }
-            }
-            orders.push_back(std::move(order));
+    return decode_yaml_file(text, file, [](const yaml::Node& root, Decoder& d) {
+        std::vector<OrderOverride> orders;
+        if (root.is_null()) {
+            return orders;
         }
-    }
-    if (!problems.empty()) {
-        throw InputError(std::move(problems));
-    }
-    return orders;
+        if (d.expect_mapping(root, "a level order file")) {
+            d.check_unique_keys(root, "a level order file");
+            for (std::size_t i = 0; i < root.entry_count(); ++i) {
+                if (!root.key(i).is_scalar()) {
+                    continue;
+                }
+                OrderOverride order;
+                order.role = root.key(i).value;
+                order.location = d.location(root.key(i));
+                const yaml::Node* levels = &root.value_at(i);
+                if (levels->is_mapping()) {
+                    d.check_keys(*levels, "a role's order", {"levels", "source", "note"}, {"levels"});
+                    order.source = d.optional_text(*levels, "source", "the source");
+                    order.note = d.optional_text(*levels, "note", "the note");
+                    levels = levels->find("levels");
+                }
+                if (levels == nullptr) {
+                    continue;  // reported by check_keys
+                }
+                order.levels = d.text_list(*levels, "a role's levels");
+                if (levels->is_sequence()) {
+                    for (const auto& item : levels->items) {
+                        order.level_locations.push_back(d.location(item));
+                    }
+                }
+                orders.push_back(std::move(order));
+            }
+        }
+        return orders;
+    });
 }
 
 std::vector<CorrectionRule> load_corrections(const std::string& text, const std::string& file) {
-    const yaml::Node root = yaml::parse(text, file, yaml::Limits{4U * 1024U * 1024U, 20});
-    std::vector<Diagnostic> problems;
-    Decoder d(file, problems);
-    std::vector<CorrectionRule> rules;
-    if (root.is_null()) {
-        return rules;
-    }
-    const auto count = [&](const yaml::Node& mapping, std::string_view key) {
-        int value = 0;
-        const yaml::Node* node = mapping.find(key);
-        if (node == nullptr || node->is_null()) {
+    return decode_yaml_file(text, file, [](const yaml::Node& root, Decoder& d) {
+        std::vector<CorrectionRule> rules;
+        if (root.is_null()) {
+            return rules;
+        }
+        const auto count = [&](const yaml::Node& mapping, std::string_view key) {
+            int value = 0;
+            const yaml::Node* node = mapping.find(key);
+            if (node == nullptr || node->is_null()) {
+                return value;
+            }
+            const std::string digits = d.text(*node, "an expected count").value_or("");
+            const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+            if (error != std::errc() || end != digits.data() + digits.size() || value < 0) {
+                d.problem(*node, "an expected count is a whole number, such as 46");
+            }
             return value;
-        }
-        const std::string digits = d.text(*node, "an expected count").value_or("");
-        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (error != std::errc() || end != digits.data() + digits.size() || value < 0) {
-            d.problem(*node, "an expected count is a whole number, such as 46");
-        }
-        return value;
-    };
-    if (d.expect_mapping(root, "a corrections file")) {
-        d.check_keys(root, "a corrections file", {"corrections"}, {"corrections"});
-        const yaml::Node* list = root.find("corrections");
-        if (list != nullptr && !list->is_null() && d.expect_sequence(*list, "'corrections'")) {
-            for (const auto& item : list->items) {
-                if (!d.expect_mapping(item, "a correction")) {
-                    continue;
+        };
+        if (d.expect_mapping(root, "a corrections file")) {
+            d.check_keys(root, "a corrections file", {"corrections"}, {"corrections"});
+            const yaml::Node* list = root.find("corrections");
+            if (list != nullptr && !list->is_null() && d.expect_sequence(*list, "'corrections'")) {
+                for (const auto& item : list->items) {
+                    if (!d.expect_mapping(item, "a correction")) {
+                        continue;
+                    }
+                    d.check_keys(item, "a correction", {"phrase", "replacement", "reason", "expected"},
+                                 {"phrase", "replacement", "reason", "expected"});
+                    CorrectionRule rule;
+                    rule.location = d.location(item);
+                    rule.phrase = d.optional_text(item, "phrase", "the phrase");
+                    rule.replacement = d.optional_text(item, "replacement", "the replacement");
+                    rule.reason = d.optional_text(item, "reason", "the reason");
+                    if (const yaml::Node* expected = item.find("expected");
+                        expected != nullptr && d.expect_mapping(*expected, "'expected'")) {
+                        d.check_keys(*expected, "'expected'", {"role_content", "skill_descriptions"}, {});
+                        rule.expected_in_role_content = count(*expected, "role_content");
+                        rule.expected_in_skill_descriptions = count(*expected, "skill_descriptions");
+                    }
+                    if (item.find("phrase") != nullptr && rule.phrase.empty()) {
+                        d.problem(*item.find("phrase"), "the phrase of a correction cannot be empty");
+                    }
+                    rules.push_back(std::move(rule));
                 }
-                d.check_keys(item, "a correction", {"phrase", "replacement", "reason", "expected"},
-                             {"phrase", "replacement", "reason", "expected"});
-                CorrectionRule rule;
-                rule.location = d.location(item);
-                rule.phrase = d.optional_text(item, "phrase", "the phrase");
-                rule.replacement = d.optional_text(item, "replacement", "the replacement");
-                rule.reason = d.optional_text(item, "reason", "the reason");
-                if (const yaml::Node* expected = item.find("expected");
-                    expected != nullptr && d.expect_mapping(*expected, "'expected'")) {
-                    d.check_keys(*expected, "'expected'", {"role_content", "skill_descriptions"}, {});
-                    rule.expected_in_role_content = count(*expected, "role_content");
-                    rule.expected_in_skill_descriptions = count(*expected, "skill_descriptions");
-                }
-                if (item.find("phrase") != nullptr && rule.phrase.empty()) {
-                    d.problem(*item.find("phrase"), "the phrase of a correction cannot be empty");
-                }
-                rules.push_back(std::move(rule));
             }
         }
-    }
-    if (!problems.empty()) {
-        throw InputError(std::move(problems));
-    }
-    return rules;
+        return rules;
+    });
 }
 
 namespace {

@@ -59,4 +59,19 @@ private:
     SuggestionBudget suggestions_;
 };
 
+// Parses a small YAML file of ddat's own (a level order, corrections or rename file: at most
+// 4 MiB, nested at most 20 deep) and returns what decode(root, decoder) makes of it. Throws
+// InputError with every problem the decoder collected.
+template <typename Decode>
+auto decode_yaml_file(std::string_view text, const std::string& file, Decode&& decode) {
+    const yaml::Node root = yaml::parse(text, file, yaml::Limits{std::size_t{4} * 1024 * 1024, 20});
+    std::vector<Diagnostic> problems;
+    Decoder decoder(file, problems);
+    auto result = decode(root, decoder);
+    if (!problems.empty()) {
+        throw InputError(std::move(problems));
+    }
+    return result;
+}
+
 }  // namespace ddat
