@@ -52,12 +52,12 @@ void write_person(JsonWriter& json, const TeamReport& report, const TeamMember& 
         json.key("name").text(member.gap.current->name);
         json.end_object();
     } else {
-        json.key("current").value(nullptr);
+        json.key("current").null();
     }
     json.key("target").begin_object();
     json.key("id").text(member.gap.target->id);
     json.key("name").text(member.gap.target->name);
-    json.key("inferred").value(member.target_inferred);
+    json.key("inferred").boolean(member.target_inferred);
     json.end_object();
     json.key("readiness").value(std::round(member.gap.summary.readiness * 1000) / 1000);
     json.key("disagreements").number(member.discuss);
@@ -70,7 +70,7 @@ void write_person(JsonWriter& json, const TeamReport& report, const TeamMember& 
         json.key("self").text_or_null(level_text(g.self));
         json.key("agreed").text_or_null(g.agreed ? level_text(*g.agreed) : std::string());
         json.key("rating").text(g.uses_agreed ? "agreed" : "self");
-        json.key("discuss").value(g.discuss);
+        json.key("discuss").boolean(g.discuss);
         json.key("shortfall").number(g.shortfall);
         json.key("status").text(to_string(g.status));
         json.key("evidence").text_or_null(g.evidence);
@@ -95,7 +95,7 @@ void write_person(JsonWriter& json, const TeamReport& report, const TeamMember& 
             json.begin_object();
             json.key("id").text(h.skill->id);
             json.key("actual").text_or_null(level_text(h.level));
-            json.key("discuss").value(h.discuss);
+            json.key("discuss").boolean(h.discuss);
             json.end_object();
         }
     }
@@ -162,6 +162,7 @@ void write_team_json(std::ostream& out, const TeamReport& report, Rating rating,
         json.key(key).value(value);
     }
     json.end_object();
+    json.flush();
     out << '\n';
 }
 
@@ -615,6 +616,7 @@ int run_team(Session& session, const TeamCommandOptions& options) {
                     std::ostringstream one;
                     JsonWriter json(one);
                     write_person(json, report, report.people[person++], next_shortfall);
+                    json.flush();
                     return Json::parse(one.str());
                 },
                 rest);

@@ -4,7 +4,10 @@
 #include <yaml-cpp/emittermanip.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cstdint>
+#include <iterator>
 #include <stdexcept>
 
 namespace ddat::cli {
@@ -31,14 +34,28 @@ void write_nested_json(std::ostream& out, const Json& value, int depth) {
 
 }  // namespace
 
-void JsonWriter::indent(std::size_t levels) {
-    static const std::string spaces(64, ' ');
-    for (std::size_t n = 2 * levels; n > 0;) {
-        const std::size_t now = std::min(n, spaces.size());
-        out_.write(spaces.data(), static_cast<std::streamsize>(now));
-        n -= now;
+JsonWriter::~JsonWriter() {
+    try {
+        flush();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the stream keeps its failed state for its owner
     }
 }
+
+void JsonWriter::flush() {
+    if (!pending_.empty()) {
+        out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+        pending_.clear();
+    }
+}
+
+void JsonWriter::put(std::string_view text) {
+    pending_.append(text);
+    if (pending_.size() >= kChunkBytes) {
+        flush();
+    }
+}
+
+void JsonWriter::indent(std::size_t levels) { pending_.append(2 * levels, ' '); }
 
 void JsonWriter::before_value() {
     if (after_key_) {
@@ -46,23 +63,23 @@ void JsonWriter::before_value() {
         return;
     }
     if (!counts_.empty()) {
-        out_ << (counts_.back()++ == 0 ? "\n" : ",\n");
+        put(counts_.back()++ == 0 ? "\n" : ",\n");
         indent(static_cast<std::size_t>(base_depth_) + counts_.size());
     }
 }
 
 void JsonWriter::close(char bracket) {
     if (counts_.back() > 0) {
-        out_ << '\n';
+        pending_ += '\n';
         indent(static_cast<std::size_t>(base_depth_) + counts_.size() - 1);
     }
-    out_ << bracket;
+    put(std::string_view(&bracket, 1));
     counts_.pop_back();
 }
 
 void JsonWriter::open(char bracket) {
     before_value();
-    out_ << bracket;
+    put(std::string_view(&bracket, 1));
     counts_.push_back(0);
 }
 
@@ -89,22 +106,31 @@ JsonWriter& JsonWriter::end_array() {
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();
     quoted(name);
-    out_ << ": ";
+    pending_ += ": ";
     after_key_ = true;
     return *this;
 }
 
 void JsonWriter::quoted(std::string_view value) {
-    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte >= 0x20 && byte < 0x7F && c != '"' && c != '\\';
-    });
+    // the bytes JSON takes as they are: printable ASCII but the quote and the backslash
+    static constexpr auto kPlain = [] {
+        std::array<bool, 256> plain{};
+        for (int byte = 0x20; byte < 0x7F; ++byte) {
+            plain[static_cast<std::size_t>(byte)] = byte != '"' && byte != '\\';
+        }
+        return plain;
+    }();
+    const bool plain =
+        std::all_of(value.begin(), value.end(), [](char c) { return kPlain[static_cast<unsigned char>(c)]; });
     if (plain) {
-        out_ << '"';
-        out_.write(value.data(), static_cast<std::streamsize>(value.size()));
-        out_ << '"';
+        pending_ += '"';
+        pending_.append(value);
+        pending_ += '"';
     } else {
-        out_ << Json(value).dump(-1, ' ', false, Json::error_handler_t::replace);
+        pending_ += Json(value).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    if (pending_.size() >= kChunkBytes) {
+        flush();
     }
 }
 
@@ -117,7 +143,7 @@ JsonWriter& JsonWriter::text(std::string_view value) {
 JsonWriter& JsonWriter::text_or_null(std::string_view value) {
     if (value.empty()) {
         before_value();
-        out_ << "null";
+        put("null");
         return *this;
     }
     return text(value);
@@ -125,12 +151,27 @@ JsonWriter& JsonWriter::text_or_null(std::string_view value) {
 
 JsonWriter& JsonWriter::number(long long value) {
     before_value();
-    out_ << value;
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
+    put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool value) {
+    before_value();
+    put(value ? "true" : "false");
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    before_value();
+    put("null");
     return *this;
 }
 
 JsonWriter& JsonWriter::value(const Json& value) {
     before_value();
+    flush();
     write_nested_json(out_, value, base_depth_ + static_cast<int>(counts_.size()));
     return *this;
 }

@@ -25,6 +25,10 @@ class JsonWriter {
 public:
     // `depth`: how many levels deep in an enclosing document the first value starts.
     explicit JsonWriter(std::ostream& out, int depth = 0) : out_(out), base_depth_(depth) {}
+    // Writes what is still held; call flush() first where a failure to write must be seen.
+    ~JsonWriter();
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
 
     JsonWriter& begin_object();
     JsonWriter& end_object();
@@ -34,7 +38,13 @@ public:
     JsonWriter& text(std::string_view value);
     JsonWriter& text_or_null(std::string_view value);  // null for empty text
     JsonWriter& number(long long value);
+    JsonWriter& boolean(bool value);
+    JsonWriter& null();
     JsonWriter& value(const Json& value);  // any value, a document of its own
+    // Writes what is held to the stream: before the stream is used otherwise, and at the end.
+    // The writer gathers its output in pieces of about 64 KB, since a stream write per comma and
+    // quote cost more than the rest of a team's JSON.
+    void flush();
 
 private:
     void before_value();
@@ -42,11 +52,15 @@ private:
     void close(char bracket);
     void indent(std::size_t levels);
     void quoted(std::string_view value);
+    void put(std::string_view text);
+
+    static constexpr std::size_t kChunkBytes = 64 * 1024;
 
     std::ostream& out_;
     int base_depth_;
     std::vector<std::size_t> counts_;  // members written so far, for each open object or array
     bool after_key_ = false;
+    std::string pending_;  // written, not yet passed to out_
 };
 
 // Writes the same data as YAML, every string double-quoted so that no reader takes "yes" or
