@@ -254,7 +254,7 @@ std::vector<std::size_t> by_role(const Framework& framework, const TeamReport& r
     }
     const auto role_index = [&](std::size_t p) {
         const Role& role = framework.role_of(*report.people[p].gap.target);
-        return &role - framework.roles.data();
+        return &role - framework.roles().data();
     };
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return role_index(a) < role_index(b); });

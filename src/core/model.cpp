@@ -64,24 +64,67 @@ std::string_view level_meaning(SkillLevel level) {
 }
 
 namespace {
+
+// The positions of `items`, sorted by id; equal ids keep their order, so that the first wins.
 template <typename T>
-const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-    const auto found = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
-    return found == items.end() ? nullptr : &*found;
+std::vector<std::uint32_t> positions_by_id(const std::vector<T>& items) {
+    std::vector<std::uint32_t> positions(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        positions[i] = static_cast<std::uint32_t>(i);
+    }
+    std::stable_sort(positions.begin(), positions.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return items[a].id < items[b].id; });
+    return positions;
 }
+
+// The first position in `sorted` (ordered by key_of) whose key is `key`, or nullptr.
+template <typename Position, typename KeyOf>
+const Position* find_sorted(const std::vector<Position>& sorted, std::string_view key, KeyOf key_of) {
+    const auto found = std::lower_bound(sorted.begin(), sorted.end(), key,
+                                        [&](const Position& p, std::string_view k) { return key_of(p) < k; });
+    return found != sorted.end() && key_of(*found) == key ? &*found : nullptr;
+}
+
 }  // namespace
 
-const Family* Framework::find_family(std::string_view id) const& { return find_by_id(families, id); }
-const Role* Framework::find_role(std::string_view id) const& { return find_by_id(roles, id); }
-const Skill* Framework::find_skill(std::string_view id) const& { return find_by_id(skills, id); }
+const Family* Framework::find_family(std::string_view id) const& {
+    const auto* at =
+        find_sorted(families_by_id_, id, [&](std::uint32_t p) -> const std::string& { return data_.families[p].id; });
+    return at == nullptr ? nullptr : &data_.families[*at];
+}
+
+const Role* Framework::find_role(std::string_view id) const& {
+    const auto* at =
+        find_sorted(roles_by_id_, id, [&](std::uint32_t p) -> const std::string& { return data_.roles[p].id; });
+    return at == nullptr ? nullptr : &data_.roles[*at];
+}
+
+const Skill* Framework::find_skill(std::string_view id) const& {
+    const auto* at =
+        find_sorted(skills_by_id_, id, [&](std::uint32_t p) -> const std::string& { return data_.skills[p].id; });
+    return at == nullptr ? nullptr : &data_.skills[*at];
+}
 
 const RoleLevel* Framework::find_level(std::string_view id) const& {
-    for (const auto& role : roles) {
-        if (const RoleLevel* level = find_by_id(role.levels, id)) {
-            return level;
-        }
-    }
-    return nullptr;
+    const LevelList levels = all_levels();
+    const auto* at =
+        find_sorted(levels_by_id_, id, [&](std::uint32_t p) -> const std::string& { return levels[p]->id; });
+    return at == nullptr ? nullptr : levels[*at];
+}
+
+const RoleLevel* Framework::find_level_by_alias(std::string_view alias) const& {
+    const LevelList levels = all_levels();
+    const auto* at = find_sorted(level_aliases_, alias, [&](const AliasPosition& p) -> const std::string& {
+        return levels[p.item]->aliases[p.alias];
+    });
+    return at == nullptr ? nullptr : levels[at->item];
+}
+
+const Skill* Framework::find_skill_by_alias(std::string_view alias) const& {
+    const auto* at = find_sorted(skill_aliases_, alias, [&](const AliasPosition& p) -> const std::string& {
+        return data_.skills[p.item].aliases[p.alias];
+    });
+    return at == nullptr ? nullptr : &data_.skills[at->item];
 }
 
 const Role& Framework::role_of(const RoleLevel& level) const& {
@@ -106,16 +149,6 @@ const Family& Framework::family_of(const Role& role) const& {
         throw std::logic_error("role '" + role.id + "' has no family");
     }
     return *family;
-}
-
-std::vector<const RoleLevel*> Framework::all_levels() const& {
-    std::vector<const RoleLevel*> levels;
-    for (const auto& role : roles) {
-        for (const auto& level : role.levels) {
-            levels.push_back(&level);
-        }
-    }
-    return levels;
 }
 
 const std::string& Framework::requirement_text(const Requirement& requirement) const {
@@ -169,8 +202,49 @@ LoadScope LoadScope::with(const LoadScope& other) const {
     return both;
 }
 
-Framework finish_framework(Framework framework, LoadScope scope) {
-    framework.scope = std::move(scope);
+Framework finish_framework(FrameworkData data, LoadScope scope) {
+    Framework framework;
+    framework.data_ = std::move(data);
+    framework.scope_ = std::move(scope);
+    const FrameworkData& parts = framework.data_;
+    framework.families_by_id_ = positions_by_id(parts.families);
+    framework.skills_by_id_ = positions_by_id(parts.skills);
+    framework.roles_by_id_ = positions_by_id(parts.roles);
+
+    for (std::size_t r = 0; r < parts.roles.size(); ++r) {
+        for (std::size_t l = 0; l < parts.roles[r].levels.size(); ++l) {
+            framework.levels_.push_back({static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(l)});
+        }
+    }
+    const LevelList levels = framework.all_levels();
+    framework.levels_by_id_.resize(levels.size());
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        framework.levels_by_id_[i] = static_cast<std::uint32_t>(i);
+        for (std::size_t a = 0; a < levels[i]->aliases.size(); ++a) {
+            framework.level_aliases_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(a)});
+        }
+    }
+    std::stable_sort(framework.levels_by_id_.begin(), framework.levels_by_id_.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return levels[a]->id < levels[b]->id; });
+    std::stable_sort(framework.level_aliases_.begin(), framework.level_aliases_.end(),
+                     [&](const Framework::AliasPosition& a, const Framework::AliasPosition& b) {
+                         return levels[a.item]->aliases[a.alias] < levels[b.item]->aliases[b.alias];
+                     });
+
+    for (std::size_t s = 0; s < parts.skills.size(); ++s) {
+        for (std::size_t a = 0; a < parts.skills[s].aliases.size(); ++a) {
+            framework.skill_aliases_.push_back({static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(a)});
+        }
+    }
+    std::stable_sort(framework.skill_aliases_.begin(), framework.skill_aliases_.end(),
+                     [&](const Framework::AliasPosition& a, const Framework::AliasPosition& b) {
+                         return parts.skills[a.item].aliases[a.alias] < parts.skills[b.item].aliases[b.alias];
+                     });
+    return framework;
+}
+
+Framework name_release(Framework framework, std::string release) {
+    framework.data_.release = std::move(release);
     return framework;
 }
 

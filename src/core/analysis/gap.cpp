@@ -94,7 +94,7 @@ std::vector<const AssessedSkill*> skills_no_longer_required(const SelfAssessment
             continue;
         }
         bool required_before = required(*before, assessed.skill_id);
-        for (const auto& rename : current.renamed_skills) {
+        for (const auto& rename : current.renamed_skills()) {
             required_before =
                 required_before || (rename.new_id == assessed.skill_id && required(*before, rename.old_id));
         }

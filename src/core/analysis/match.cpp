@@ -134,7 +134,7 @@ MatchReport match_levels(const Framework& framework, const SelfAssessment& perso
     report.person = person.name;
     report.current = person.current_level_id.empty() ? nullptr : framework.find_level(person.current_level_id);
     const Family* family = options.family_id.empty() ? nullptr : &resolve_family(framework, options.family_id);
-    for (const auto& role : framework.roles) {
+    for (const auto& role : framework.roles()) {
         if (family != nullptr && role.family_id != family->id) {
             continue;
         }

@@ -75,9 +75,9 @@ ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAsse
         report.points.push_back({a.file, a.date, analyse_gap(framework, a, *target, rating)});
     }
     // The target's skills in its order, then the others held at some point in catalogue order.
-    std::vector<bool> listed(framework.skills.size(), false);
+    std::vector<bool> listed(framework.skills().size(), false);
     const auto add = [&](const Skill& skill, const Requirement* requirement) {
-        const auto index = static_cast<std::size_t>(&skill - framework.skills.data());
+        const auto index = static_cast<std::size_t>(&skill - framework.skills().data());
         if (listed[index]) {
             return;
         }
@@ -100,17 +100,17 @@ ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAsse
             add(*skill, &requirement);
         }
     }
-    std::vector<bool> held(framework.skills.size(), false);
+    std::vector<bool> held(framework.skills().size(), false);
     for (const auto& a : assessments) {
         for (const auto& s : a.skills) {
             if (const Skill* skill = framework.find_skill(s.skill_id)) {
-                held[static_cast<std::size_t>(skill - framework.skills.data())] = true;
+                held[static_cast<std::size_t>(skill - framework.skills().data())] = true;
             }
         }
     }
-    for (std::size_t i = 0; i < framework.skills.size(); ++i) {
+    for (std::size_t i = 0; i < framework.skills().size(); ++i) {
         if (held[i]) {
-            add(framework.skills[i], nullptr);
+            add(framework.skills()[i], nullptr);
         }
     }
     return report;
