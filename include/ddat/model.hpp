@@ -74,6 +74,10 @@ public:
 
     // The same part, not an equal one.
     friend bool operator==(Ref a, Ref b) { return a.item_ == b.item_; }
+    // Whether this is the part that `b` points to.
+    friend bool operator==(Ref a, const T* b) { return a.item_ == b; }
+    // A Ref is never null, so a comparison with nullptr is a mistake, and does not compile.
+    friend bool operator==(Ref a, std::nullptr_t b) = delete;
 
 private:
     T* item_;

@@ -13,9 +13,9 @@ std::string level_text(const Requirement& requirement) {
     return requirement.level ? std::string(to_string(*requirement.level)) : std::string("level not stated");
 }
 
-Json criteria_json(const std::vector<const Criterion*>& criteria) {
+Json criteria_json(const std::vector<Ref<const Criterion>>& criteria) {
     Json list = Json::array();
-    for (const Criterion* c : criteria) {
+    for (const auto& c : criteria) {
         list.push_back({{"id", c->id},
                         {"name", c->name},
                         {"kind", to_string(c->kind)},
@@ -74,8 +74,8 @@ void write_bullets(std::ostream& out, const std::vector<std::string>& items) {
 }
 
 // Each criterion under its own heading; one alone goes under the section's heading.
-void write_criteria(std::ostream& out, const std::vector<const Criterion*>& criteria) {
-    for (const Criterion* c : criteria) {
+void write_criteria(std::ostream& out, const std::vector<Ref<const Criterion>>& criteria) {
+    for (const auto& c : criteria) {
         if (criteria.size() > 1) {
             out << "\n### " << c->name << "\n";
         }

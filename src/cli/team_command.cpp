@@ -90,7 +90,7 @@ void write_person(JsonWriter& json, const TeamReport& report, const TeamMember& 
     json.key("other_skills").begin_array();
     for (const auto& h : member.held) {
         const bool asked = std::any_of(member.gap.skills.begin(), member.gap.skills.end(),
-                                       [&](const SkillGap& g) { return &*g.skill == h.skill; });
+                                       [&](const SkillGap& g) { return g.skill == h.skill; });
         if (!asked) {
             json.begin_object();
             json.key("id").text(h.skill->id);

@@ -257,13 +257,11 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
     for (const RoleLevel* old_level : before.all_levels()) {
         const RoleLevel* new_level = after.find_level(renamed(renames.levels, old_level->id));
         if (new_level == nullptr) {
-            changes.levels_removed.push_back(old_level);
+            changes.levels_removed.push_back(*old_level);
             continue;
         }
         matched_after.insert(new_level->id);
-        LevelChanges level;
-        level.before = old_level;
-        level.after = new_level;
+        LevelChanges level(*old_level, *new_level);
         level.description_changed = old_level->description != new_level->description;
         std::set<std::string> seen;
         for (const auto& r : old_level->requirements) {
@@ -310,7 +308,7 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
     }
     for (const RoleLevel* new_level : after.all_levels()) {
         if (!matched_after.contains(new_level->id)) {
-            changes.levels_added.push_back(new_level);
+            changes.levels_added.push_back(*new_level);
         }
     }
     std::set<std::string> renamed_to;
@@ -319,12 +317,12 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
     }
     for (const auto& skill : before.skills()) {
         if (after.find_skill(renamed(renames.skills, skill.id)) == nullptr) {
-            changes.skills_removed.push_back(&skill);
+            changes.skills_removed.push_back(skill);
         }
     }
     for (const auto& skill : after.skills()) {
         if (before.find_skill(skill.id) == nullptr && !renamed_to.contains(skill.id)) {
-            changes.skills_added.push_back(&skill);
+            changes.skills_added.push_back(skill);
         }
     }
     return changes;

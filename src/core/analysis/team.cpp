@@ -31,7 +31,7 @@ int TeamReport::row_of(const Framework& framework, const Skill& skill) const {
 
 SkillLevel TeamMember::level_of(const Skill& skill) const {
     for (const auto& h : held) {
-        if (h.skill == &skill) {
+        if (&h.skill.get() == &skill) {
             return h.level;
         }
     }
@@ -229,15 +229,13 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
             report.warnings.push_back(report.skipped.back());
             continue;
         }
-        TeamMember member;
-        member.file = file;
-        member.name = person.name.empty() ? fs::path(file).stem().string() : person.name;
-        member.gap = analyse_gap(framework, person, *level, options.rating);
+        TeamMember member(file, person.name.empty() ? fs::path(file).stem().string() : person.name,
+                          analyse_gap(framework, person, *level, options.rating));
         member.target_inferred = inferred;
         for (const auto& assessed : person.skills) {
             if (const Skill* skill = framework.find_skill(assessed.skill_id)) {
                 const bool discuss = worth_discussing(assessed);
-                member.held.push_back({skill, rated_level(assessed, options.rating), discuss});
+                member.held.push_back({*skill, rated_level(assessed, options.rating), discuss});
                 member.discuss += discuss ? 1 : 0;
             }
         }
@@ -252,8 +250,7 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
     for (std::size_t i = 0; i < framework.skills().size(); ++i) {
         if (skill_counts[i] > 0) {
             report.skill_rows[i] = static_cast<int>(report.skills.size());
-            TeamSkill row;
-            row.skill = &framework.skills()[i];
+            TeamSkill row{.skill = framework.skills()[i]};
             row.level = required_levels[i];
             report.skills.push_back(row);
         }
