@@ -307,7 +307,7 @@ private:
 };
 
 // A finished framework copy, made by finish_framework (every loader returns one): it can only be
-// read. Its lookups by id and alias use indexes built once when it is finished; each index holds
+// read. Its lookups by id and alias use hash tables built once when it is finished; each holds
 // positions in the framework's own lists, never addresses, so a copy or a moved framework looks up
 // its own parts. Lookups return nullptr when nothing has that exact id. Nothing returning a part
 // of it, or a view into it, takes a temporary framework.
@@ -392,14 +392,17 @@ private:
 
     FrameworkData data_;
     LoadScope scope_;
-    // Positions in data_'s lists, sorted by the id they hold (equal ids in framework order).
+    std::vector<LevelPosition> levels_;         // every level, in framework order
+    std::vector<AliasPosition> level_aliases_;  // item: a position in levels_; in framework order
+    std::vector<AliasPosition> skill_aliases_;  // item: a position in the skills; in framework order
+    // Hash tables of positions, keyed by the id or alias at that position: a slot holds a
+    // position plus one (0 is empty), so that a table holds no address and a copy works alike.
     std::vector<std::uint32_t> families_by_id_;
     std::vector<std::uint32_t> skills_by_id_;
     std::vector<std::uint32_t> roles_by_id_;
-    std::vector<LevelPosition> levels_;         // every level, in framework order
-    std::vector<std::uint32_t> levels_by_id_;   // positions in levels_
-    std::vector<AliasPosition> level_aliases_;  // item: a position in levels_; sorted by alias
-    std::vector<AliasPosition> skill_aliases_;  // item: a position in skills; sorted by alias
+    std::vector<std::uint32_t> levels_by_id_;     // positions in levels_
+    std::vector<std::uint32_t> levels_by_alias_;  // positions in level_aliases_
+    std::vector<std::uint32_t> skills_by_alias_;  // positions in skill_aliases_
 };
 
 // The lowest level that meets a requirement: its stated level, or awareness where it states
