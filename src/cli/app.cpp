@@ -432,7 +432,8 @@ void add_output_options(CLI::App& command, GlobalOptions& options) {
 void add_output_file_option(CLI::App& command, GlobalOptions& options) {
     completes(command
                   .add_option("-o,--output", options.output_file,
-                              "Write to FILE (mode 0600, replaced whole) instead of standard output")
+                              "Write to FILE (mode 0600, replaced whole) instead of standard output; without --format, "
+                              "its extension (.html, .svg, .json, .yaml, .csv, .tsv, .md, .xlsx) names the format")
                   ->type_name("FILE"),
               Completion::files);
 }
@@ -568,6 +569,87 @@ std::string command_to_build(int argc, const char* const* argv) {
     return {};
 }
 
+namespace {
+
+// The format an output file's extension names (report.html, gap.xlsx), or "" for any other.
+std::string format_of_file_name(const std::string& file) {
+    const std::string name = to_lower(std::filesystem::path(file).filename().string());
+    static const std::pair<const char*, const char*> kExtensions[] = {
+        {".json", "json"}, {".yaml", "yaml"},   {".yml", "yaml"},          {".csv", "csv"},
+        {".tsv", "tsv"},   {".md", "markdown"}, {".markdown", "markdown"}, {".html", "html"},
+        {".htm", "html"},  {".svg", "svg"},     {".xlsx", "xlsx"}};
+    for (const auto& [extension, format] : kExtensions) {
+        if (name.size() > std::string_view(extension).size() && name.ends_with(extension)) {
+            return format;
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+namespace {
+
+// Refuses an output file (-o) that this command reads: a file named on its command line (or as
+// its framework), or a YAML or JSON file inside a folder it reads, which the next run would read
+// as one of its own files. Writing there would replace, or be mistaken for, what the report is
+// made from: a self-assessment, most of all.
+void refuse_output_over_input(const CLI::App& command, const GlobalOptions& options) {
+    if (options.output_file.empty() || options.output_file == "-") {
+        return;
+    }
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path output(options.output_file);
+    const fs::file_status output_status = fs::status(output, error);
+    const fs::path output_place = fs::weakly_canonical(output, error);
+    std::string lower_name = to_lower(output.filename().string());
+    const bool read_in_folders =
+        lower_name.ends_with(".yaml") || lower_name.ends_with(".yml") || lower_name.ends_with(".json");
+    const auto check = [&](const std::string& input, const std::string& named_by) {
+        if (input.empty() || input == "-") {
+            return;
+        }
+        std::error_code input_error;
+        const fs::file_status input_status = fs::status(input, input_error);
+        if (input_error || !fs::exists(input_status)) {
+            return;
+        }
+        if (fs::exists(output_status) && fs::equivalent(output, input, input_error) && !input_error) {
+            throw UsageError("'-o " + options.output_file + "' is " + named_by +
+                             ", which this command reads: the output would replace it; name another file");
+        }
+        if (fs::is_directory(input_status) && read_in_folders) {
+            const fs::path folder = fs::canonical(input, input_error);
+            if (input_error) {
+                return;
+            }
+            const auto [folder_end, place_end] =
+                std::mismatch(folder.begin(), folder.end(), output_place.begin(), output_place.end());
+            if (folder_end == folder.end() && place_end != output_place.end()) {
+                throw UsageError("'-o " + options.output_file + "' is inside " + named_by +
+                                 ", a folder this command reads: the next run would read the output as one of "
+                                 "its files; write it elsewhere");
+            }
+        }
+    };
+    for (const CLI::App* app = &command; app != nullptr; app = app->get_parent()) {
+        for (const CLI::Option* option : app->get_options()) {
+            if (option->get_name() == "--output" || option->get_name() == "-o") {
+                continue;
+            }
+            for (const std::string& value : option->results()) {
+                const std::string shown_as =
+                    option->get_positional() ? "'" + value + "'" : option->get_name() + " " + value;
+                check(value, shown_as);
+            }
+        }
+    }
+    check(framework_path(options), "the framework " + framework_path(options));
+}
+
+}  // namespace
+
 int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& err, bool out_is_terminal) {
     // Commands write into the buffer directly; a write that fails there (memory running out, say)
     // is thrown, not left as a stream state nobody reads.
@@ -579,6 +661,7 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
         return static_cast<int>(code);
     };
     GlobalOptions options;
+    bool format_from_output = false;  // the format was taken from -o FILE's extension
     // Only the command named is built in full; a word that names no command builds them all.
     std::string only = command_to_build(argc, argv);
     auto registry = std::make_unique<CommandRegistry>(options, only);
@@ -678,6 +761,13 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
                                          options.format + " does not apply; leave --format out");
                     return kExitUsage;
                 }
+                refuse_output_over_input(*command, options);
+                if (!options.output_file.empty() && options.output_file != "-" && !format_given(app)) {
+                    if (std::string format = format_of_file_name(options.output_file); !format.empty()) {
+                        options.format = std::move(format);
+                        format_from_output = true;
+                    }
+                }
                 const int code = action(session);
                 session.finish_output();
                 out.flush();
@@ -695,7 +785,10 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
         print_not_found(err, error, options);
         return failed(kExitUsage);
     } catch (const FormatError& error) {
-        print_error(err, error.what());
+        print_error(
+            err, std::string(error.what()) + (format_from_output ? " (the format comes from the extension of -o " +
+                                                                       options.output_file + "; --format names another)"
+                                                                 : ""));
         return failed(kExitUsage);
     } catch (const UsageError& error) {
         print_error(err, error.what());

@@ -125,8 +125,9 @@ private:
     std::unique_ptr<Framework> framework_;
     std::vector<std::unique_ptr<Framework>> outgrown_;  // read with less: still referred to
     std::unique_ptr<Framework> earlier_;
-    std::unique_ptr<VisibleStream> visible_;
     std::unique_ptr<std::ostringstream> file_;  // what -o FILE gets, written once the command has run
+    // Writes into file_ or the output, so declared after file_: it is destroyed first.
+    std::unique_ptr<VisibleStream> visible_;
 };
 
 // What runs when a command was chosen on the command line.

@@ -189,7 +189,8 @@ void write_progress_table(const ProgressReport& report, const Output& output) {
 }
 
 int run_progress(Session& session, const ProgressOptions& options) {
-    const Framework& framework = session.framework();
+    // levels and skills by name, and what each level requires: no texts are shown
+    const Framework& framework = session.framework(LoadScope::requirements_only());
     const RoleLevel* target = options.target.empty() ? nullptr : &resolve_level(framework, options.target);
     std::vector<Diagnostic> warnings;
     std::vector<SelfAssessment> assessments;

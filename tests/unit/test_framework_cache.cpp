@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
 
 #include "ddat/load/framework_loader.hpp"
 #include "ddat/load/snapshot.hpp"
@@ -143,4 +144,93 @@ TEST_CASE("a snapshot of every kind of content reads back equal", "[cache][snaps
     CHECK_FALSE(ddat::read_snapshot(bytes.substr(0, bytes.size() - 1)).has_value());
     CHECK_FALSE(ddat::read_snapshot(bytes + "x").has_value());
     CHECK_FALSE(ddat::read_snapshot("").has_value());
+}
+
+namespace {
+
+// Loads the framework folder with stamps trusted at once, and says how the answer was found.
+ddat::CacheAnswer load_settled(const fs::path& folder, const fs::path& cache, ddat::Framework* result = nullptr) {
+    ddat::CacheAnswer answer{};
+    ddat::Framework framework = ddat::load_framework_cached(folder.string(), cache.string(), ddat::LoadScope::whole(),
+                                                            {std::chrono::nanoseconds(0), &answer});
+    if (result != nullptr) {
+        *result = std::move(framework);
+    }
+    return answer;
+}
+
+}  // namespace
+
+TEST_CASE("files that have settled are found by their stamps, without reading them", "[cache]") {
+    TempDir temp;
+    write(temp.path() / "fw" / "a.yaml", kFramework);
+    write(temp.path() / "fw" / "b.yaml", "skills:\n  - id: t\n    name: T\n");
+    const auto cache = temp.path() / "cache";
+    ddat::Framework first;
+    ddat::Framework second;
+    CHECK(load_settled(temp.path() / "fw", cache, &first) == ddat::CacheAnswer::read_files);
+    CHECK(load_settled(temp.path() / "fw", cache, &second) == ddat::CacheAnswer::by_stamps);
+    CHECK(ddat::write_snapshot(first) == ddat::write_snapshot(second));
+    CHECK(second.find_skill("t") != nullptr);
+}
+
+TEST_CASE("files changed within the settling time are read and hashed, not found by stamps", "[cache]") {
+    TempDir temp;
+    write(temp.path() / "fw" / "a.yaml", kFramework);
+    const auto folder = (temp.path() / "fw").string();
+    const auto cache = (temp.path() / "cache").string();
+    ddat::CacheAnswer answer{};
+    (void)ddat::load_framework_cached(folder, cache, ddat::LoadScope::whole(), {std::chrono::hours(1), &answer});
+    CHECK(answer == ddat::CacheAnswer::read_files);
+    (void)ddat::load_framework_cached(folder, cache, ddat::LoadScope::whole(), {std::chrono::hours(1), &answer});
+    CHECK(answer == ddat::CacheAnswer::by_content);
+    (void)ddat::load_framework_cached(folder, cache, ddat::LoadScope::whole(), {std::chrono::hours(1), &answer});
+    CHECK(answer == ddat::CacheAnswer::by_content);
+}
+
+TEST_CASE("an edit that keeps a file's size and modification time is still seen", "[cache]") {
+    TempDir temp;
+    const fs::path file = temp.path() / "fw" / "a.yaml";
+    write(file, kFramework);
+    const auto cache = temp.path() / "cache";
+    REQUIRE(load_settled(temp.path() / "fw", cache) == ddat::CacheAnswer::read_files);
+    REQUIRE(load_settled(temp.path() / "fw", cache) == ddat::CacheAnswer::by_stamps);
+    const auto modified = fs::last_write_time(file);
+    // The file system's clock moves in ticks of a few milliseconds; the settling time covers an
+    // edit within the same tick, which this test turns off.
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::string edited = kFramework;
+    edited.replace(edited.find("name: S"), 7, "name: Q");  // same size
+    write(file, edited);
+    fs::last_write_time(file, modified);  // and the same modification time: only the change time tells
+    ddat::Framework after;
+    CHECK(load_settled(temp.path() / "fw", cache, &after) == ddat::CacheAnswer::read_files);
+    CHECK(after.find_skill("s")->name == "Q");
+}
+
+TEST_CASE("a file touched but not changed is hashed once, then found by its new stamps", "[cache]") {
+    TempDir temp;
+    const fs::path file = temp.path() / "fw" / "a.yaml";
+    write(file, kFramework);
+    const auto cache = temp.path() / "cache";
+    REQUIRE(load_settled(temp.path() / "fw", cache) == ddat::CacheAnswer::read_files);
+    fs::last_write_time(file, fs::last_write_time(file) - std::chrono::hours(24));
+    CHECK(load_settled(temp.path() / "fw", cache) == ddat::CacheAnswer::by_content);
+    CHECK(load_settled(temp.path() / "fw", cache) == ddat::CacheAnswer::by_stamps);
+}
+
+TEST_CASE("a file added to or removed from the folder is never answered by the old stamps", "[cache]") {
+    TempDir temp;
+    write(temp.path() / "fw" / "a.yaml", kFramework);
+    const auto cache = temp.path() / "cache";
+    REQUIRE(load_settled(temp.path() / "fw", cache) == ddat::CacheAnswer::read_files);
+    write(temp.path() / "fw" / "b.yaml", "skills:\n  - id: t\n    name: T\n");
+    ddat::Framework with_b;
+    CHECK(load_settled(temp.path() / "fw", cache, &with_b) == ddat::CacheAnswer::read_files);
+    CHECK(with_b.find_skill("t") != nullptr);
+    fs::remove(temp.path() / "fw" / "b.yaml");
+    ddat::Framework without_b;
+    // the folder is as it was at first, file for file and stamp for stamp
+    CHECK(load_settled(temp.path() / "fw", cache, &without_b) == ddat::CacheAnswer::by_stamps);
+    CHECK(without_b.find_skill("t") == nullptr);
 }

@@ -1,6 +1,8 @@
 // Reading a framework copy from YAML: a file, a folder of files, or the copy built into ddat.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,12 +40,31 @@ std::vector<std::string> framework_files(const std::string& path);
 
 namespace ddat {
 
-// Like load_framework, but keeps a snapshot of the result in cache_dir, keyed on the files'
-// names and contents, and reads that on the next call instead of parsing YAML again. Any change
-// to any file gives a new key, so the answer is never stale. An unusable cache (missing,
-// unwritable, damaged, from another version) is ignored and the files are read as usual. From
-// the cache, only what the scope asks for is read; from the files, everything.
+// How load_framework_cached found its answer.
+enum class CacheAnswer : std::uint8_t {
+    by_stamps,   // a snapshot recorded for the files' stamps: no file was read
+    by_content,  // a snapshot recorded for the files' names and bytes: the files were read and hashed
+    read_files,  // no snapshot: the files were read, decoded and checked
+};
+
+// How load_framework_cached may use its cache.
+struct CacheOptions {
+    // A file whose modification or change time is this recent is never looked up by its stamps
+    // later: an edit within the file system's clock tick, of the same size, could keep them.
+    std::chrono::nanoseconds settle = std::chrono::seconds(2);
+    // Where to say how the answer was found, when not null.
+    CacheAnswer* answer = nullptr;
+};
+
+// Like load_framework, but keeps a snapshot of the result in cache_dir and reads that on the
+// next call instead of parsing YAML again. A snapshot is found by its files' stamps (name, size,
+// modification and change times, inode and device: any write gives a new change time), without
+// reading them, once they have settled (see CacheOptions); else by a hash of the files' names
+// and bytes. Both keys begin with ddat's version and the decoder's identity, so the answer is
+// never stale. An unusable cache (missing, unwritable, damaged, from another version) is ignored
+// and the files are read as usual. From the cache, only what the scope asks for is read; from the
+// files, everything.
 Framework load_framework_cached(const std::string& path, const std::string& cache_dir,
-                                const LoadScope& scope = LoadScope::whole());
+                                const LoadScope& scope = LoadScope::whole(), const CacheOptions& options = {});
 
 }  // namespace ddat
