@@ -1,10 +1,13 @@
 // The capability framework as typed data: skills, role families, roles and their role levels.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ddat/location.hpp"
@@ -71,6 +74,10 @@ public:
 
     // The same part, not an equal one.
     friend bool operator==(Ref a, Ref b) { return a.item_ == b.item_; }
+    // Whether this is the part that `b` points to.
+    friend bool operator==(Ref a, const T* b) { return a.item_ == b; }
+    // A Ref is never null, so a comparison with nullptr is a mistake, and does not compile.
+    friend bool operator==(Ref a, std::nullptr_t b) = delete;
 
 private:
     T* item_;
@@ -226,8 +233,10 @@ struct LoadScope {
     [[nodiscard]] LoadScope with(const LoadScope& other) const;
 };
 
-// A whole framework copy. Lookups return nullptr when nothing has that exact id.
-struct Framework {
+// The parts of a framework as a loader, the importer or a test fills them in. finish_framework
+// makes a Framework of them, which can then only be read; to change a framework, copy its
+// data(), change that and finish it again.
+struct FrameworkData {
     FrameworkMetadata metadata;
     std::vector<Family> families;
     std::vector<Skill> skills;
@@ -237,11 +246,107 @@ struct Framework {
     std::string release;
     // Skills renamed since earlier releases (built-in releases only), oldest first.
     std::vector<SkillRename> renamed_skills;
-    // What was read (see LoadScope): a framework read from YAML holds everything.
-    LoadScope scope;
+};
 
-    // The family, role, skill or role level with this exact id. Not on a temporary framework,
-    // which would be gone before the result is used.
+// Where a role level is in a framework: the index of its role, and its index in that role.
+struct LevelPosition {
+    std::uint32_t role = 0;
+    std::uint32_t level = 0;
+};
+
+// Every role level of a framework, in framework order, as `const RoleLevel*` (never null). A view:
+// valid while the framework it came from lives.
+class LevelList {
+public:
+    // Goes through the levels in order.
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = const RoleLevel*;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = const RoleLevel*;
+
+        iterator() = default;
+        iterator(const std::vector<Role>* roles, const LevelPosition* at) : roles_(roles), at_(at) {}
+        const RoleLevel* operator*() const { return &(*roles_)[at_->role].levels[at_->level]; }
+        iterator& operator++() {
+            ++at_;
+            return *this;
+        }
+        iterator operator++(int) {
+            iterator before = *this;
+            ++at_;
+            return before;
+        }
+        friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
+
+    private:
+        const std::vector<Role>* roles_ = nullptr;
+        const LevelPosition* at_ = nullptr;
+    };
+
+    LevelList(const std::vector<Role>& roles, const std::vector<LevelPosition>& positions)
+        : roles_(&roles), positions_(&positions) {}
+
+    [[nodiscard]] std::size_t size() const { return positions_->size(); }
+    [[nodiscard]] bool empty() const { return positions_->empty(); }
+    // The level at this place in framework order.
+    const RoleLevel* operator[](std::size_t index) const {
+        const LevelPosition at = (*positions_)[index];
+        return &(*roles_)[at.role].levels[at.level];
+    }
+    [[nodiscard]] iterator begin() const { return {roles_, positions_->data()}; }
+    [[nodiscard]] iterator end() const { return {roles_, positions_->data() + positions_->size()}; }
+    // The levels as a vector, to sort or keep.
+    [[nodiscard]] std::vector<const RoleLevel*> to_vector() const { return {begin(), end()}; }
+
+private:
+    const std::vector<Role>* roles_;
+    const std::vector<LevelPosition>* positions_;
+};
+
+// A finished framework copy, made by finish_framework (every loader returns one): it can only be
+// read. Its lookups by id and alias use hash tables built once when it is finished; each holds
+// positions in the framework's own lists, never addresses, so a copy or a moved framework looks up
+// its own parts. Lookups return nullptr when nothing has that exact id. Nothing returning a part
+// of it, or a view into it, takes a temporary framework.
+class Framework {
+public:
+    // An empty framework.
+    Framework() = default;
+
+    // Who published it, and its title and version.
+    [[nodiscard]] const FrameworkMetadata& metadata() const& { return data_.metadata; }
+    const FrameworkMetadata& metadata() const&& = delete;
+    // The role families, in framework order.
+    [[nodiscard]] const std::vector<Family>& families() const& { return data_.families; }
+    const std::vector<Family>& families() const&& = delete;
+    // The catalogue of skills, in framework order.
+    [[nodiscard]] const std::vector<Skill>& skills() const& { return data_.skills; }
+    const std::vector<Skill>& skills() const&& = delete;
+    // The roles with their levels, in framework order.
+    [[nodiscard]] const std::vector<Role>& roles() const& { return data_.roles; }
+    const std::vector<Role>& roles() const&& = delete;
+    // The files it was read from, in reading order.
+    [[nodiscard]] const std::vector<std::string>& files() const& { return data_.files; }
+    const std::vector<std::string>& files() const&& = delete;
+    // The built-in release's name, such as "2025-10"; empty for a framework read from files.
+    [[nodiscard]] const std::string& release() const& { return data_.release; }
+    const std::string& release() const&& = delete;
+    // Skills renamed since earlier releases (built-in releases only), oldest first.
+    [[nodiscard]] const std::vector<SkillRename>& renamed_skills() const& { return data_.renamed_skills; }
+    const std::vector<SkillRename>& renamed_skills() const&& = delete;
+    // What was read (see LoadScope): a framework read from YAML holds everything.
+    [[nodiscard]] const LoadScope& scope() const& { return scope_; }
+    const LoadScope& scope() const&& = delete;
+    // All of its parts, to copy, change and finish again, or to write.
+    [[nodiscard]] const FrameworkData& data() const& { return data_; }
+    const FrameworkData& data() const&& = delete;
+    // Its parts, moved out of a framework that is not used again.
+    [[nodiscard]] FrameworkData take_data() && { return std::move(data_); }
+
+    // The family, role, skill or role level with this exact id (the first, if two share it).
     [[nodiscard]] const Family* find_family(std::string_view id) const&;
     [[nodiscard]] const Role* find_role(std::string_view id) const&;
     [[nodiscard]] const Skill* find_skill(std::string_view id) const&;
@@ -250,6 +355,12 @@ struct Framework {
     const Role* find_role(std::string_view id) const&& = delete;
     const Skill* find_skill(std::string_view id) const&& = delete;
     const RoleLevel* find_level(std::string_view id) const&& = delete;
+
+    // The role level or skill with this exact alias: the first in framework order, or nullptr.
+    [[nodiscard]] const RoleLevel* find_level_by_alias(std::string_view alias) const&;
+    [[nodiscard]] const Skill* find_skill_by_alias(std::string_view alias) const&;
+    const RoleLevel* find_level_by_alias(std::string_view alias) const&& = delete;
+    const Skill* find_skill_by_alias(std::string_view alias) const&& = delete;
 
     // The catalogue skill a requirement names (a loaded framework has it for every requirement).
     [[nodiscard]] const Skill& skill_of(const Requirement& requirement) const&;
@@ -261,22 +372,50 @@ struct Framework {
     const Role& role_of(const RoleLevel& level) const&& = delete;
     const Family& family_of(const Role& role) const&& = delete;
 
-    // Every role level of every role, in framework order.
-    [[nodiscard]] std::vector<const RoleLevel*> all_levels() const&;
-    std::vector<const RoleLevel*> all_levels() const&& = delete;
+    // Every role level of every role, in framework order (listed once, when finished).
+    [[nodiscard]] LevelList all_levels() const& { return {data_.roles, levels_}; }
+    LevelList all_levels() const&& = delete;
 
     // What a requirement asks: its own text, else the skill's description of that level (of the
     // skill as a whole where no level is stated).
     [[nodiscard]] const std::string& requirement_text(const Requirement& requirement) const;
+
+private:
+    friend Framework finish_framework(FrameworkData data, LoadScope scope);
+    friend Framework name_release(Framework framework, std::string release);
+
+    // An alias of an item: the item's position in its list, and the alias's in its aliases.
+    struct AliasPosition {
+        std::uint32_t item = 0;
+        std::uint32_t alias = 0;
+    };
+
+    FrameworkData data_;
+    LoadScope scope_;
+    std::vector<LevelPosition> levels_;         // every level, in framework order
+    std::vector<AliasPosition> level_aliases_;  // item: a position in levels_; in framework order
+    std::vector<AliasPosition> skill_aliases_;  // item: a position in the skills; in framework order
+    // Hash tables of positions, keyed by the id or alias at that position: a slot holds a
+    // position plus one (0 is empty), so that a table holds no address and a copy works alike.
+    std::vector<std::uint32_t> families_by_id_;
+    std::vector<std::uint32_t> skills_by_id_;
+    std::vector<std::uint32_t> roles_by_id_;
+    std::vector<std::uint32_t> levels_by_id_;     // positions in levels_
+    std::vector<std::uint32_t> levels_by_alias_;  // positions in level_aliases_
+    std::vector<std::uint32_t> skills_by_alias_;  // positions in skill_aliases_
 };
 
 // The lowest level that meets a requirement: its stated level, or awareness where it states
 // none, since holding the skill at any level meets it then.
 SkillLevel level_to_meet(const Requirement& requirement);
 
-// Completes a framework a loader has filled in: every loader (YAML, snapshot) hands its result
-// through here, so that whatever a framework builds from its parts is built in one place.
-Framework finish_framework(Framework framework, LoadScope scope);
+// Makes a framework of the parts a loader has filled in, building its indexes: every loader
+// (YAML, snapshot, the importer) hands its result through here, and nothing changes it afterwards.
+Framework finish_framework(FrameworkData data, LoadScope scope = LoadScope::whole());
+
+// The framework, named as the built-in release it is: the built-in loader knows the name only after
+// reading the release's snapshot. The name is in no index, so none is built again.
+Framework name_release(Framework framework, std::string release);
 
 // The required level as a word: the level's word, or "unspecified" when the framework gives none.
 std::string_view required_level_word(const Requirement& requirement);

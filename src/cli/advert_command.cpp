@@ -13,9 +13,9 @@ std::string level_text(const Requirement& requirement) {
     return requirement.level ? std::string(to_string(*requirement.level)) : std::string("level not stated");
 }
 
-Json criteria_json(const std::vector<const Criterion*>& criteria) {
+Json criteria_json(const std::vector<Ref<const Criterion>>& criteria) {
     Json list = Json::array();
-    for (const Criterion* c : criteria) {
+    for (const auto& c : criteria) {
         list.push_back({{"id", c->id},
                         {"name", c->name},
                         {"kind", to_string(c->kind)},
@@ -64,7 +64,7 @@ Json advert_json(const Framework& framework, const Advert& advert) {
             {"competences", criteria_json(advert.competences)},
             {"specialist_skills", criteria_json(advert.specialist_skills)},
             {"application", placeholders_json(advert.application)},
-            {"source", framework.metadata.title}};
+            {"source", framework.metadata().title}};
 }
 
 void write_bullets(std::ostream& out, const std::vector<std::string>& items) {
@@ -74,8 +74,8 @@ void write_bullets(std::ostream& out, const std::vector<std::string>& items) {
 }
 
 // Each criterion under its own heading; one alone goes under the section's heading.
-void write_criteria(std::ostream& out, const std::vector<const Criterion*>& criteria) {
-    for (const Criterion* c : criteria) {
+void write_criteria(std::ostream& out, const std::vector<Ref<const Criterion>>& criteria) {
+    for (const auto& c : criteria) {
         if (criteria.size() > 1) {
             out << "\n### " << c->name << "\n";
         }
@@ -114,7 +114,7 @@ void write_advert_markdown(const Framework& framework, const Advert& advert, std
     }
     if (!advert.skills.empty()) {
         out << "\n## Essential skills\n\nThe skills this role needs, at the level it needs each, as the "
-            << (framework.metadata.title.empty() ? std::string("capability framework") : framework.metadata.title)
+            << (framework.metadata().title.empty() ? std::string("capability framework") : framework.metadata().title)
             << " describes them.\n";
         for (const auto& s : advert.skills) {
             out << "\n### " << s.skill->name << " (" << level_text(*s.requirement) << ")\n";
@@ -141,13 +141,13 @@ void write_advert_markdown(const Framework& framework, const Advert& advert, std
         out << "\n## " << part.label << "\n\n" << part.placeholder << '\n';
     }
     out << "\n---\n\nBased on the "
-        << (framework.metadata.title.empty() ? "capability framework" : framework.metadata.title);
-    if (!framework.metadata.published.empty()) {
-        out << " (" << framework.metadata.published << ")";
+        << (framework.metadata().title.empty() ? "capability framework" : framework.metadata().title);
+    if (!framework.metadata().published.empty()) {
+        out << " (" << framework.metadata().published << ")";
     }
     out << '.';
-    if (!framework.metadata.attribution.empty()) {
-        out << ' ' << framework.metadata.attribution;
+    if (!framework.metadata().attribution.empty()) {
+        out << ' ' << framework.metadata().attribution;
     }
     out << '\n';
 }

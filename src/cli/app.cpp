@@ -306,8 +306,8 @@ std::string release_in_use(const GlobalOptions& options) {
 }
 
 const Framework& Session::framework(const LoadScope& scope) {
-    if (!framework_ || !framework_->scope.covers(scope)) {
-        const LoadScope wanted = framework_ ? framework_->scope.with(scope) : scope;
+    if (!framework_ || !framework_->scope().covers(scope)) {
+        const LoadScope wanted = framework_ ? framework_->scope().with(scope) : scope;
         if (framework_) {
             outgrown_.push_back(std::move(framework_));
         }
@@ -344,7 +344,7 @@ Session::~Session() {
 
 const Framework* Session::earlier_release() {
     if (!earlier_ && framework_path(options_).empty()) {
-        const std::string in_use = framework(LoadScope::outline()).release;
+        const std::string in_use = framework(LoadScope::outline()).release();
         const auto releases = builtin_releases();
         for (std::size_t i = 0; i + 1 < releases.size(); ++i) {
             if (releases[i].name == in_use) {

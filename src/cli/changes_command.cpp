@@ -74,16 +74,16 @@ std::string describe(const RequirementChange& c) {
 }
 
 Json changes_json(const FrameworkChanges& changes, const Framework& before, const Framework& after) {
-    const auto level_list = [](const std::vector<const RoleLevel*>& levels) {
+    const auto level_list = [](const std::vector<Ref<const RoleLevel>>& levels) {
         Json list = Json::array();
-        for (const RoleLevel* level : levels) {
+        for (const auto& level : levels) {
             list.push_back({{"id", level->id}, {"name", level->name}});
         }
         return list;
     };
-    const auto skill_list = [](const std::vector<const Skill*>& skills) {
+    const auto skill_list = [](const std::vector<Ref<const Skill>>& skills) {
         Json list = Json::array();
-        for (const Skill* skill : skills) {
+        for (const auto& skill : skills) {
             list.push_back({{"id", skill->id}, {"name", skill->name}});
         }
         return list;
@@ -211,22 +211,22 @@ int run_changes(Session& session, const ChangesOptions& options) {
         }
     }
     std::vector<std::string> names;
-    for (const RoleLevel* level : changes.levels_added) {
+    for (const auto& level : changes.levels_added) {
         names.push_back(level->id);
     }
     write_names(out, style, "Role levels added", names, options.all);
     names.clear();
-    for (const RoleLevel* level : changes.levels_removed) {
+    for (const auto& level : changes.levels_removed) {
         names.push_back(level->id);
     }
     write_names(out, style, "Role levels removed", names, options.all);
     names.clear();
-    for (const Skill* skill : changes.skills_added) {
+    for (const auto& skill : changes.skills_added) {
         names.push_back(skill->id);
     }
     write_names(out, style, "Skills added to the catalogue", names, options.all);
     names.clear();
-    for (const Skill* skill : changes.skills_removed) {
+    for (const auto& skill : changes.skills_removed) {
         names.push_back(skill->id);
     }
     write_names(out, style, "Skills no longer in the catalogue", names, options.all);

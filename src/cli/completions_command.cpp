@@ -215,21 +215,21 @@ int complete(Session& session, CLI::App& app, const std::vector<std::string>& wo
             break;
         case ValueKind::roles:
             if (const Framework* f = framework()) {
-                for (const auto& role : f->roles) {
+                for (const auto& role : f->roles()) {
                     candidates.emplace_back(role.id, role.name);
                 }
             }
             break;
         case ValueKind::skills:
             if (const Framework* f = framework()) {
-                for (const auto& skill : f->skills) {
+                for (const auto& skill : f->skills()) {
                     candidates.emplace_back(skill.id, skill.name);
                 }
             }
             break;
         case ValueKind::families:
             if (const Framework* f = framework()) {
-                for (const auto& family : f->families) {
+                for (const auto& family : f->families()) {
                     candidates.emplace_back(family.id, family.name);
                 }
             }

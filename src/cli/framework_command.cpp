@@ -23,7 +23,7 @@ std::string corrections_line(const FrameworkMetadata& m) {
 int show_info(Session& session, bool verbose) {
     const FrameworkSource source = framework_source(session.options());
     const Framework& framework = session.framework();
-    const FrameworkMetadata& m = framework.metadata;
+    const FrameworkMetadata& m = framework.metadata();
     Output output = session.output();
     const auto data = [&]() -> Json {
         Json corrections = Json::array();
@@ -33,7 +33,7 @@ int show_info(Session& session, bool verbose) {
         }
         return {{"path", source.path.empty() ? Json(nullptr) : Json(source.path)},
                 {"origin", source.origin},
-                {"release", framework.release.empty() ? Json(nullptr) : Json(framework.release)},
+                {"release", framework.release().empty() ? Json(nullptr) : Json(framework.release())},
                 {"title", m.title},
                 {"publisher", m.publisher},
                 {"published", m.published},
@@ -43,12 +43,12 @@ int show_info(Session& session, bool verbose) {
                 {"licence_url", m.licence_url},
                 {"attribution", m.attribution},
                 {"counts",
-                 {{"families", framework.families.size()},
-                  {"roles", framework.roles.size()},
+                 {{"families", framework.families().size()},
+                  {"roles", framework.roles().size()},
                   {"role_levels", framework.all_levels().size()},
-                  {"skills", framework.skills.size()}}},
+                  {"skills", framework.skills().size()}}},
                 {"corrections", corrections},
-                {"files", framework.files}};
+                {"files", framework.files()}};
     };
     if (write_machine(output, data, [](const Json& json) { return flatten(json); })) {
         return kExitOk;
@@ -56,7 +56,7 @@ int show_info(Session& session, bool verbose) {
     const Style& style = output.style;
     std::ostream& out = output.out;
     TextTable table({"", ""});
-    table.add_row({"In use", source.path.empty() ? "release " + framework.release + ", built into ddat"
+    table.add_row({"In use", source.path.empty() ? "release " + framework.release() + ", built into ddat"
                                                  : source.path + " (from " + source.origin + ")"});
     table.add_row({"Title", m.title});
     const auto optional_row = [&](const std::string& label, const std::string& value) {
@@ -69,11 +69,11 @@ int show_info(Session& session, bool verbose) {
     optional_row("Version", m.version);
     optional_row("Source", m.source);
     optional_row("Licence", m.licence);
-    table.add_row({"Contents", count_of(framework.families.size(), "family", "families") + ", " +
-                                   count_of(framework.roles.size(), "role", "roles") + ", " +
+    table.add_row({"Contents", count_of(framework.families().size(), "family", "families") + ", " +
+                                   count_of(framework.roles().size(), "role", "roles") + ", " +
                                    count_of(framework.all_levels().size(), "role level", "role levels") + ", " +
-                                   count_of(framework.skills.size(), "skill", "skills") + " in " +
-                                   count_of(framework.files.size(), "file", "files")});
+                                   count_of(framework.skills().size(), "skill", "skills") + " in " +
+                                   count_of(framework.files().size(), "file", "files")});
     optional_row("Corrections",
                  corrections_line(m) + (verbose || m.corrections.empty() ? "" : " (--verbose lists them)"));
     std::ostringstream body;
@@ -116,16 +116,16 @@ int list_releases(Session& session) {
     const auto data = [&]() -> Json {
         Json list = Json::array();
         for (const auto& row : rows) {
-            const FrameworkMetadata& m = row.framework.metadata;
+            const FrameworkMetadata& m = row.framework.metadata();
             list.push_back({{"name", row.name},
                             {"in_use", row.name == in_use},
                             {"title", m.title},
                             {"published", m.published},
                             {"source", m.source},
-                            {"families", row.framework.families.size()},
-                            {"roles", row.framework.roles.size()},
+                            {"families", row.framework.families().size()},
+                            {"roles", row.framework.roles().size()},
                             {"role_levels", row.framework.all_levels().size()},
-                            {"skills", row.framework.skills.size()},
+                            {"skills", row.framework.skills().size()},
                             {"corrections", m.corrections.size()}});
         }
         return list;
@@ -135,9 +135,9 @@ int list_releases(Session& session) {
     }
     TextTable table({"RELEASE", "PUBLISHED", "ROLES", "LEVELS", "SKILLS", "SOURCE"});
     for (const auto& row : rows) {
-        table.add_row({row.name + (row.name == in_use ? " *" : ""), row.framework.metadata.published,
-                       std::to_string(row.framework.roles.size()), std::to_string(row.framework.all_levels().size()),
-                       std::to_string(row.framework.skills.size()), row.framework.metadata.source});
+        table.add_row({row.name + (row.name == in_use ? " *" : ""), row.framework.metadata().published,
+                       std::to_string(row.framework.roles().size()), std::to_string(row.framework.all_levels().size()),
+                       std::to_string(row.framework.skills().size()), row.framework.metadata().source});
     }
     table.write(output.out, output.style);
     output.out << '\n';
@@ -154,8 +154,8 @@ int copy_framework(Session& session, const std::string& dir, bool force) {
     const std::vector<SourceFile> files = framework_to_yaml(framework);
     write_folder_atomically(dir, files, force);
     Output output = session.output();
-    output.out << "Wrote " << framework.roles.size() << " roles, " << framework.all_levels().size()
-               << " role levels and " << framework.skills.size() << " skills to " << dir << "/ (" << files.size()
+    output.out << "Wrote " << framework.roles().size() << " roles, " << framework.all_levels().size()
+               << " role levels and " << framework.skills().size() << " skills to " << dir << "/ (" << files.size()
                << " files)\n";
     write_wrapped(output.out,
                   "Add your own roles in a file of their own in that folder, then use it with --framework " + dir +

@@ -87,7 +87,7 @@ std::vector<Diagnostic> gap_notes(Session& session, const Framework& framework, 
         for (const AssessedSkill* skill : skills_no_longer_required(person, target, framework, *earlier)) {
             const Diagnostic note{skill->location, "'" + framework.find_skill(skill->skill_id)->name +
                                                        "' is no longer required for " + target.name + " since " +
-                                                       framework.release + " (left out)"};
+                                                       framework.release() + " (left out)"};
             session.err() << "ddat: note: " << format_diagnostic(note) << '\n';
             notes.push_back(note);
         }

@@ -47,10 +47,10 @@ Json report_json(const ImportReport& report, const Framework& framework, const s
     }
     return {{"output", output},
             {"counts",
-             {{"families", framework.families.size()},
-              {"roles", framework.roles.size()},
+             {{"families", framework.families().size()},
+              {"roles", framework.roles().size()},
               {"role_levels", framework.all_levels().size()},
-              {"skills", framework.skills.size()}}},
+              {"skills", framework.skills().size()}}},
             {"fixed",
              {{"duplicate_rows", report.duplicate_rows},
               {"repeated_skills", report.repeated_skills},
@@ -97,8 +97,8 @@ int run_import(Session& session, const ImportCommandOptions& options) {
     }
     std::ostream& out = output.out;
     const Style& style = output.style;
-    out << "Imported " << framework.families.size() << " families, " << framework.roles.size() << " roles, "
-        << framework.all_levels().size() << " role levels and " << framework.skills.size() << " skills into "
+    out << "Imported " << framework.families().size() << " families, " << framework.roles().size() << " roles, "
+        << framework.all_levels().size() << " role levels and " << framework.skills().size() << " skills into "
         << options.output << "/ (" << files.size() << " files)\n\n";
     out << style.bold("Fixed or dropped") << '\n';
     TextTable fixes({"COUNT", "WHAT"});

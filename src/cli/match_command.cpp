@@ -334,7 +334,7 @@ int run_match(Session& session, const MatchCommandOptions& options) {
     }
     // --explain LEVEL explains that level; --explain alone the best-ranked one.
     if (explain == nullptr && options.explain_given && !report.levels.empty()) {
-        explain = report.levels.front().level;
+        explain = &report.levels.front().level.get();
     }
     std::unique_ptr<GapReport> explained;
     if (explain != nullptr) {

@@ -22,14 +22,14 @@ Json role_json(const Framework& framework, const Role& role) {
 std::vector<std::string> listed_ids(const Framework& framework, const Family* only, const std::string& which) {
     std::vector<std::string> ids;
     if (which == "families") {
-        for (const auto& family : framework.families) {
+        for (const auto& family : framework.families()) {
             if (only == nullptr || family.id == only->id) {
                 ids.push_back(family.id);
             }
         }
         return ids;
     }
-    for (const auto& role : framework.roles) {
+    for (const auto& role : framework.roles()) {
         if (only != nullptr && role.family_id != only->id) {
             continue;
         }
@@ -55,7 +55,7 @@ int list_roles(Session& session, const std::string& family_name, const std::opti
     }
     if (output.format != Format::table) {
         Json roles = Json::array();
-        for (const auto& role : framework.roles) {
+        for (const auto& role : framework.roles()) {
             if (only == nullptr || role.family_id == only->id) {
                 roles.push_back(role_json(framework, role));
             }
@@ -64,12 +64,12 @@ int list_roles(Session& session, const std::string& family_name, const std::opti
         return kExitOk;
     }
     bool first = true;
-    for (const auto& family : framework.families) {
+    for (const auto& family : framework.families()) {
         if (only != nullptr && family.id != only->id) {
             continue;
         }
         std::vector<const Role*> roles;
-        for (const auto& role : framework.roles) {
+        for (const auto& role : framework.roles()) {
             if (role.family_id == family.id) {
                 roles.push_back(&role);
             }

@@ -27,8 +27,8 @@ int list_skills(Session& session, bool ids) {
     Output output = session.output();
     if (ids) {
         std::vector<std::string> skill_ids;
-        skill_ids.reserve(framework.skills.size());
-        for (const auto& skill : framework.skills) {
+        skill_ids.reserve(framework.skills().size());
+        for (const auto& skill : framework.skills()) {
             skill_ids.push_back(skill.id);
         }
         write_ids(output, skill_ids);
@@ -36,7 +36,7 @@ int list_skills(Session& session, bool ids) {
     }
     if (output.format != Format::table) {
         Json skills = Json::array();
-        for (const auto& skill : framework.skills) {
+        for (const auto& skill : framework.skills()) {
             skills.push_back({{"id", skill.id},
                               {"name", skill.name},
                               {"description", skill.description},
@@ -46,12 +46,12 @@ int list_skills(Session& session, bool ids) {
         return kExitOk;
     }
     TextTable table({"ID", "NAME", "LEVELS"}, 1);
-    for (const auto& skill : framework.skills) {
+    for (const auto& skill : framework.skills()) {
         table.add_row({skill.id, skill.name, std::to_string(levels_requiring(framework, skill.id).size())});
     }
     table.write(output.out, output.style);
     output.out << '\n'
-               << output.style.dim(std::to_string(framework.skills.size()) +
+               << output.style.dim(std::to_string(framework.skills().size()) +
                                    " skills. LEVELS: how many role levels require the skill.")
                << '\n';
     return kExitOk;
@@ -68,7 +68,7 @@ int show_skill(Session& session, const std::string& name) {
             levels[std::string(to_string(l.level))] = l.description;
         }
         Json roles = Json::array();
-        for (const auto& role : framework.roles) {
+        for (const auto& role : framework.roles()) {
             for (const auto& s : role.skills) {
                 if (s.skill_id == skill.id) {
                     roles.push_back({{"id", role.id}, {"name", role.name}, {"description", s.description}});
@@ -108,7 +108,7 @@ int show_skill(Session& session, const std::string& name) {
             write_wrapped(out, l.description, style, "      ");
         }
     }
-    for (const auto& role : framework.roles) {
+    for (const auto& role : framework.roles()) {
         for (const auto& s : role.skills) {
             if (s.skill_id == skill.id && s.description != skill.description) {
                 out << '\n' << style.bold("In the role " + role.name) << '\n';

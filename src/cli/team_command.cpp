@@ -90,7 +90,7 @@ void write_person(JsonWriter& json, const TeamReport& report, const TeamMember& 
     json.key("other_skills").begin_array();
     for (const auto& h : member.held) {
         const bool asked = std::any_of(member.gap.skills.begin(), member.gap.skills.end(),
-                                       [&](const SkillGap& g) { return &*g.skill == h.skill; });
+                                       [&](const SkillGap& g) { return g.skill == h.skill; });
         if (!asked) {
             json.begin_object();
             json.key("id").text(h.skill->id);
@@ -255,7 +255,7 @@ std::vector<std::size_t> by_role(const Framework& framework, const TeamReport& r
     }
     const auto role_index = [&](std::size_t p) {
         const Role& role = framework.role_of(*report.people[p].gap.target);
-        return &role - framework.roles.data();
+        return &role - framework.roles().data();
     };
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return role_index(a) < role_index(b); });

@@ -77,11 +77,11 @@ int run_validate(Session& session, const std::string& path_argument, const std::
         const Json list = diagnostics_json(problems);
         Json counts = nullptr;
         if (problems.empty()) {
-            counts = {{"families", framework.families.size()},
-                      {"roles", framework.roles.size()},
+            counts = {{"families", framework.families().size()},
+                      {"roles", framework.roles().size()},
                       {"role_levels", framework.all_levels().size()},
-                      {"skills", framework.skills.size()},
-                      {"files", framework.files.size()}};
+                      {"skills", framework.skills().size()},
+                      {"files", framework.files().size()}};
         }
         write_data(output,
                    {{"path", path.empty() ? Json(nullptr) : Json(path)},
@@ -107,11 +107,11 @@ int run_validate(Session& session, const std::string& path_argument, const std::
         return kExitInput;
     }
     const auto count = count_of;
-    output.out << shown << ": valid: " << count(framework.families.size(), "family", "families") << ", "
-               << count(framework.roles.size(), "role", "roles") << ", "
+    output.out << shown << ": valid: " << count(framework.families().size(), "family", "families") << ", "
+               << count(framework.roles().size(), "role", "roles") << ", "
                << count(framework.all_levels().size(), "role level", "role levels") << ", "
-               << count(framework.skills.size(), "skill", "skills") << " in "
-               << count(framework.files.size(), "file", "files") << '\n';
+               << count(framework.skills().size(), "skill", "skills") << " in "
+               << count(framework.files().size(), "file", "files") << '\n';
     return kExitOk;
 }
 

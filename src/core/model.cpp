@@ -1,6 +1,7 @@
 #include "ddat/model.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 #include "ddat/text.hpp"
@@ -64,24 +65,103 @@ std::string_view level_meaning(SkillLevel level) {
 }
 
 namespace {
-template <typename T>
-const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-    const auto found = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
-    return found == items.end() ? nullptr : &*found;
+
+// A quick hash of an id, eight bytes at a time: for the tables of a framework in memory only.
+std::uint64_t id_hash(std::string_view id) {
+    std::uint64_t hash = id.size() * 0x9E3779B97F4A7C15ULL;
+    std::size_t at = 0;
+    for (; at + 8 <= id.size(); at += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, id.data() + at, 8);
+        hash = (hash ^ word) * 0xff51afd7ed558ccdULL;
+        hash ^= hash >> 29;
+    }
+    std::uint64_t rest = 0;
+    if (at < id.size()) {
+        std::memcpy(&rest, id.data() + at, id.size() - at);
+    }
+    hash = (hash ^ rest) * 0xc4ceb9fe1a85ec53ULL;
+    return hash ^ (hash >> 32);
 }
-}  // namespace
 
-const Family* Framework::find_family(std::string_view id) const& { return find_by_id(families, id); }
-const Role* Framework::find_role(std::string_view id) const& { return find_by_id(roles, id); }
-const Skill* Framework::find_skill(std::string_view id) const& { return find_by_id(skills, id); }
-
-const RoleLevel* Framework::find_level(std::string_view id) const& {
-    for (const auto& role : roles) {
-        if (const RoleLevel* level = find_by_id(role.levels, id)) {
-            return level;
+// A table of the positions 0 to count - 1 by their key, open addressed, at most half full. Of
+// positions with equal keys the first is kept, so that the first in framework order is found.
+template <typename KeyOf>
+std::vector<std::uint32_t> position_table(std::size_t count, KeyOf key_of) {
+    std::size_t size = 4;
+    while (size < count * 2) {
+        size *= 2;
+    }
+    std::vector<std::uint32_t> slots(size, 0);
+    for (std::size_t position = 0; position < count; ++position) {
+        const std::string_view key = key_of(position);
+        for (std::size_t at = id_hash(key) & (size - 1);; at = (at + 1) & (size - 1)) {
+            if (slots[at] == 0) {
+                slots[at] = static_cast<std::uint32_t>(position + 1);
+                break;
+            }
+            if (key_of(slots[at] - 1) == key) {
+                break;
+            }
         }
     }
-    return nullptr;
+    return slots;
+}
+
+// The position with this key in a table from position_table, or -1.
+template <typename KeyOf>
+std::ptrdiff_t find_position(const std::vector<std::uint32_t>& slots, std::string_view key, KeyOf key_of) {
+    if (slots.empty()) {
+        return -1;
+    }
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t at = id_hash(key) & mask; slots[at] != 0; at = (at + 1) & mask) {
+        if (key_of(slots[at] - 1) == key) {
+            return slots[at] - 1;
+        }
+    }
+    return -1;
+}
+
+}  // namespace
+
+const Family* Framework::find_family(std::string_view id) const& {
+    const auto at =
+        find_position(families_by_id_, id, [&](std::size_t p) -> std::string_view { return data_.families[p].id; });
+    return at < 0 ? nullptr : &data_.families[static_cast<std::size_t>(at)];
+}
+
+const Role* Framework::find_role(std::string_view id) const& {
+    const auto at =
+        find_position(roles_by_id_, id, [&](std::size_t p) -> std::string_view { return data_.roles[p].id; });
+    return at < 0 ? nullptr : &data_.roles[static_cast<std::size_t>(at)];
+}
+
+const Skill* Framework::find_skill(std::string_view id) const& {
+    const auto at =
+        find_position(skills_by_id_, id, [&](std::size_t p) -> std::string_view { return data_.skills[p].id; });
+    return at < 0 ? nullptr : &data_.skills[static_cast<std::size_t>(at)];
+}
+
+const RoleLevel* Framework::find_level(std::string_view id) const& {
+    const LevelList levels = all_levels();
+    const auto at = find_position(levels_by_id_, id, [&](std::size_t p) -> std::string_view { return levels[p]->id; });
+    return at < 0 ? nullptr : levels[static_cast<std::size_t>(at)];
+}
+
+const RoleLevel* Framework::find_level_by_alias(std::string_view alias) const& {
+    const LevelList levels = all_levels();
+    const auto at = find_position(levels_by_alias_, alias, [&](std::size_t p) -> std::string_view {
+        return levels[level_aliases_[p].item]->aliases[level_aliases_[p].alias];
+    });
+    return at < 0 ? nullptr : levels[level_aliases_[static_cast<std::size_t>(at)].item];
+}
+
+const Skill* Framework::find_skill_by_alias(std::string_view alias) const& {
+    const auto at = find_position(skills_by_alias_, alias, [&](std::size_t p) -> std::string_view {
+        return data_.skills[skill_aliases_[p].item].aliases[skill_aliases_[p].alias];
+    });
+    return at < 0 ? nullptr : &data_.skills[skill_aliases_[static_cast<std::size_t>(at)].item];
 }
 
 const Role& Framework::role_of(const RoleLevel& level) const& {
@@ -106,16 +186,6 @@ const Family& Framework::family_of(const Role& role) const& {
         throw std::logic_error("role '" + role.id + "' has no family");
     }
     return *family;
-}
-
-std::vector<const RoleLevel*> Framework::all_levels() const& {
-    std::vector<const RoleLevel*> levels;
-    for (const auto& role : roles) {
-        for (const auto& level : role.levels) {
-            levels.push_back(&level);
-        }
-    }
-    return levels;
 }
 
 const std::string& Framework::requirement_text(const Requirement& requirement) const {
@@ -169,8 +239,54 @@ LoadScope LoadScope::with(const LoadScope& other) const {
     return both;
 }
 
-Framework finish_framework(Framework framework, LoadScope scope) {
-    framework.scope = std::move(scope);
+Framework finish_framework(FrameworkData data, LoadScope scope) {
+    Framework framework;
+    framework.data_ = std::move(data);
+    framework.scope_ = std::move(scope);
+    const FrameworkData& parts = framework.data_;
+    std::size_t level_count = 0;
+    for (const auto& role : parts.roles) {
+        level_count += role.levels.size();
+    }
+    framework.levels_.reserve(level_count);
+    framework.level_aliases_.reserve(level_count);
+    for (std::size_t r = 0; r < parts.roles.size(); ++r) {
+        for (std::size_t l = 0; l < parts.roles[r].levels.size(); ++l) {
+            framework.levels_.push_back({static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(l)});
+        }
+    }
+    const LevelList levels = framework.all_levels();
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        for (std::size_t a = 0; a < levels[i]->aliases.size(); ++a) {
+            framework.level_aliases_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(a)});
+        }
+    }
+    for (std::size_t s = 0; s < parts.skills.size(); ++s) {
+        for (std::size_t a = 0; a < parts.skills[s].aliases.size(); ++a) {
+            framework.skill_aliases_.push_back({static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(a)});
+        }
+    }
+    framework.families_by_id_ =
+        position_table(parts.families.size(), [&](std::size_t p) -> std::string_view { return parts.families[p].id; });
+    framework.skills_by_id_ =
+        position_table(parts.skills.size(), [&](std::size_t p) -> std::string_view { return parts.skills[p].id; });
+    framework.roles_by_id_ =
+        position_table(parts.roles.size(), [&](std::size_t p) -> std::string_view { return parts.roles[p].id; });
+    framework.levels_by_id_ =
+        position_table(levels.size(), [&](std::size_t p) -> std::string_view { return levels[p]->id; });
+    const auto& level_aliases = framework.level_aliases_;
+    framework.levels_by_alias_ = position_table(level_aliases.size(), [&](std::size_t p) -> std::string_view {
+        return levels[level_aliases[p].item]->aliases[level_aliases[p].alias];
+    });
+    const auto& skill_aliases = framework.skill_aliases_;
+    framework.skills_by_alias_ = position_table(skill_aliases.size(), [&](std::size_t p) -> std::string_view {
+        return parts.skills[skill_aliases[p].item].aliases[skill_aliases[p].alias];
+    });
+    return framework;
+}
+
+Framework name_release(Framework framework, std::string release) {
+    framework.data_.release = std::move(release);
     return framework;
 }
 

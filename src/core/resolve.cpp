@@ -13,23 +13,18 @@ const RoleLevel* find_level_by_name(const Framework& framework, std::string_view
     if (const RoleLevel* level = framework.find_level(name)) {
         return level;
     }
-    for (const RoleLevel* level : framework.all_levels()) {
-        for (const auto& alias : level->aliases) {
-            if (alias == name) {
-                return level;
-            }
-        }
+    if (const RoleLevel* level = framework.find_level_by_alias(name)) {
+        return level;
     }
-    // Then the name in any letter case, spacing or punctuation: "senior brm", "Senior_BRM".
+    // Then the name in any letter case, spacing or punctuation: "senior brm", "Senior_BRM". The
+    // first level in framework order whose id, alias or name has this slug: the indexes give the
+    // first by id and by alias, and names are compared only on the levels before those.
     const std::string slug = slugify(name);
+    const RoleLevel* by_id = framework.find_level(slug);
+    const RoleLevel* by_alias = framework.find_level_by_alias(slug);
     for (const RoleLevel* level : framework.all_levels()) {
-        if (slugify(level->name) == slug || level->id == slug) {
+        if (level == by_id || level == by_alias || slugify(level->name) == slug) {
             return level;
-        }
-        for (const auto& alias : level->aliases) {
-            if (alias == slug) {
-                return level;
-            }
         }
     }
     return nullptr;
@@ -42,7 +37,8 @@ const RoleLevel& resolve_level(const Framework& framework, std::string_view name
         return *level;
     }
     std::vector<std::string> candidates;
-    for (const RoleLevel* level : framework.all_levels()) {
+    const LevelList levels = framework.all_levels();
+    for (const RoleLevel* level : levels) {
         candidates.push_back(level->id);
         candidates.insert(candidates.end(), level->aliases.begin(), level->aliases.end());
     }
@@ -67,8 +63,9 @@ const Role& resolve_role(const Framework& framework, std::string_view name) {
         return *role;
     }
     const std::string slug = slugify(name);
-    for (const auto& role : framework.roles) {
-        if (slugify(role.name) == slug || role.id == slug) {
+    const Role* by_id = framework.find_role(slug);
+    for (const auto& role : framework.roles()) {
+        if (&role == by_id || slugify(role.name) == slug) {
             return role;
         }
     }
@@ -76,7 +73,7 @@ const Role& resolve_role(const Framework& framework, std::string_view name) {
         return framework.role_of(*level);
     }
     std::vector<std::string> candidates;
-    for (const auto& role : framework.roles) {
+    for (const auto& role : framework.roles()) {
         candidates.push_back(role.id);
     }
     throw NotFoundError(NameKind::role, std::string(name), nearest(slugify(name), candidates));
@@ -100,10 +97,13 @@ const Skill* find_skill_by_name(const Framework& framework, std::string_view nam
     if (const Skill* skill = framework.find_skill(name)) {
         return skill;
     }
+    // The first skill in framework order whose id, name or alias has this slug: the indexes give
+    // the first by id and by alias, and names are compared only on the skills before those.
     const std::string slug = name_slug(name);
-    for (const auto& skill : framework.skills) {
-        if (skill.id == slug || name_slug(skill.name) == slug ||
-            std::find(skill.aliases.begin(), skill.aliases.end(), slug) != skill.aliases.end()) {
+    const Skill* by_id = framework.find_skill(slug);
+    const Skill* by_alias = framework.find_skill_by_alias(slug);
+    for (const auto& skill : framework.skills()) {
+        if (&skill == by_id || &skill == by_alias || name_slug(skill.name) == slug) {
             return &skill;
         }
     }
@@ -111,10 +111,10 @@ const Skill* find_skill_by_name(const Framework& framework, std::string_view nam
 }
 
 SkillNameIndex::SkillNameIndex(const Framework& framework) {
-    for (const auto& skill : framework.skills) {
+    for (const auto& skill : framework.skills()) {
         by_id_.emplace(skill.id, &skill);
     }
-    for (const auto& skill : framework.skills) {
+    for (const auto& skill : framework.skills()) {
         by_slug_.emplace(skill.id, &skill);
         by_slug_.emplace(name_slug(skill.name), &skill);
         for (const auto& alias : skill.aliases) {
@@ -136,7 +136,7 @@ const Skill& resolve_skill(const Framework& framework, std::string_view name) {
         return *skill;
     }
     std::vector<std::string> candidates;
-    for (const auto& skill : framework.skills) {
+    for (const auto& skill : framework.skills()) {
         candidates.push_back(skill.id);
     }
     throw NotFoundError(NameKind::skill, std::string(name), nearest(slugify(name), candidates));
@@ -147,9 +147,10 @@ const Family& resolve_family(const Framework& framework, std::string_view name) 
         return *family;
     }
     const std::string slug = slugify(name);
+    const Family* by_id = framework.find_family(slug);
     std::vector<std::string> candidates;
-    for (const auto& family : framework.families) {
-        if (slugify(family.name) == slug || family.id == slug) {
+    for (const auto& family : framework.families()) {
+        if (&family == by_id || slugify(family.name) == slug) {
             return family;
         }
         candidates.push_back(family.id);

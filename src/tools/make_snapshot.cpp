@@ -4,6 +4,7 @@
 //   --renames FILE  the skills renamed since the release before, as a rename file of
 //                   'ddat changes' (skills: {old-id: new-id}); each new id must be a skill of
 //                   this release
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,7 +21,7 @@ namespace {
 
 // Where each part of a built-in release was written is never shown (the build checked it), and
 // its file names cost a string each at every start: the snapshot leaves them out.
-void forget_locations(ddat::Framework& framework) {
+void forget_locations(ddat::FrameworkData& framework) {
     for (auto& family : framework.families) {
         family.location = {};
     }
@@ -72,13 +73,14 @@ int main(int argc, char** argv) {
             const std::string relative = std::filesystem::relative(file, dir).generic_string();
             sources.push_back({"(built-in)/" + relative, ddat::read_input_file(file, ddat::kMaxFrameworkFileBytes)});
         }
-        ddat::Framework framework = ddat::load_framework_sources(sources);
+        ddat::FrameworkData framework = ddat::load_framework_sources(sources).take_data();
         if (!renames_file.empty()) {
             const ddat::Renames renames =
                 ddat::load_renames(ddat::read_input_file(renames_file, 1024U * 1024U), renames_file);
             std::vector<ddat::Diagnostic> problems;
             for (const auto& [old_id, new_id] : renames.skills) {
-                if (framework.find_skill(new_id) == nullptr) {
+                if (std::none_of(framework.skills.begin(), framework.skills.end(),
+                                 [&](const ddat::Skill& skill) { return skill.id == new_id; })) {
                     problems.push_back({renames.skill_places.at(old_id).second,
                                         "'" + new_id + "' is not a skill of release " + release});
                 }
@@ -90,7 +92,7 @@ int main(int argc, char** argv) {
         }
         forget_locations(framework);
         std::ofstream out(output, std::ios::binary | std::ios::trunc);
-        out << ddat::write_snapshot(framework);
+        out << ddat::write_snapshot(ddat::finish_framework(std::move(framework)));
         if (!out) {
             std::cerr << "ddat_make_snapshot: cannot write " << output << '\n';
             return 3;

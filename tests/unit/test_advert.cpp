@@ -63,7 +63,7 @@ TEST_CASE("advert for every imported level", "[advert][csv-data]") {
         CHECK(advert.skills.size() == level->requirements.size());
         CHECK(!advert.summary.empty());
         for (const auto& s : advert.skills) {
-            CHECK(s.skill != nullptr);
+            CHECK(&s.skill.get() == f.find_skill(s.requirement->skill_id));
         }
         if (level->whole_role) {
             CHECK(advert.levels_used.empty());  // the chief roles state no levels

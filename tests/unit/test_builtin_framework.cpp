@@ -42,12 +42,12 @@ const ddat::RoleLevel& builtin_level(std::string_view id) {
 
 TEST_CASE("the built-in framework loads without problems", "[builtin]") {
     REQUIRE_NOTHROW(ddat::load_builtin_framework("2020-01"));
-    CHECK(builtin().files.size() == 5);
-    CHECK(builtin().files.front() == "(built-in)/framework.yaml");
+    CHECK(builtin().files().size() == 5);
+    CHECK(builtin().files().front() == "(built-in)/framework.yaml");
 }
 
 TEST_CASE("the built-in framework's metadata names the publisher and the licence", "[builtin]") {
-    const auto& m = builtin().metadata;
+    const auto& m = builtin().metadata();
     CHECK(m.title == "Digital, Data and Technology Profession Capability Framework");
     CHECK(m.publisher == "Central Digital and Data Office");
     CHECK(m.published == "2020-01-07");
@@ -58,14 +58,14 @@ TEST_CASE("the built-in framework's metadata names the publisher and the licence
 
 TEST_CASE("the built-in framework has 3 roles in 2 families", "[builtin]") {
     const auto& f = builtin();
-    REQUIRE(f.roles.size() == 3);
-    CHECK(f.roles[0].id == "business-relationship-manager");
-    CHECK(f.roles[1].id == "it-service-manager");
-    CHECK(f.roles[2].id == "service-manager");
-    REQUIRE(f.families.size() == 2);
-    CHECK(f.family_of(f.roles[0]).id == "it-operations");
-    CHECK(f.family_of(f.roles[1]).id == "it-operations");
-    CHECK(f.family_of(f.roles[2]).id == "product-and-delivery");
+    REQUIRE(f.roles().size() == 3);
+    CHECK(f.roles()[0].id == "business-relationship-manager");
+    CHECK(f.roles()[1].id == "it-service-manager");
+    CHECK(f.roles()[2].id == "service-manager");
+    REQUIRE(f.families().size() == 2);
+    CHECK(f.family_of(f.roles()[0]).id == "it-operations");
+    CHECK(f.family_of(f.roles()[1]).id == "it-operations");
+    CHECK(f.family_of(f.roles()[2]).id == "product-and-delivery");
 }
 
 TEST_CASE("the built-in framework has 7 role levels with their short aliases", "[builtin]") {
@@ -106,7 +106,7 @@ TEST_CASE("the built-in role aliases resolve to their levels", "[builtin]") {
 }
 
 TEST_CASE("the built-in framework has the 11 skills of the guidance", "[builtin]") {
-    const auto& skills = builtin().skills;
+    const auto& skills = builtin().skills();
     REQUIRE(skills.size() == 11);
     std::vector<std::string> ids;
     for (const auto& skill : skills) {

@@ -173,25 +173,18 @@ Renames renames() {
     return r;
 }
 
-std::vector<std::string> ids(const std::vector<const ddat::RoleLevel*>& levels) {
+template <typename T>
+std::vector<std::string> ids(const std::vector<ddat::Ref<const T>>& parts) {
     std::vector<std::string> result;
-    for (const auto* level : levels) {
-        result.push_back(level->id);
-    }
-    return result;
-}
-
-std::vector<std::string> ids(const std::vector<const ddat::Skill*>& skills) {
-    std::vector<std::string> result;
-    for (const auto* skill : skills) {
-        result.push_back(skill->id);
+    for (const auto& part : parts) {
+        result.push_back(part->id);
     }
     return result;
 }
 
 const LevelChanges* changed_level(const FrameworkChanges& changes, std::string_view id) {
     for (const auto& level : changes.levels_changed) {
-        if (level.after != nullptr && level.after->id == id) {
+        if (level.after->id == id) {
             return &level;
         }
     }

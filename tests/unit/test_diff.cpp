@@ -25,7 +25,6 @@ ddat::LevelDiff diff(std::string_view from, std::string_view to) {
 std::map<std::string, LevelChange> changes(const ddat::LevelDiff& d) {
     std::map<std::string, LevelChange> result;
     for (const auto& s : d.skills) {
-        REQUIRE(s.skill != nullptr);
         result.emplace(s.skill->id, s.change);
     }
     return result;
@@ -43,9 +42,8 @@ std::vector<std::string> with(const ddat::LevelDiff& d, LevelChange change) {
 }
 
 const ddat::SkillChange& skill(const ddat::LevelDiff& d, std::string_view id) {
-    const auto found = std::find_if(d.skills.begin(), d.skills.end(), [&](const ddat::SkillChange& s) {
-        return s.skill != nullptr && s.skill->id == id;
-    });
+    const auto found =
+        std::find_if(d.skills.begin(), d.skills.end(), [&](const ddat::SkillChange& s) { return s.skill->id == id; });
     INFO("skill " << id);
     REQUIRE(found != d.skills.end());
     return *found;

@@ -83,7 +83,7 @@ TEST_CASE("a damaged snapshot in the cache is ignored", "[cache]") {
         std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << "DDATSNAP3 truncated";
     }
     const ddat::Framework again = ddat::load_framework_cached((temp.path() / "fw").string(), cache.string());
-    CHECK(again.metadata.title == "Cache test");
+    CHECK(again.metadata().title == "Cache test");
 }
 
 TEST_CASE("a snapshot that another ddat wrote, in this version's place, is not used", "[cache]") {
@@ -92,8 +92,9 @@ TEST_CASE("a snapshot that another ddat wrote, in this version's place, is not u
     const auto cache = temp.path() / "cache";
     ddat::Framework cached = ddat::load_framework_cached((temp.path() / "fw").string(), cache.string());
     // What another release would have made of the same files: another answer, its own producer.
-    cached.metadata.title = "Read differently";
-    std::string other = ddat::write_snapshot(cached);
+    ddat::FrameworkData read_differently = cached.data();
+    read_differently.metadata.title = "Read differently";
+    std::string other = ddat::write_snapshot(ddat::finish_framework(std::move(read_differently)));
     const std::string producer(ddat::snapshot_producer());
     const std::size_t at = other.find(producer);
     REQUIRE(at != std::string::npos);
@@ -103,7 +104,7 @@ TEST_CASE("a snapshot that another ddat wrote, in this version's place, is not u
         std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << other;
     }
     const ddat::Framework again = ddat::load_framework_cached((temp.path() / "fw").string(), cache.string());
-    CHECK(again.metadata.title == "Cache test");
+    CHECK(again.metadata().title == "Cache test");
 }
 
 TEST_CASE("a snapshot names its producer and writes numbers least significant byte first", "[cache][snapshot]") {
@@ -130,7 +131,8 @@ TEST_CASE("a framework with errors is reported, never cached", "[cache]") {
 TEST_CASE("without a cache folder the framework is read from YAML every time", "[cache]") {
     TempDir temp;
     write(temp.path() / "fw" / "a.yaml", kFramework);
-    CHECK(ddat::load_framework_cached((temp.path() / "fw").string(), "").metadata.title == "Cache test");
+    const ddat::Framework read = ddat::load_framework_cached((temp.path() / "fw").string(), "");
+    CHECK(read.metadata().title == "Cache test");
 }
 
 TEST_CASE("a snapshot of every kind of content reads back equal", "[cache][snapshot]") {

@@ -159,7 +159,7 @@ TEST_CASE("readiness is 1 and there are no gaps when every skill is met", "[gap]
 
 TEST_CASE("readiness is capped at 1 when every skill is exceeded", "[gap]") {
     ddat::SelfAssessment person;
-    for (const auto& skill : builtin().skills) {
+    for (const auto& skill : builtin().skills()) {
         person.skills.push_back(held(skill.id, SkillLevel::expert));
     }
     const auto report = ddat::analyse_gap(builtin(), person, ddat::resolve_level(builtin(), "brm"));

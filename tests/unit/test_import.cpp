@@ -164,22 +164,22 @@ int count_notes(const ddat::ImportReport& report, std::string_view kind) {
 TEST_CASE("import: the small files give the families, roles and levels in first-seen order", "[import]") {
     const ImportResult result = import_small();
     const ddat::Framework& f = result.framework;
-    REQUIRE(f.families.size() == 3);
-    CHECK(f.families[0].id == "it-operations");
-    CHECK(f.families[0].name == "IT operations");
-    CHECK(f.families[1].id == "data");
-    CHECK(f.families[2].id == "software-development");
-    REQUIRE(f.roles.size() == 3);
-    CHECK(f.roles[0].id == "business-relationship-manager");
-    CHECK(f.roles[0].family_id == "it-operations");
-    CHECK(f.roles[0].description == "Manages the relationship.");
-    CHECK(f.roles[1].id == "chief-data-officer");
-    CHECK(f.roles[2].id == "frontend-developer");
-    CHECK(level_ids(f.roles[0]) ==
+    REQUIRE(f.families().size() == 3);
+    CHECK(f.families()[0].id == "it-operations");
+    CHECK(f.families()[0].name == "IT operations");
+    CHECK(f.families()[1].id == "data");
+    CHECK(f.families()[2].id == "software-development");
+    REQUIRE(f.roles().size() == 3);
+    CHECK(f.roles()[0].id == "business-relationship-manager");
+    CHECK(f.roles()[0].family_id == "it-operations");
+    CHECK(f.roles()[0].description == "Manages the relationship.");
+    CHECK(f.roles()[1].id == "chief-data-officer");
+    CHECK(f.roles()[2].id == "frontend-developer");
+    CHECK(level_ids(f.roles()[0]) ==
           std::vector<std::string>{"business-relationship-manager", "senior-business-relationship-manager"});
-    CHECK(level_ids(f.roles[1]) == std::vector<std::string>{"chief-data-officer"});
-    CHECK(level_ids(f.roles[2]) == std::vector<std::string>{"junior-frontend-developer", "frontend-developer"});
-    CHECK(f.skills.size() == 5);
+    CHECK(level_ids(f.roles()[1]) == std::vector<std::string>{"chief-data-officer"});
+    CHECK(level_ids(f.roles()[2]) == std::vector<std::string>{"junior-frontend-developer", "frontend-developer"});
+    CHECK(f.skills().size() == 5);
     CHECK(result.report.role_rows == 11);
     CHECK(result.report.skill_rows == 5);
 }
@@ -189,10 +189,10 @@ TEST_CASE("import: the metadata records the download's date and release", "[impo
     options.published = "2025-10-01";
     options.version = "2025-10";
     const ImportResult result = import_small(options);
-    CHECK(result.framework.metadata.published == "2025-10-01");
-    CHECK(result.framework.metadata.version == "2025-10");
-    CHECK_FALSE(result.framework.metadata.title.empty());
-    CHECK(result.framework.metadata.licence == "Open Government Licence v3.0");
+    CHECK(result.framework.metadata().published == "2025-10-01");
+    CHECK(result.framework.metadata().version == "2025-10");
+    CHECK_FALSE(result.framework.metadata().title.empty());
+    CHECK(result.framework.metadata().licence == "Open Government Licence v3.0");
 }
 
 TEST_CASE("import: an exact duplicate row is removed and counted", "[import]") {
@@ -229,7 +229,7 @@ TEST_CASE("import: white space around names is trimmed and counted", "[import]")
     REQUIRE(senior != nullptr);
     CHECK(senior->name == "Senior business relationship manager");
     // the trimmed row and the untrimmed rows make one level, not two
-    CHECK(result.framework.roles[0].levels.size() == 2);
+    CHECK(result.framework.roles()[0].levels.size() == 2);
     const ddat::Skill* user_focus = result.framework.find_skill("user-focus");
     REQUIRE(user_focus != nullptr);
     CHECK(user_focus->name == "User focus");
@@ -247,7 +247,7 @@ TEST_CASE("import: a MISSING skill description takes the skill descriptions file
     CHECK(r->level == SkillLevel::working);
     CHECK(result.framework.requirement_text(*r) == "ST working.");
     // and nothing reads "MISSING" anywhere in what was built
-    for (const auto& skill : result.framework.skills) {
+    for (const auto& skill : result.framework.skills()) {
         CHECK(skill.description != "MISSING");
     }
     for (const ddat::RoleLevel* level : result.framework.all_levels()) {
@@ -616,7 +616,7 @@ TEST_CASE("import: an order override sets a role's order", "[import]") {
     options.order_overrides = {
         {"Frontend developer", {"Frontend developer", "Junior frontend developer"}, {}, {}, {}, {}}};
     const ImportResult result = import_small(options);
-    CHECK(level_ids(result.framework.roles[2]) ==
+    CHECK(level_ids(result.framework.roles()[2]) ==
           std::vector<std::string>{"frontend-developer", "junior-frontend-developer"});
     REQUIRE(result.report.orders.size() == 3);
     CHECK(result.report.orders[2].overridden);
@@ -634,7 +634,7 @@ TEST_CASE("import: an order override may name the role and levels by id, in any 
                                 {},
                                 {}}};
     const ImportResult result = import_small(options);
-    CHECK(level_ids(result.framework.roles[0]) ==
+    CHECK(level_ids(result.framework.roles()[0]) ==
           std::vector<std::string>{"senior-business-relationship-manager", "business-relationship-manager"});
     CHECK(result.report.orders[0].overridden);
 }
@@ -643,7 +643,7 @@ TEST_CASE("import: an order override naming some levels puts the rest after them
     ImportOptions options;
     options.order_overrides = {{"Frontend developer", {"Frontend developer"}, {}, {}, {}, {}}};
     const ImportResult result = import_small(options);
-    CHECK(level_ids(result.framework.roles[2]) ==
+    CHECK(level_ids(result.framework.roles()[2]) ==
           std::vector<std::string>{"frontend-developer", "junior-frontend-developer"});
 }
 
@@ -775,10 +775,10 @@ const ImportResult& real() {
 TEST_CASE("import of the real download: 8 families, 52 roles, 205 role levels, 188 skills", "[import][csv-data]") {
     DDAT_REQUIRE_CSV();
     const ddat::Framework& f = real().framework;
-    CHECK(f.families.size() == 8);
-    CHECK(f.roles.size() == 52);
+    CHECK(f.families().size() == 8);
+    CHECK(f.roles().size() == 52);
     CHECK(f.all_levels().size() == 205);
-    CHECK(f.skills.size() == 188);
+    CHECK(f.skills().size() == 188);
 }
 
 TEST_CASE("import of the real download: the report counts each quirk", "[import][csv-data]") {
@@ -879,17 +879,17 @@ TEST_CASE("import of the real download: the YAML written reads back as the same 
     } catch (const ddat::InputError& error) {
         FAIL("the written framework does not load:\n" << ddat_test::describe(error.diagnostics()));
     }
-    CHECK(back.metadata.title == f.metadata.title);
-    CHECK(back.metadata.attribution == f.metadata.attribution);
-    REQUIRE(back.families.size() == f.families.size());
-    for (std::size_t i = 0; i < f.families.size(); ++i) {
-        CHECK(back.families[i].id == f.families[i].id);
-        CHECK(back.families[i].name == f.families[i].name);
+    CHECK(back.metadata().title == f.metadata().title);
+    CHECK(back.metadata().attribution == f.metadata().attribution);
+    REQUIRE(back.families().size() == f.families().size());
+    for (std::size_t i = 0; i < f.families().size(); ++i) {
+        CHECK(back.families()[i].id == f.families()[i].id);
+        CHECK(back.families()[i].name == f.families()[i].name);
     }
-    REQUIRE(back.skills.size() == f.skills.size());
-    for (std::size_t i = 0; i < f.skills.size(); ++i) {
-        const auto& a = f.skills[i];
-        const auto& b = back.skills[i];
+    REQUIRE(back.skills().size() == f.skills().size());
+    for (std::size_t i = 0; i < f.skills().size(); ++i) {
+        const auto& a = f.skills()[i];
+        const auto& b = back.skills()[i];
         INFO("skill " << a.id);
         CHECK(b.id == a.id);
         CHECK(b.name == a.name);
@@ -900,11 +900,11 @@ TEST_CASE("import of the real download: the YAML written reads back as the same 
             CHECK(b.levels[j].description == a.levels[j].description);
         }
     }
-    REQUIRE(back.roles.size() == f.roles.size());
+    REQUIRE(back.roles().size() == f.roles().size());
     REQUIRE(back.all_levels().size() == 205);
-    for (std::size_t i = 0; i < f.roles.size(); ++i) {
-        const auto& a = f.roles[i];
-        const auto& b = back.roles[i];
+    for (std::size_t i = 0; i < f.roles().size(); ++i) {
+        const auto& a = f.roles()[i];
+        const auto& b = back.roles()[i];
         INFO("role " << a.id);
         CHECK(b.id == a.id);
         CHECK(b.name == a.name);

@@ -40,7 +40,8 @@ std::vector<std::string> ranked_ids(const ddat::MatchReport& report) {
 }
 
 ddat::LevelMatch with(double readiness, int shortfall, int missing, double held) {
-    ddat::LevelMatch m;
+    const ddat::Role& role = ddat_test::small_framework().roles().front();
+    ddat::LevelMatch m{role.levels.front(), role, {}};
     m.summary.readiness = readiness;
     m.summary.shortfall = shortfall;
     m.summary.missing = missing;

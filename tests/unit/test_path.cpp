@@ -102,7 +102,7 @@ TEST_CASE("path on the imported framework: every role from its first level to it
     DDAT_REQUIRE_IMPORTED();
     const ddat::Framework& f = *ddat_test::imported();
     int multi_level = 0;
-    for (const auto& role : f.roles) {
+    for (const auto& role : f.roles()) {
         INFO(role.id);
         const ddat::LevelPath path = ddat::find_path(f, role.levels.front(), role.levels.back());
         if (role.levels.size() == 1) {

@@ -49,14 +49,14 @@ TEST_CASE("releases: 2025-10 is the default and holds the whole framework, 2020-
     CHECK(releases[0].name == "2025-10");
     CHECK(releases[1].name == "2020-01");
     const ddat::Framework newest = ddat::load_builtin_framework();
-    CHECK(newest.release == "2025-10");
-    CHECK(newest.families.size() == 8);
-    CHECK(newest.roles.size() == 52);
+    CHECK(newest.release() == "2025-10");
+    CHECK(newest.families().size() == 8);
+    CHECK(newest.roles().size() == 52);
     CHECK(newest.all_levels().size() == 205);
-    CHECK(newest.skills.size() == 188);
+    CHECK(newest.skills().size() == 188);
     const ddat::Framework old = ddat::load_builtin_framework("2020-01");
-    CHECK(old.release == "2020-01");
-    CHECK(old.roles.size() == 3);
+    CHECK(old.release() == "2020-01");
+    CHECK(old.roles().size() == 3);
     CHECK(old.all_levels().size() == 7);
     CHECK(ddat::resolve_level(newest, "lead-data-scientist").name == "Lead data scientist");
 }
@@ -81,7 +81,7 @@ TEST_CASE("releases: no built-in text keeps the publisher's 'initiative' to 'top
         return contains(text, "use your topic") || contains(text, "Ownership and topic") ||
                contains(text, "architectural topics with high levels") || contains(text, "organisation's topics");
     };
-    for (const auto& s : current().skills) {
+    for (const auto& s : current().skills()) {
         CHECK_FALSE(bad(s.name + s.description));
         for (const auto& level : s.levels) {
             CHECK_FALSE(bad(level.description));
@@ -93,9 +93,9 @@ TEST_CASE("releases: no built-in text keeps the publisher's 'initiative' to 'top
             CHECK_FALSE(bad(r.description));
         }
     }
-    REQUIRE(current().metadata.corrections.size() == 4);
-    CHECK(current().metadata.corrections[0].phrase == "Ownership and topic");
-    CHECK(current().metadata.corrections[0].count == 47);
+    REQUIRE(current().metadata().corrections.size() == 4);
+    CHECK(current().metadata().corrections[0].phrase == "Ownership and topic");
+    CHECK(current().metadata().corrections[0].count == 47);
 }
 
 TEST_CASE("releases: importing the kept download again gives the committed files byte for byte", "[releases]") {
@@ -160,15 +160,15 @@ TEST_CASE("releases: management levels are a track that path and match step arou
 
 TEST_CASE("releases: 2025-10 knows the skills renamed since 2020-01, and no other 2020 skill is lost", "[releases]") {
     const ddat::Framework old = ddat::load_builtin_framework("2020-01");
-    REQUIRE(current().renamed_skills.size() == 2);
-    for (const auto& rename : current().renamed_skills) {
+    REQUIRE(current().renamed_skills().size() == 2);
+    for (const auto& rename : current().renamed_skills()) {
         CHECK(rename.since == "2025-10");
         CHECK(old.find_skill(rename.old_id) != nullptr);
         CHECK(current().find_skill(rename.new_id) != nullptr);
     }
-    for (const auto& skill : old.skills) {
+    for (const auto& skill : old.skills()) {
         INFO(skill.id);
-        const bool renamed = std::any_of(current().renamed_skills.begin(), current().renamed_skills.end(),
+        const bool renamed = std::any_of(current().renamed_skills().begin(), current().renamed_skills().end(),
                                          [&](const ddat::SkillRename& r) { return r.old_id == skill.id; });
         CHECK((current().find_skill(skill.id) != nullptr) != renamed);
     }
@@ -261,13 +261,13 @@ TEST_CASE("import: a skill whose name a correction changed answers to its publis
         "    expected: {role_content: 2, skill_descriptions: 1}\n",
         "c.yaml");
     const ddat::ImportResult result = ddat::import_framework_csv(roles, "roles.csv", skills, "skills.csv", options);
-    REQUIRE(result.framework.skills.size() == 1);
-    CHECK(result.framework.skills[0].id == "ownership-and-initiative");
-    CHECK(result.framework.skills[0].aliases == std::vector<std::string>{"ownership-and-topic"});
+    REQUIRE(result.framework.skills().size() == 1);
+    CHECK(result.framework.skills()[0].id == "ownership-and-initiative");
+    CHECK(result.framework.skills()[0].aliases == std::vector<std::string>{"ownership-and-topic"});
     REQUIRE(result.report.corrections.size() == 1);
     CHECK(result.report.corrections[0].in_role_content == 2);
     CHECK(result.report.corrections[0].in_skill_descriptions == 1);
-    CHECK(result.framework.metadata.corrections.at(0).count == 3);
+    CHECK(result.framework.metadata().corrections.at(0).count == 3);
     CHECK(ddat::resolve_level(result.framework, "senior-analyst-management").track == "management");
     CHECK(ddat::resolve_level(result.framework, "analyst").track.empty());
 }

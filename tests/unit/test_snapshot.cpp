@@ -44,29 +44,29 @@ std::string with_length_before(std::string bytes, const std::string& text, std::
 TEST_CASE("the outline holds every name, id and alias, and no texts or requirements", "[snapshot][scope]") {
     const ddat::Framework& whole = whole_2025();
     const ddat::Framework outline = read(bytes_2025(), ddat::LoadScope::outline());
-    CHECK(outline.metadata.title == whole.metadata.title);
-    CHECK(outline.metadata.corrections.size() == whole.metadata.corrections.size());
-    CHECK(outline.families.size() == whole.families.size());
-    CHECK(outline.renamed_skills.size() == whole.renamed_skills.size());
-    REQUIRE(outline.skills.size() == whole.skills.size());
-    for (std::size_t i = 0; i < whole.skills.size(); ++i) {
-        CHECK(outline.skills[i].id == whole.skills[i].id);
-        CHECK(outline.skills[i].name == whole.skills[i].name);
-        CHECK(outline.skills[i].aliases == whole.skills[i].aliases);
-        CHECK(outline.skills[i].description.empty());
-        CHECK(outline.skills[i].levels.empty());
+    CHECK(outline.metadata().title == whole.metadata().title);
+    CHECK(outline.metadata().corrections.size() == whole.metadata().corrections.size());
+    CHECK(outline.families().size() == whole.families().size());
+    CHECK(outline.renamed_skills().size() == whole.renamed_skills().size());
+    REQUIRE(outline.skills().size() == whole.skills().size());
+    for (std::size_t i = 0; i < whole.skills().size(); ++i) {
+        CHECK(outline.skills()[i].id == whole.skills()[i].id);
+        CHECK(outline.skills()[i].name == whole.skills()[i].name);
+        CHECK(outline.skills()[i].aliases == whole.skills()[i].aliases);
+        CHECK(outline.skills()[i].description.empty());
+        CHECK(outline.skills()[i].levels.empty());
     }
-    REQUIRE(outline.roles.size() == whole.roles.size());
+    REQUIRE(outline.roles().size() == whole.roles().size());
     std::size_t levels = 0;
-    for (std::size_t i = 0; i < whole.roles.size(); ++i) {
-        const ddat::Role& role = outline.roles[i];
-        CHECK(role.id == whole.roles[i].id);
-        CHECK(role.family_id == whole.roles[i].family_id);
+    for (std::size_t i = 0; i < whole.roles().size(); ++i) {
+        const ddat::Role& role = outline.roles()[i];
+        CHECK(role.id == whole.roles()[i].id);
+        CHECK(role.family_id == whole.roles()[i].family_id);
         CHECK(role.description.empty());
-        REQUIRE(role.levels.size() == whole.roles[i].levels.size());
+        REQUIRE(role.levels.size() == whole.roles()[i].levels.size());
         for (std::size_t k = 0; k < role.levels.size(); ++k) {
             const ddat::RoleLevel& level = role.levels[k];
-            const ddat::RoleLevel& full = whole.roles[i].levels[k];
+            const ddat::RoleLevel& full = whole.roles()[i].levels[k];
             CHECK(level.id == full.id);
             CHECK(level.name == full.name);
             CHECK(level.aliases == full.aliases);
@@ -79,8 +79,8 @@ TEST_CASE("the outline holds every name, id and alias, and no texts or requireme
         }
     }
     CHECK(levels == 205);
-    CHECK_FALSE(outline.scope.requirements);
-    CHECK_FALSE(outline.scope.has_role_texts(whole.roles.front().id));
+    CHECK_FALSE(outline.scope().requirements);
+    CHECK_FALSE(outline.scope().has_role_texts(whole.roles().front().id));
 }
 
 TEST_CASE("one role's scope reads that role whole, and the texts of the skills it requires", "[snapshot][scope]") {
@@ -109,7 +109,7 @@ TEST_CASE("one role's scope reads that role whole, and the texts of the skills i
         }
     }
     // every other role is outline only
-    for (const auto& other : one.roles) {
+    for (const auto& other : one.roles()) {
         if (other.id != wanted.id) {
             CHECK(other.description.empty());
             for (const auto& level : other.levels) {
@@ -118,13 +118,13 @@ TEST_CASE("one role's scope reads that role whole, and the texts of the skills i
         }
     }
     // and a skill no level of the role requires keeps no texts
-    const auto unread = std::find_if(one.skills.begin(), one.skills.end(), [&](const ddat::Skill& skill) {
+    const auto unread = std::find_if(one.skills().begin(), one.skills().end(), [&](const ddat::Skill& skill) {
         return std::none_of(wanted.levels.begin(), wanted.levels.end(), [&](const ddat::RoleLevel& level) {
             return std::any_of(level.requirements.begin(), level.requirements.end(),
                                [&](const ddat::Requirement& r) { return r.skill_id == skill.id; });
         });
     });
-    REQUIRE(unread != one.skills.end());
+    REQUIRE(unread != one.skills().end());
     CHECK(unread->description.empty());
     CHECK(!whole.find_skill(unread->id)->description.empty());
 }
@@ -157,7 +157,7 @@ TEST_CASE("the requirements scope reads every level's requirements and criteria,
 TEST_CASE("a damaged or truncated section is refused, with why, when it is read", "[snapshot]") {
     const ddat::Framework old = ddat::load_builtin_framework("2020-01");
     const std::string bytes = ddat::write_snapshot(old);
-    const ddat::Role& role = old.roles.front();
+    const ddat::Role& role = old.roles().front();
     REQUIRE(!role.description.empty());
     // the role's texts section starts with its description: claim it runs far past the section
     const std::string damaged = with_length_before(bytes, role.description, 0x7FFFFFFFU);
@@ -207,17 +207,17 @@ TEST_CASE("the scope of a level's role finds the role as the snapshot is read, b
         const ddat::RoleLevel& level = *one.find_level(wanted.id);
         CHECK(level.description == wanted.description);
         CHECK(level.requirements.size() == wanted.requirements.size());
-        CHECK(one.scope.role_of_level.empty());
-        CHECK(one.scope.has_role_texts(wanted.role_id));
-        CHECK(one.scope.covers(ddat::LoadScope::role(wanted.role_id)));
-        CHECK_FALSE(one.scope.has_role_texts("business-relationship-manager"));
+        CHECK(one.scope().role_of_level.empty());
+        CHECK(one.scope().has_role_texts(wanted.role_id));
+        CHECK(one.scope().covers(ddat::LoadScope::role(wanted.role_id)));
+        CHECK_FALSE(one.scope().has_role_texts("business-relationship-manager"));
         const ddat::Role* other = one.find_role("business-relationship-manager");
         REQUIRE(other != nullptr);
         CHECK(other->levels.front().description.empty());
     }
     // a name no level has reads the outline alone, for the command to report with suggestions
     const ddat::Framework none = read(bytes_2025(), ddat::LoadScope::role_of("lead-data-scienst"));
-    CHECK(none.scope.role_texts.empty());
+    CHECK(none.scope().role_texts.empty());
     REQUIRE(none.find_level(wanted.id) != nullptr);
     CHECK(none.find_level(wanted.id)->description.empty());
     CHECK_FALSE(ddat::LoadScope::role("a").covers(ddat::LoadScope::role_of("a")));
@@ -253,6 +253,6 @@ TEST_CASE("a framework says what it was read with", "[snapshot][scope]") {
     // what was not read stays empty, and the framework says what it holds
     CHECK(outline.find_level("senior-business-relationship-manager") != nullptr);
     CHECK(outline.find_level("senior-business-relationship-manager")->requirements.empty());
-    CHECK_FALSE(outline.scope.covers(ddat::LoadScope::whole()));
-    CHECK(old.scope.covers(ddat::LoadScope::whole()));
+    CHECK_FALSE(outline.scope().covers(ddat::LoadScope::whole()));
+    CHECK(old.scope().covers(ddat::LoadScope::whole()));
 }

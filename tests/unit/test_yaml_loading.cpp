@@ -102,18 +102,18 @@ std::vector<Diagnostic> role_problems(const std::string& roles) {
 
 TEST_CASE("a minimal framework loads with its metadata, families, skills and roles", "[yaml]") {
     const ddat::Framework f = ddat::load_framework_sources({{"f.yaml", kMinimal}});
-    CHECK(f.metadata.title == "Test framework");
-    CHECK(f.metadata.licence == "Open Government Licence v3.0");
-    CHECK(f.files == std::vector<std::string>{"f.yaml"});
-    REQUIRE(f.families.size() == 1);
-    CHECK(f.families[0].id == "ops");
-    CHECK(f.families[0].name == "Operations");
-    REQUIRE(f.skills.size() == 2);
-    CHECK(f.skills[0].id == "relationship-management");
-    CHECK(f.skills[1].name == "User focus");
-    REQUIRE(f.roles.size() == 1);
-    CHECK(f.roles[0].family_id == "ops");
-    CHECK(f.roles[0].levels.size() == 2);
+    CHECK(f.metadata().title == "Test framework");
+    CHECK(f.metadata().licence == "Open Government Licence v3.0");
+    CHECK(f.files() == std::vector<std::string>{"f.yaml"});
+    REQUIRE(f.families().size() == 1);
+    CHECK(f.families()[0].id == "ops");
+    CHECK(f.families()[0].name == "Operations");
+    REQUIRE(f.skills().size() == 2);
+    CHECK(f.skills()[0].id == "relationship-management");
+    CHECK(f.skills()[1].name == "User focus");
+    REQUIRE(f.roles().size() == 1);
+    CHECK(f.roles()[0].family_id == "ops");
+    CHECK(f.roles()[0].levels.size() == 2);
 }
 
 TEST_CASE("a minimal framework keeps a skill's level descriptions in ascending order", "[yaml]") {
@@ -171,8 +171,8 @@ TEST_CASE("files are merged in the order given", "[yaml]") {
                                       {"roles.yaml",
                                        "roles:\n  - id: brm\n    name: B\n    family: ops\n    levels:\n"
                                        "      - id: brm-one\n        name: One\n"}});
-    CHECK(f.files == std::vector<std::string>{"framework.yaml", "roles.yaml"});
-    CHECK(f.skills.size() == 2);
+    CHECK(f.files() == std::vector<std::string>{"framework.yaml", "roles.yaml"});
+    CHECK(f.skills().size() == 2);
     REQUIRE(f.find_level("brm-one") != nullptr);
     CHECK(f.find_level("brm-one")->location.file == "roles.yaml");
 }
@@ -528,8 +528,8 @@ TEST_CASE("a NUL byte is an error", "[yaml][errors]") {
 
 TEST_CASE("a byte-order mark is accepted", "[yaml]") {
     const auto f = ddat::load_framework_sources({{"f.yaml", "\xEF\xBB\xBF" + kMinimal}});
-    CHECK(f.metadata.title == "Test framework");
-    CHECK(f.roles.size() == 1);
+    CHECK(f.metadata().title == "Test framework");
+    CHECK(f.roles().size() == 1);
 }
 
 TEST_CASE("a byte-order mark does not shift the places of problems", "[yaml][errors]") {
@@ -548,7 +548,7 @@ TEST_CASE("CRLF line ends are accepted and do not end up in the values", "[yaml]
         crlf += c;
     }
     const auto f = ddat::load_framework_sources({{"f.yaml", crlf}});
-    CHECK(f.metadata.title == "Test framework");
+    CHECK(f.metadata().title == "Test framework");
     REQUIRE(f.find_level("brm-one") != nullptr);
     CHECK(f.find_level("brm-one")->name == "BRM one");
     CHECK(f.find_level("brm-one")->requirements[0].description == "Builds relationships.");
@@ -595,7 +595,7 @@ TEST_CASE("a file of comments only is empty", "[yaml][errors]") {
 
 TEST_CASE("a document start marker before the only document is accepted", "[yaml]") {
     const auto f = ddat::load_framework_sources({{"f.yaml", "---\n" + kMinimal}});
-    CHECK(f.metadata.title == "Test framework");
+    CHECK(f.metadata().title == "Test framework");
 }
 
 TEST_CASE("a file larger than 32 MiB is refused before it is parsed", "[yaml][errors]") {
@@ -680,10 +680,10 @@ TEST_CASE("load_framework reads every YAML file of a folder, in path order", "[y
                                         "      - id: brm-one\n        name: One\n");
     dir.write("notes.txt", "not YAML: ignored");
     const ddat::Framework f = ddat::load_framework(dir.path().string());
-    REQUIRE(f.files.size() == 2);
-    CHECK(f.files[0] == (dir.path() / "framework.yaml").string());
-    CHECK(f.files[1] == roles);
-    CHECK(f.skills.size() == 2);
+    REQUIRE(f.files().size() == 2);
+    CHECK(f.files()[0] == (dir.path() / "framework.yaml").string());
+    CHECK(f.files()[1] == roles);
+    CHECK(f.skills().size() == 2);
     REQUIRE(f.find_level("brm-one") != nullptr);
     CHECK(f.find_level("brm-one")->location.file == roles);
 }
@@ -698,7 +698,7 @@ TEST_CASE("a framework folder is scanned as a team's is: extensions in any case,
     dir.write("roles/._BRM.YML", std::string("\0\x05\x16\x07", 4));  // what macOS leaves on a copy
     dir.write(".git/config.yaml", "not: [a framework");
     const ddat::Framework f = ddat::load_framework(dir.path().string());
-    CHECK(f.files == std::vector<std::string>{(dir.path() / "framework.yaml").string(), roles});
+    CHECK(f.files() == std::vector<std::string>{(dir.path() / "framework.yaml").string(), roles});
     CHECK(f.find_level("brm-one") != nullptr);
 }
 
@@ -706,7 +706,7 @@ TEST_CASE("load_framework reads a single file", "[yaml][files]") {
     const TempDir dir;
     const std::string file = dir.write("one.yaml", kMinimal);
     const ddat::Framework f = ddat::load_framework(file);
-    CHECK(f.files == std::vector<std::string>{file});
+    CHECK(f.files() == std::vector<std::string>{file});
     CHECK(f.all_levels().size() == 2);
 }
 
@@ -792,11 +792,13 @@ roles:
         "first line\nsecond\xC2\x85"
         "line\nthird\xE2\x80\xA8"
         "line";
-    f.skills[0].description = one_line;
-    f.roles[0].description = lines;
-    const ddat::Framework back = ddat::load_framework_sources(ddat::framework_to_yaml(f));
-    CHECK(back.skills[0].description == one_line);
-    CHECK(back.roles[0].description == lines);
+    ddat::FrameworkData parts = f.data();
+    parts.skills[0].description = one_line;
+    parts.roles[0].description = lines;
+    const ddat::Framework back =
+        ddat::load_framework_sources(ddat::framework_to_yaml(ddat::finish_framework(std::move(parts))));
+    CHECK(back.skills()[0].description == one_line);
+    CHECK(back.roles()[0].description == lines);
     CHECK(ddat::yaml_double_quoted("a\xC2\x85"
                                    "b") == "\"a\\u0085b\"");
 }

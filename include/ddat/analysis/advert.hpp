@@ -11,8 +11,8 @@ namespace ddat {
 
 // One essential skill: the level required and what it means for this role level.
 struct AdvertSkill {
-    const Skill* skill = nullptr;
-    const Requirement* requirement = nullptr;
+    Ref<const Skill> skill;
+    Ref<const Requirement> requirement;
     std::string text;  // the requirement's text, else the skill's description of the level
 };
 
@@ -26,16 +26,20 @@ struct AdvertPlaceholder {
 
 // Everything an advert for one role level says.
 struct Advert {
-    const RoleLevel* level = nullptr;
-    const Role* role = nullptr;
-    const Family* family = nullptr;
+    // An advert for the level, of its role and family, with nothing written yet.
+    Advert(const RoleLevel& of, const Role& its_role, const Family& its_family)
+        : level(of), role(its_role), family(its_family) {}
+
+    Ref<const RoleLevel> level;
+    Ref<const Role> role;
+    Ref<const Family> family;
     std::string title;    // the level's name
     std::string summary;  // the level's description, else the role's
     std::vector<ResponsibilitySection> responsibilities;
     std::vector<AdvertSkill> skills;
-    std::vector<const Criterion*> competences;        // kind "competence"
-    std::vector<const Criterion*> specialist_skills;  // every other kind
-    std::vector<SkillLevel> levels_used;              // the skill levels the skills ask, ascending
+    std::vector<Ref<const Criterion>> competences;        // kind "competence"
+    std::vector<Ref<const Criterion>> specialist_skills;  // every other kind
+    std::vector<SkillLevel> levels_used;                  // the skill levels the skills ask, ascending
     // The practical parts: before the description (pay band, location, ...) and how to apply.
     std::vector<AdvertPlaceholder> details;
     std::vector<AdvertPlaceholder> application;

@@ -14,11 +14,11 @@ namespace ddat {
 
 // One skill of a role level in both copies, where anything about it changed.
 struct RequirementChange {
-    std::string old_skill_id;  // empty when added
-    std::string new_skill_id;  // empty when removed
-    std::string name;          // the skill's name in the newer copy where it has one
-    const Requirement* before = nullptr;
-    const Requirement* after = nullptr;
+    std::string old_skill_id;                // empty when added
+    std::string new_skill_id;                // empty when removed
+    std::string name;                        // the skill's name in the newer copy where it has one
+    const Requirement* before = nullptr;     // nullptr when added
+    const Requirement* after = nullptr;      // nullptr when removed
     LevelChange change = LevelChange::same;  // same: only the text, the name, or whether the level is stated
     bool text_changed = false;
     bool renamed = false;  // matched through the rename file or a detected rename
@@ -27,20 +27,23 @@ struct RequirementChange {
 
 // A role level present in both copies, and what changed in it.
 struct LevelChanges {
-    const RoleLevel* before = nullptr;
-    const RoleLevel* after = nullptr;
+    // The level as in each copy, with no change found yet.
+    LevelChanges(const RoleLevel& older, const RoleLevel& newer) : before(older), after(newer) {}
+
+    Ref<const RoleLevel> before;
+    Ref<const RoleLevel> after;
     std::vector<RequirementChange> skills;
     bool description_changed = false;
 };
 
 // Everything that changed, by role level; levels matched by id (or the rename file).
 struct FrameworkChanges {
-    std::vector<const RoleLevel*> levels_added;    // in the newer copy only
-    std::vector<const RoleLevel*> levels_removed;  // in the older copy only
-    std::vector<LevelChanges> levels_changed;      // in both, with at least one change
+    std::vector<Ref<const RoleLevel>> levels_added;    // in the newer copy only
+    std::vector<Ref<const RoleLevel>> levels_removed;  // in the older copy only
+    std::vector<LevelChanges> levels_changed;          // in both, with at least one change
     int levels_unchanged = 0;
-    std::vector<const Skill*> skills_added;    // catalogue skills only the newer copy has
-    std::vector<const Skill*> skills_removed;  // catalogue skills only the older copy has
+    std::vector<Ref<const Skill>> skills_added;    // catalogue skills only the newer copy has
+    std::vector<Ref<const Skill>> skills_removed;  // catalogue skills only the older copy has
 };
 
 // A skill of the older copy that the newer copy seems to have under another id, and how alike

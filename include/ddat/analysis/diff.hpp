@@ -16,7 +16,7 @@ std::string_view to_string(LevelChange change);
 
 // One skill in a comparison: its level (none when not required) and text at each side.
 struct SkillChange {
-    const Skill* skill = nullptr;
+    Ref<const Skill> skill;
     SkillLevel from = SkillLevel::none;
     SkillLevel to = SkillLevel::none;
     LevelChange change = LevelChange::same;
@@ -29,15 +29,18 @@ struct SkillChange {
 
 // One criterion (a competence, say) in a comparison.
 struct CriterionChange {
-    const Criterion* criterion = nullptr;    // the newer side's where both have it
+    Ref<const Criterion> criterion;          // the newer side's where both have it
     LevelChange change = LevelChange::same;  // added, removed or same
 };
 
 // Two role levels compared skill by skill: the skills of `from` in its order, then those only
 // `to` requires, in its order.
 struct LevelDiff {
-    const RoleLevel* from = nullptr;
-    const RoleLevel* to = nullptr;
+    // A comparison of the two levels with nothing compared yet.
+    LevelDiff(const RoleLevel& from_level, const RoleLevel& to_level) : from(from_level), to(to_level) {}
+
+    Ref<const RoleLevel> from;
+    Ref<const RoleLevel> to;
     std::vector<SkillChange> skills;
     std::vector<CriterionChange> criteria;
 

@@ -35,7 +35,10 @@ struct SkillGap {
 
 // One criterion (a competence, say) of the target against the person's own statement.
 struct CriterionGap {
-    const Criterion* criterion = nullptr;
+    // The gap of a criterion not yet assessed.
+    explicit CriterionGap(const Criterion& of) : criterion(of) {}
+
+    Ref<const Criterion> criterion;
     CriterionStatus status = CriterionStatus::not_assessed;
     std::string evidence;
 };
@@ -60,8 +63,12 @@ struct GapSummary {
 
 // A whole gap analysis of one person against one role level.
 struct GapReport {
-    const RoleLevel* target = nullptr;
-    const RoleLevel* current = nullptr;  // the level the person holds, when the assessment says
+    // A report against this target with nothing compared yet.
+    explicit GapReport(const RoleLevel& against) : target(against) {}
+
+    Ref<const RoleLevel> target;
+    // The level the person holds; nullptr when the assessment names none.
+    const RoleLevel* current = nullptr;
     std::string person;
     std::vector<SkillGap> skills;  // in the target's order
     std::vector<CriterionGap> criteria;

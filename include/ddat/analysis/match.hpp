@@ -14,8 +14,8 @@ namespace ddat {
 
 // One role level and how ready the person is for it, counted as `gap` counts it.
 struct LevelMatch {
-    const RoleLevel* level = nullptr;
-    const Role* role = nullptr;
+    Ref<const RoleLevel> level;
+    Ref<const Role> role;
     GapSummary summary;
 };
 
@@ -52,7 +52,7 @@ double seniority(const RoleLevel& level);
 // Every role level ranked, and the moves that follow from the ranking.
 struct MatchReport {
     std::string person;
-    const RoleLevel* current = nullptr;  // the level the assessment says the person holds
+    const RoleLevel* current = nullptr;  // the level the assessment says the person holds; nullptr when it names none
     // Best first. A level that requires nothing (no skills, no criteria) cannot be matched and is
     // left out. When the person's current level is known, only the levels at or above it: in
     // its role, the levels from it up; in other roles, those whose seniority is at least its own
@@ -61,7 +61,8 @@ struct MatchReport {
     // The levels below the current level, ranked apart (empty with MatchOptions::all).
     std::vector<LevelMatch> lower;
     // The level the next step follows: the current level when the assessment names one, else the
-    // best-ranked level (the best-matching level of the role the person is most ready for).
+    // best-ranked level (the best-matching level of the role the person is most ready for); nullptr
+    // when the assessment names no level and no level was ranked.
     const RoleLevel* step_from = nullptr;
     bool step_from_current = false;
     // The level after step_from in its role; nullptr when step_from is its role's most senior.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ddat/analysis/diff.hpp"
@@ -19,9 +20,13 @@ std::string_view to_string(PathDirection direction);
 
 // A route between two role levels.
 struct LevelPath {
-    const RoleLevel* from = nullptr;
-    const RoleLevel* to = nullptr;
-    const Role* role = nullptr;  // the role both levels belong to; nullptr across roles
+    // A path between the two levels, whose comparison is `direct`, with no steps yet.
+    LevelPath(const RoleLevel& from_level, const RoleLevel& to_level, LevelDiff direct)
+        : from(from_level), to(to_level), overall(std::move(direct)) {}
+
+    Ref<const RoleLevel> from;
+    Ref<const RoleLevel> to;
+    const Role* role = nullptr;  // the role both levels belong to; nullptr when they are of two roles
     PathDirection direction = PathDirection::same;
     // Within a role, one comparison per step between consecutive levels, in the order walked
     // (down: senior to junior); across roles, one comparison of the two levels; none when same.

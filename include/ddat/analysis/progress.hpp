@@ -30,8 +30,11 @@ struct ProgressPoint {
 
 // One skill across the series: the target's skills, then every other skill held at some point.
 struct SkillProgress {
-    const Skill* skill = nullptr;
-    const Requirement* requirement = nullptr;      // what the target asks, or nullptr
+    // The skill, with what the target asks of it (nullptr for nothing), and no levels yet.
+    SkillProgress(const Skill& of, const Requirement* asked) : skill(of), requirement(asked) {}
+
+    Ref<const Skill> skill;
+    const Requirement* requirement = nullptr;      // what the target asks; nullptr when it does not ask it
     std::vector<SkillLevel> levels;                // one per point, none when not held then
     std::vector<ProgressChange> steps;             // from each point to the next (one fewer than levels)
     ProgressChange change = ProgressChange::same;  // from the first point to the last
@@ -39,8 +42,11 @@ struct SkillProgress {
 
 // The whole series.
 struct ProgressReport {
+    // A report against this target with no points yet.
+    explicit ProgressReport(const RoleLevel& against) : target(against) {}
+
     std::string person;  // the name in the latest assessment that gives one
-    const RoleLevel* target = nullptr;
+    Ref<const RoleLevel> target;
     bool target_inferred = false;       // read from the latest 'current:', not given
     std::vector<ProgressPoint> points;  // oldest first
     std::vector<SkillProgress> skills;
@@ -49,7 +55,8 @@ struct ProgressReport {
 
 // Orders the assessments by 'date:' (when every one gives a date; else as given, with a note) and
 // compares each with the target: `target` when given, else the latest assessment's 'target:',
-// else the level after its 'current:' (with a note). Throws InputError when there is no target.
+// else the level after its 'current:' (with a note). Throws InputError when there is no target, and
+// std::invalid_argument when `assessments` is empty.
 ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAssessment> assessments,
                                 const RoleLevel* target, Rating rating = Rating::agreed);
 // Deleted for a temporary framework: the result would point into it after it is gone.

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ddat/analysis/gap.hpp"
@@ -17,13 +18,17 @@ namespace ddat {
 
 // One skill as a person of the team holds it, by the rating in use.
 struct HeldSkill {
-    const Skill* skill = nullptr;
+    Ref<const Skill> skill;
     SkillLevel level = SkillLevel::none;
     bool discuss = false;  // own and agreed levels 2 or more apart
 };
 
 // One person of the team and their gap against their target.
 struct TeamMember {
+    // The person of this file and name, with their gap, and no skills listed yet.
+    TeamMember(std::string from_file, std::string person, GapReport report)
+        : file(std::move(from_file)), name(std::move(person)), gap(std::move(report)) {}
+
     std::string file;
     std::string name;  // the name in the assessment, else the file name without its extension
     GapReport gap;     // gap.target is the person's target; gap.current their current level, if given
@@ -40,7 +45,7 @@ struct TeamMember {
 // One skill some target of the team requires, how the people it is required of hold it, and how
 // the whole team covers it.
 struct TeamSkill {
-    const Skill* skill = nullptr;
+    Ref<const Skill> skill;
     int asked_of = 0;  // people whose target requires it
     int met = 0;       // of whom met or exceeded it
     int below = 0;     // held it below the required level

@@ -5,16 +5,14 @@
 namespace ddat {
 
 Advert make_advert(const Framework& framework, const RoleLevel& level) {
-    Advert advert;
-    advert.level = &level;
-    advert.role = &framework.role_of(level);
-    advert.family = &framework.family_of(*advert.role);
+    const Role& role = framework.role_of(level);
+    Advert advert(level, role, framework.family_of(role));
     advert.title = level.name;
     advert.summary = !level.description.empty() ? level.description : advert.role->description;
     advert.responsibilities = level.responsibilities;
     for (const auto& requirement : level.requirements) {
         advert.skills.push_back(
-            {framework.find_skill(requirement.skill_id), &requirement, framework.requirement_text(requirement)});
+            {framework.skill_of(requirement), requirement, framework.requirement_text(requirement)});
         if (requirement.level && std::find(advert.levels_used.begin(), advert.levels_used.end(), *requirement.level) ==
                                      advert.levels_used.end()) {
             advert.levels_used.push_back(*requirement.level);
@@ -23,7 +21,7 @@ Advert make_advert(const Framework& framework, const RoleLevel& level) {
     std::sort(advert.levels_used.begin(), advert.levels_used.end());
     for (const auto& criterion : level.criteria) {
         (criterion.kind == CriterionKind::competence ? advert.competences : advert.specialist_skills)
-            .push_back(&criterion);
+            .push_back(criterion);
     }
     advert.details = {
         {"pay_band", "Pay band", level.pay_band.empty() ? "[pay band]" : level.pay_band},

@@ -11,7 +11,7 @@ namespace {
 
 std::vector<std::string> skill_ids(const Framework& framework) {
     std::vector<std::string> ids;
-    for (const auto& skill : framework.skills) {
+    for (const auto& skill : framework.skills()) {
         ids.push_back(skill.id);
     }
     return ids;
@@ -157,7 +157,7 @@ struct SkillProfile {
 
 std::map<std::string, SkillProfile> profiles(const Framework& framework, const std::set<std::string>& ids) {
     std::map<std::string, SkillProfile> result;
-    for (const auto& skill : framework.skills) {
+    for (const auto& skill : framework.skills()) {
         if (!ids.contains(skill.id)) {
             continue;
         }
@@ -188,14 +188,14 @@ std::vector<DetectedRename> detect_skill_renames(const Framework& before, const 
     for (const auto& [from, to] : renames.skills) {
         renamed_to.insert(to);
     }
-    for (const auto& skill : before.skills) {
+    for (const auto& skill : before.skills()) {
         const auto mapped = renames.skills.find(skill.id);
         if (after.find_skill(mapped == renames.skills.end() ? skill.id : mapped->second) == nullptr) {
             gone.insert(skill.id);
         }
     }
     std::set<std::string> arrived;
-    for (const auto& skill : after.skills) {
+    for (const auto& skill : after.skills()) {
         if (before.find_skill(skill.id) == nullptr && !renamed_to.contains(skill.id)) {
             arrived.insert(skill.id);
         }
@@ -234,7 +234,7 @@ std::vector<DetectedRename> detect_skill_renames(const Framework& before, const 
 
 Renames renames_known_to(const Framework& before, const Framework& after) {
     Renames renames;
-    for (const auto& rename : after.renamed_skills) {
+    for (const auto& rename : after.renamed_skills()) {
         if (before.find_skill(rename.old_id) != nullptr && after.find_skill(rename.new_id) != nullptr &&
             after.find_skill(rename.old_id) == nullptr) {
             renames.skills[rename.old_id] = rename.new_id;
@@ -257,13 +257,11 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
     for (const RoleLevel* old_level : before.all_levels()) {
         const RoleLevel* new_level = after.find_level(renamed(renames.levels, old_level->id));
         if (new_level == nullptr) {
-            changes.levels_removed.push_back(old_level);
+            changes.levels_removed.push_back(*old_level);
             continue;
         }
         matched_after.insert(new_level->id);
-        LevelChanges level;
-        level.before = old_level;
-        level.after = new_level;
+        LevelChanges level(*old_level, *new_level);
         level.description_changed = old_level->description != new_level->description;
         std::set<std::string> seen;
         for (const auto& r : old_level->requirements) {
@@ -310,21 +308,21 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
     }
     for (const RoleLevel* new_level : after.all_levels()) {
         if (!matched_after.contains(new_level->id)) {
-            changes.levels_added.push_back(new_level);
+            changes.levels_added.push_back(*new_level);
         }
     }
     std::set<std::string> renamed_to;
     for (const auto& [from, to] : renames.skills) {
         renamed_to.insert(to);
     }
-    for (const auto& skill : before.skills) {
+    for (const auto& skill : before.skills()) {
         if (after.find_skill(renamed(renames.skills, skill.id)) == nullptr) {
-            changes.skills_removed.push_back(&skill);
+            changes.skills_removed.push_back(skill);
         }
     }
-    for (const auto& skill : after.skills) {
+    for (const auto& skill : after.skills()) {
         if (before.find_skill(skill.id) == nullptr && !renamed_to.contains(skill.id)) {
-            changes.skills_added.push_back(&skill);
+            changes.skills_added.push_back(skill);
         }
     }
     return changes;

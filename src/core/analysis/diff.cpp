@@ -60,12 +60,10 @@ LevelChange classify(SkillLevel from, SkillLevel to) {
 }  // namespace
 
 LevelDiff diff_levels(const Framework& framework, const RoleLevel& from, const RoleLevel& to) {
-    LevelDiff diff;
-    diff.from = &from;
-    diff.to = &to;
-    const auto add = [&](const std::string& skill_id) {
-        SkillChange change;
-        change.skill = framework.find_skill(skill_id);
+    LevelDiff diff(from, to);
+    const auto add = [&](const Requirement& requirement) {
+        const std::string& skill_id = requirement.skill_id;
+        SkillChange change{.skill = framework.skill_of(requirement)};
         change.from_requirement = find_requirement(from, skill_id);
         change.to_requirement = find_requirement(to, skill_id);
         // A level not stated compares as awareness: any level meets either.
@@ -75,21 +73,21 @@ LevelDiff diff_levels(const Framework& framework, const RoleLevel& from, const R
         diff.skills.push_back(change);
     };
     for (const auto& requirement : from.requirements) {
-        add(requirement.skill_id);
+        add(requirement);
     }
     for (const auto& requirement : to.requirements) {
         if (find_requirement(from, requirement.skill_id) == nullptr) {
-            add(requirement.skill_id);
+            add(requirement);
         }
     }
     for (const auto& criterion : from.criteria) {
         const Criterion* other = find_criterion(to, criterion.id);
         diff.criteria.push_back(
-            {other != nullptr ? other : &criterion, other != nullptr ? LevelChange::same : LevelChange::removed});
+            {other != nullptr ? *other : criterion, other != nullptr ? LevelChange::same : LevelChange::removed});
     }
     for (const auto& criterion : to.criteria) {
         if (find_criterion(from, criterion.id) == nullptr) {
-            diff.criteria.push_back({&criterion, LevelChange::added});
+            diff.criteria.push_back({criterion, LevelChange::added});
         }
     }
     return diff;

@@ -20,9 +20,8 @@ bool GapReport::has_gaps() const {
 
 GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, const RoleLevel& target,
                       Rating rating) {
-    GapReport report;
+    GapReport report(target);
     report.rating = rating;
-    report.target = &target;
     report.person = person.name;
     report.current = person.current_level_id.empty() ? nullptr : framework.find_level(person.current_level_id);
     double held = 0;
@@ -60,8 +59,7 @@ GapReport analyse_gap(const Framework& framework, const SelfAssessment& person, 
         report.skills.push_back(std::move(gap));
     }
     for (const auto& criterion : target.criteria) {
-        CriterionGap gap;
-        gap.criterion = &criterion;
+        CriterionGap gap(criterion);
         if (const AssessedCriterion* assessed = person.find_criterion(criterion.id)) {
             gap.status = assessed->status;
             gap.evidence = assessed->evidence;
@@ -94,7 +92,7 @@ std::vector<const AssessedSkill*> skills_no_longer_required(const SelfAssessment
             continue;
         }
         bool required_before = required(*before, assessed.skill_id);
-        for (const auto& rename : current.renamed_skills) {
+        for (const auto& rename : current.renamed_skills()) {
             required_before =
                 required_before || (rename.new_id == assessed.skill_id && required(*before, rename.old_id));
         }

@@ -10,7 +10,7 @@ namespace ddat {
 
 const LevelMatch* MatchReport::find(const RoleLevel& level) const {
     const auto found =
-        std::find_if(levels.begin(), levels.end(), [&](const LevelMatch& m) { return m.level == &level; });
+        std::find_if(levels.begin(), levels.end(), [&](const LevelMatch& m) { return &m.level.get() == &level; });
     return found == levels.end() ? nullptr : &*found;
 }
 
@@ -134,7 +134,7 @@ MatchReport match_levels(const Framework& framework, const SelfAssessment& perso
     report.person = person.name;
     report.current = person.current_level_id.empty() ? nullptr : framework.find_level(person.current_level_id);
     const Family* family = options.family_id.empty() ? nullptr : &resolve_family(framework, options.family_id);
-    for (const auto& role : framework.roles) {
+    for (const auto& role : framework.roles()) {
         if (family != nullptr && role.family_id != family->id) {
             continue;
         }
@@ -145,7 +145,7 @@ MatchReport match_levels(const Framework& framework, const SelfAssessment& perso
             const GapReport gap = analyse_gap(framework, person, level, options.rating);
             const bool lower =
                 !options.all && report.current != nullptr && below_current(framework, level, *report.current);
-            (lower ? report.lower : report.levels).push_back({&level, &role, gap.summary});
+            (lower ? report.lower : report.levels).push_back({level, role, gap.summary});
         }
     }
     std::stable_sort(report.levels.begin(), report.levels.end(), ranks_before);
@@ -155,7 +155,7 @@ MatchReport match_levels(const Framework& framework, const SelfAssessment& perso
         report.step_from = report.current;
         report.step_from_current = true;
     } else if (!report.levels.empty()) {
-        report.step_from = report.levels.front().level;
+        report.step_from = &report.levels.front().level.get();
     }
     if (report.step_from != nullptr) {
         report.next_step = next_level(framework, *report.step_from);
@@ -168,7 +168,7 @@ MatchReport match_levels(const Framework& framework, const SelfAssessment& perso
         if (report.lateral.size() >= options.lateral) {
             break;
         }
-        if (match.summary.readiness <= 0 || match.role->id == own_role || !seen.insert(match.role).second) {
+        if (match.summary.readiness <= 0 || match.role->id == own_role || !seen.insert(&match.role.get()).second) {
             continue;
         }
         report.lateral.push_back(match);

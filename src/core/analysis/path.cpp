@@ -52,10 +52,7 @@ std::vector<SkillChange> LevelPath::carried_over() const {
 }
 
 LevelPath find_path(const Framework& framework, const RoleLevel& from, const RoleLevel& to) {
-    LevelPath path;
-    path.from = &from;
-    path.to = &to;
-    path.overall = diff_levels(framework, from, to);
+    LevelPath path(from, to, diff_levels(framework, from, to));
     if (&from == &to) {
         path.role = &framework.role_of(from);
         path.direction = PathDirection::same;

@@ -1,6 +1,7 @@
 #include "ddat/analysis/progress.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "ddat/analysis/match.hpp"
 
@@ -32,10 +33,12 @@ ProgressChange progress_change(SkillLevel before, SkillLevel after) {
 
 ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAssessment> assessments,
                                 const RoleLevel* target, Rating rating) {
-    ProgressReport report;
     if (assessments.empty()) {
-        return report;
+        throw std::invalid_argument("analyse_progress: no self-assessment to compare");
     }
+    std::string person;
+    bool target_inferred = false;
+    std::vector<Diagnostic> notes;
     const bool all_dated =
         std::all_of(assessments.begin(), assessments.end(), [](const SelfAssessment& a) { return !a.date.empty(); });
     if (all_dated) {
@@ -44,13 +47,13 @@ ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAsse
     } else {
         for (const auto& a : assessments) {
             if (a.date.empty()) {
-                report.notes.push_back({{a.file, 0, 0}, "no 'date:': the files are taken in the order given"});
+                notes.push_back({{a.file, 0, 0}, "no 'date:': the files are taken in the order given"});
             }
         }
     }
     const SelfAssessment& latest = assessments.back();
-    for (auto it = assessments.rbegin(); it != assessments.rend() && report.person.empty(); ++it) {
-        report.person = it->name;
+    for (auto it = assessments.rbegin(); it != assessments.rend() && person.empty(); ++it) {
+        person = it->name;
     }
     if (target == nullptr && !latest.target_level_id.empty()) {
         target = framework.find_level(latest.target_level_id);
@@ -59,10 +62,10 @@ ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAsse
         if (const RoleLevel* current = framework.find_level(latest.current_level_id)) {
             const RoleLevel* next = next_level(framework, *current);
             target = next != nullptr ? next : current;
-            report.target_inferred = true;
-            report.notes.push_back({{latest.file, 0, 0},
-                                    "no 'target:': progress is measured against " + target->id +
-                                        (next != nullptr ? ", the level after 'current:'" : ", the current level")});
+            target_inferred = true;
+            notes.push_back({{latest.file, 0, 0},
+                             "no 'target:': progress is measured against " + target->id +
+                                 (next != nullptr ? ", the level after 'current:'" : ", the current level")});
         }
     }
     if (target == nullptr) {
@@ -70,21 +73,22 @@ ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAsse
                          "no target role level: give --target LEVEL, or 'target:' or 'current:' in the latest "
                          "self-assessment");
     }
-    report.target = target;
+    ProgressReport report(*target);
+    report.person = std::move(person);
+    report.target_inferred = target_inferred;
+    report.notes = std::move(notes);
     for (const auto& a : assessments) {
         report.points.push_back({a.file, a.date, analyse_gap(framework, a, *target, rating)});
     }
     // The target's skills in its order, then the others held at some point in catalogue order.
-    std::vector<bool> listed(framework.skills.size(), false);
+    std::vector<bool> listed(framework.skills().size(), false);
     const auto add = [&](const Skill& skill, const Requirement* requirement) {
-        const auto index = static_cast<std::size_t>(&skill - framework.skills.data());
+        const auto index = static_cast<std::size_t>(&skill - framework.skills().data());
         if (listed[index]) {
             return;
         }
         listed[index] = true;
-        SkillProgress row;
-        row.skill = &skill;
-        row.requirement = requirement;
+        SkillProgress row(skill, requirement);
         for (const auto& a : assessments) {
             const AssessedSkill* held = a.find_skill(skill.id);
             row.levels.push_back(held == nullptr ? SkillLevel::none : rated_level(*held, rating));
@@ -100,17 +104,17 @@ ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAsse
             add(*skill, &requirement);
         }
     }
-    std::vector<bool> held(framework.skills.size(), false);
+    std::vector<bool> held(framework.skills().size(), false);
     for (const auto& a : assessments) {
         for (const auto& s : a.skills) {
             if (const Skill* skill = framework.find_skill(s.skill_id)) {
-                held[static_cast<std::size_t>(skill - framework.skills.data())] = true;
+                held[static_cast<std::size_t>(skill - framework.skills().data())] = true;
             }
         }
     }
-    for (std::size_t i = 0; i < framework.skills.size(); ++i) {
+    for (std::size_t i = 0; i < framework.skills().size(); ++i) {
         if (held[i]) {
-            add(framework.skills[i], nullptr);
+            add(framework.skills()[i], nullptr);
         }
     }
     return report;

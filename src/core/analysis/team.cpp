@@ -21,17 +21,17 @@ namespace ddat {
 namespace fs = std::filesystem;
 
 int TeamReport::row_of(const Framework& framework, const Skill& skill) const {
-    if (framework.skills.empty() || &skill < framework.skills.data() ||
-        &skill >= framework.skills.data() + framework.skills.size()) {
+    if (framework.skills().empty() || &skill < framework.skills().data() ||
+        &skill >= framework.skills().data() + framework.skills().size()) {
         return -1;
     }
-    const auto index = static_cast<std::size_t>(&skill - framework.skills.data());
+    const auto index = static_cast<std::size_t>(&skill - framework.skills().data());
     return index < skill_rows.size() ? skill_rows[index] : -1;
 }
 
 SkillLevel TeamMember::level_of(const Skill& skill) const {
     for (const auto& h : held) {
-        if (h.skill == &skill) {
+        if (&h.skill.get() == &skill) {
             return h.level;
         }
     }
@@ -60,12 +60,12 @@ Diagnostic first_problem(const InputError& error, const std::string& file) {
 namespace {
 
 std::size_t skill_index(const Framework& framework, const Skill& skill) {
-    return static_cast<std::size_t>(&skill - framework.skills.data());
+    return static_cast<std::size_t>(&skill - framework.skills().data());
 }
 
 // Coverage, single points of failure and mentors, from the people and their gaps.
 void analyse_coverage(const Framework& framework, TeamReport& report) {
-    const std::size_t n = framework.skills.size();
+    const std::size_t n = framework.skills().size();
     // For each skill of the catalogue, the people who hold it (by index) and at which level.
     std::vector<std::vector<std::pair<SkillLevel, std::size_t>>> holders(n);
     for (std::size_t p = 0; p < report.people.size(); ++p) {
@@ -130,9 +130,9 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
     report.files = files.size();
     const RoleLevel* forced = options.target.empty() ? nullptr : &resolve_level(framework, options.target);
     std::unordered_map<std::string, const RoleLevel*> targets;  // by id: each resolved once
-    report.skill_rows.assign(framework.skills.size(), -1);
-    std::vector<int> skill_counts(framework.skills.size(), 0);
-    std::vector<SkillLevel> required_levels(framework.skills.size(), SkillLevel::none);
+    report.skill_rows.assign(framework.skills().size(), -1);
+    std::vector<int> skill_counts(framework.skills().size(), 0);
+    std::vector<SkillLevel> required_levels(framework.skills().size(), SkillLevel::none);
     double readiness = 0;
     // Reading the files is most of the work: it is shared among the machine's cores, each taking
     // the next file no other has taken, and the results are then used in file order, as if read
@@ -229,31 +229,28 @@ TeamReport analyse_team(const Framework& framework, const std::vector<std::strin
             report.warnings.push_back(report.skipped.back());
             continue;
         }
-        TeamMember member;
-        member.file = file;
-        member.name = person.name.empty() ? fs::path(file).stem().string() : person.name;
-        member.gap = analyse_gap(framework, person, *level, options.rating);
+        TeamMember member(file, person.name.empty() ? fs::path(file).stem().string() : person.name,
+                          analyse_gap(framework, person, *level, options.rating));
         member.target_inferred = inferred;
         for (const auto& assessed : person.skills) {
             if (const Skill* skill = framework.find_skill(assessed.skill_id)) {
                 const bool discuss = worth_discussing(assessed);
-                member.held.push_back({skill, rated_level(assessed, options.rating), discuss});
+                member.held.push_back({*skill, rated_level(assessed, options.rating), discuss});
                 member.discuss += discuss ? 1 : 0;
             }
         }
         readiness += member.gap.summary.readiness;
         for (const auto& g : member.gap.skills) {
-            const auto index = static_cast<std::size_t>(&*g.skill - framework.skills.data());
+            const auto index = static_cast<std::size_t>(&*g.skill - framework.skills().data());
             ++skill_counts[index];
             required_levels[index] = std::max(required_levels[index], level_to_meet(*g.requirement));
         }
         report.people.push_back(std::move(member));
     }
-    for (std::size_t i = 0; i < framework.skills.size(); ++i) {
+    for (std::size_t i = 0; i < framework.skills().size(); ++i) {
         if (skill_counts[i] > 0) {
             report.skill_rows[i] = static_cast<int>(report.skills.size());
-            TeamSkill row;
-            row.skill = &framework.skills[i];
+            TeamSkill row{.skill = framework.skills()[i]};
             row.level = required_levels[i];
             report.skills.push_back(row);
         }

@@ -37,8 +37,7 @@ Framework load_builtin_framework(std::string_view release, const LoadScope& scop
         throw std::logic_error("the built-in framework snapshot of release " + std::string(chosen->name) +
                                " is damaged: " + problem);
     }
-    framework->release = std::string(chosen->name);
-    return std::move(*framework);
+    return name_release(std::move(*framework), std::string(chosen->name));
 }
 
 std::vector<std::string> builtin_releases_naming(NameKind kind, std::string_view name, std::string_view except) {

@@ -389,7 +389,7 @@ void check_unique(const std::vector<T>& items, std::string_view kind, std::vecto
 
 Framework load_framework_sources(const std::vector<SourceFile>& files) {
     std::vector<Diagnostic> problems;
-    Framework framework;
+    FrameworkData framework;
     std::vector<std::pair<SourceLocation, std::string>> skill_refs;
     std::vector<std::pair<SourceLocation, std::string>> family_refs;
     SourceLocation metadata_location;

@@ -365,8 +365,8 @@ public:
                                                            "download and update or remove this correction"});
                 }
             }
-            result_.report.corrections.push_back({rule, in_roles[r], in_skills[r]});
-            result_.framework.metadata.corrections.push_back(
+            report_.corrections.push_back({rule, in_roles[r], in_skills[r]});
+            data_.metadata.corrections.push_back(
                 {rule.phrase, rule.replacement, rule.reason, in_roles[r] + in_skills[r]});
         }
         if (!problems.empty()) {
@@ -375,7 +375,7 @@ public:
     }
 
     void set_metadata() {
-        FrameworkMetadata& m = result_.framework.metadata;
+        FrameworkMetadata& m = data_.metadata;
         m.title = "Government Digital and Data Profession Capability Framework";
         m.publisher = "Central Digital and Data Office";
         m.published = options_.published;
@@ -390,7 +390,7 @@ public:
 
     // The skills catalogue, from the skill descriptions file.
     void read_skill_catalogue(const Table& skills) {
-        Framework& framework = result_.framework;
+        FrameworkData& framework = data_;
         for (const auto& row : skills.rows) {
             const std::string name = trimmed(skills.cell(row, "Skill Name"), skill_file_, row.line, "skill name");
             if (name.empty()) {
@@ -444,7 +444,7 @@ public:
     // Sorts each role's levels from junior to senior: by title, then by required levels, then as
     // the order file says.
     void order_levels() {
-        for (auto& role : result_.framework.roles) {
+        for (auto& role : data_.roles) {
             LevelOrder order;
             order.role = role.name;
             sort_by_title(role);
@@ -467,7 +467,7 @@ public:
 
     // Levels named "... - management" form the role's management track.
     void mark_tracks() {
-        for (auto& role : result_.framework.roles) {
+        for (auto& role : data_.roles) {
             for (auto& level : role.levels) {
                 if (level.name.ends_with(" - management")) {
                     level.track = "management";
@@ -478,11 +478,11 @@ public:
 
     // A skill whose name a correction changed answers to its published id too.
     void alias_corrected_skills() {
-        for (auto& skill : result_.framework.skills) {
+        for (auto& skill : data_.skills) {
             if (const auto published = published_skill_names_.find(skill.name);
                 published != published_skill_names_.end()) {
                 const std::string alias = slugify(published->second);
-                if (!alias.empty() && alias != skill.id && result_.framework.find_skill(alias) == nullptr) {
+                if (!alias.empty() && alias != skill.id && !has_skill_id(alias)) {
                     skill.aliases.push_back(alias);
                 }
             }
@@ -491,10 +491,12 @@ public:
 
     // Unique level ids, then aliases that clash with nothing.
     void assign_level_ids() {
-        Framework& framework = result_.framework;
+        FrameworkData& framework = data_;
         std::map<std::string, int> id_count;
-        for (const RoleLevel* level : framework.all_levels()) {
-            ++id_count[level->id];
+        for (const auto& role : framework.roles) {
+            for (const auto& level : role.levels) {
+                ++id_count[level.id];
+            }
         }
         for (auto& role : framework.roles) {
             for (auto& level : role.levels) {
@@ -528,10 +530,16 @@ public:
         }
     }
 
-    ImportResult take() { return std::move(result_); }
+    ImportResult take() { return {finish_framework(std::move(data_)), std::move(report_)}; }
 
 private:
-    ImportReport& report() { return result_.report; }
+    ImportReport& report() { return report_; }
+
+    // Whether a skill of the catalogue read so far has this id.
+    [[nodiscard]] bool has_skill_id(std::string_view id) const {
+        return std::any_of(data_.skills.begin(), data_.skills.end(),
+                           [&](const Skill& skill) { return skill.id == id; });
+    }
 
     void note(const std::string& file, int line, std::string kind, std::string message) {
         report().notes.push_back({SourceLocation{file, line, 0}, std::move(kind), std::move(message)});
@@ -547,7 +555,7 @@ private:
     }
 
     void read_role_row(const Table& roles, const CsvRecord& row) {
-        Framework& framework = result_.framework;
+        FrameworkData& framework = data_;
         const int line = row.line;
         const std::string family_name = trimmed(roles.cell(row, "Role Family"), role_file_, line, "role family");
         const std::string role_name = trimmed(roles.cell(row, "Role"), role_file_, line, "role");
@@ -652,7 +660,7 @@ private:
     // The catalogue's skill a role content row names, added to the catalogue when only the role
     // content file has it.
     const Skill& skill_of_row(const Table& roles, const CsvRecord& row, const std::string& skill_name) {
-        Framework& framework = result_.framework;
+        FrameworkData& framework = data_;
         auto skill_index = skill_by_name_.find(skill_name);
         if (skill_index == skill_by_name_.end() && trim(roles.cell(row, "Skill Description")) == kMissing) {
             throw InputError(SourceLocation{role_file_, row.line, 0},
@@ -737,7 +745,7 @@ private:
     }
 
     void check_override_roles() const {
-        const Framework& framework = result_.framework;
+        const FrameworkData& framework = data_;
         for (const auto& order : options_.order_overrides) {
             const bool known = std::any_of(framework.roles.begin(), framework.roles.end(), [&](const Role& role) {
                 return order.role == role.id || to_lower(order.role) == to_lower(role.name);
@@ -758,7 +766,8 @@ private:
     const std::string& role_file_;
     const std::string& skill_file_;
     const ImportOptions& options_;
-    ImportResult result_;
+    FrameworkData data_;
+    ImportReport report_;
     std::map<std::string, std::string> published_skill_names_;  // corrected name -> as published
     std::map<std::string, std::size_t> skill_by_name_;
     IdMaker skill_ids_{"skill"};

@@ -144,7 +144,7 @@ private:
     // The rename of a skill an earlier release knew by this id or name, if any.
     const SkillRename* find_rename(const std::string& name) const {
         const std::string slug = slugify(name);
-        for (const auto& rename : framework_.renamed_skills) {
+        for (const auto& rename : framework_.renamed_skills()) {
             if (rename.old_id == slug || rename.old_id == name) {
                 return &rename;
             }
@@ -198,7 +198,7 @@ private:
         }
         if (known == nullptr) {
             if (skill_ids_.empty()) {
-                for (const auto& skill : framework_.skills) {
+                for (const auto& skill : framework_.skills()) {
                     skill_ids_.push_back(skill.id);
                 }
             }

@@ -199,7 +199,8 @@ std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
     return hash ^ (hash >> 29);
 }
 
-std::string write_snapshot(const Framework& f) {
+std::string write_snapshot(const Framework& framework) {
+    const FrameworkData& f = framework.data();
     Writer index;
     Writer sections;
     const auto section = [&sections](auto&& write) {
@@ -374,21 +375,24 @@ private:
             refuse("damaged: bytes follow its last section");
             return std::nullopt;
         }
-        Framework f;
+        FrameworkData f;
         std::vector<Span> skill_texts;
         std::vector<Place> places;
         if (!read_index(index, f, skill_texts, places)) {
             return std::nullopt;
         }
         if (!scope_.role_of_level.empty()) {
+            // The outline, finished to resolve the name in, then taken apart again to read the rest.
+            Framework outline = finish_framework(std::move(f), LoadScope::outline());
             try {
-                const RoleLevel& named = resolve_level(f, scope_.role_of_level);
+                const RoleLevel& named = resolve_level(outline, scope_.role_of_level);
                 if (!scope_.has_role_texts(named.role_id)) {
                     scope_.role_texts.push_back(named.role_id);
                 }
             } catch (const NotFoundError&) {
                 // the command resolves the name again, and reports it with suggestions
             }
+            f = std::move(outline).take_data();
             scope_.role_of_level.clear();
         }
         wanted_skills_.assign(f.skills.size(), false);
@@ -410,7 +414,8 @@ private:
         return finish_framework(std::move(f), scope_);
     }
 
-    bool read_index(std::string_view index, Framework& f, std::vector<Span>& skill_texts, std::vector<Place>& places) {
+    bool read_index(std::string_view index, FrameworkData& f, std::vector<Span>& skill_texts,
+                    std::vector<Place>& places) {
         Reader r(index);
         FrameworkMetadata& m = f.metadata;
         for (auto* text : {&m.title, &m.publisher, &m.published, &m.version, &m.source, &m.licence, &m.licence_url,
@@ -477,7 +482,8 @@ private:
         }
         // Every reference must hold, as in a framework that loaded: else the bytes are not ours.
         for (const auto& role : f.roles) {
-            if (f.find_family(role.family_id) == nullptr) {
+            if (std::none_of(f.families.begin(), f.families.end(),
+                             [&](const Family& family) { return family.id == role.family_id; })) {
                 return refuse("role '" + role.id + "' names a family the snapshot does not have");
             }
         }

@@ -21,7 +21,7 @@ std::string capitalised(std::string_view word) {
 
 std::string export_role_content_csv(const Framework& framework) {
     std::string csv = csv_line(kRoleContentColumns);
-    for (const auto& role : framework.roles) {
+    for (const auto& role : framework.roles()) {
         const Family& family = framework.family_of(role);
         for (const auto& level : role.levels) {
             for (const auto& r : level.requirements) {
@@ -41,7 +41,7 @@ std::string export_role_content_csv(const Framework& framework) {
 
 std::string export_skill_descriptions_csv(const Framework& framework) {
     std::string csv = csv_line(kSkillDescriptionColumns);
-    for (const auto& skill : framework.skills) {
+    for (const auto& skill : framework.skills()) {
         std::vector<std::string> cells{skill.name, skill.description};
         for (const SkillLevel level : kFrameworkLevels) {
             const auto found = std::find_if(skill.levels.begin(), skill.levels.end(),
@@ -49,7 +49,7 @@ std::string export_skill_descriptions_csv(const Framework& framework) {
             cells.push_back(found == skill.levels.end() ? std::string() : found->description);
         }
         std::string roles;
-        for (const auto& role : framework.roles) {
+        for (const auto& role : framework.roles()) {
             const bool requires_skill = std::any_of(role.levels.begin(), role.levels.end(), [&](const RoleLevel& l) {
                 return std::any_of(l.requirements.begin(), l.requirements.end(),
                                    [&](const Requirement& r) { return r.skill_id == skill.id; });

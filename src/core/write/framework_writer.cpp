@@ -142,7 +142,7 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
     std::vector<SourceFile> files;
     {
         Writer w;
-        const FrameworkMetadata& m = framework.metadata;
+        const FrameworkMetadata& m = framework.metadata();
         w.line(0, "framework:");
         w.field(2, "title", m.title);
         w.optional_field(2, "publisher", m.publisher);
@@ -162,8 +162,8 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
             }
         }
         w.line(0, "");
-        w.line(0, framework.families.empty() ? "families: []" : "families:");  // "families:" alone reads as nothing
-        for (const auto& family : framework.families) {
+        w.line(0, framework.families().empty() ? "families: []" : "families:");  // "families:" alone reads as nothing
+        for (const auto& family : framework.families()) {
             w.line(2, "- id: " + family.id);
             w.field(4, "name", family.name);
             w.optional_field(4, "description", family.description);
@@ -172,8 +172,8 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
     }
     {
         Writer w;
-        w.line(0, framework.skills.empty() ? "skills: []" : "skills:");
-        for (const auto& skill : framework.skills) {
+        w.line(0, framework.skills().empty() ? "skills: []" : "skills:");
+        for (const auto& skill : framework.skills()) {
             w.line(2, "- id: " + skill.id);
             w.field(4, "name", skill.name);
             if (!skill.aliases.empty()) {
@@ -193,7 +193,7 @@ std::vector<SourceFile> framework_to_yaml(const Framework& framework) {
         }
         files.push_back({"skills.yaml", kHeader + w.take()});
     }
-    for (const auto& role : framework.roles) {
+    for (const auto& role : framework.roles()) {
         Writer w;
         w.line(0, "roles:");
         w.line(2, "- id: " + role.id);
