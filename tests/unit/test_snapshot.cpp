@@ -7,6 +7,7 @@
 
 #include "ddat/load/framework_loader.hpp"
 #include "ddat/load/snapshot.hpp"
+#include "ddat/resolve.hpp"
 
 namespace {
 
@@ -195,6 +196,26 @@ TEST_CASE("a damaged or truncated section is refused, with why, when it is read"
         refused += ddat::read_snapshot(flipped).has_value() ? 0 : 1;
     }
     CHECK(refused > 0);
+}
+
+TEST_CASE("the scope of a level's role takes an id before an alias, as the command resolves the name",
+          "[snapshot][scope]") {
+    // an earlier level of another role with the id of a later level as its alias
+    ddat::FrameworkData data = ddat::Framework(whole_2025()).take_data();
+    REQUIRE(data.roles.front().id != "data-scientist");
+    ddat::RoleLevel& first = data.roles.front().levels.front();
+    for (const char* alias : {"lead-data-scientist", "an-alias-alone"}) {
+        first.aliases.emplace_back(alias);
+        first.alias_locations.push_back(first.location);
+    }
+    const ddat::Framework clashing = ddat::finish_framework(std::move(data));
+    const std::string bytes = ddat::write_snapshot(clashing);
+    for (const std::string& name : std::vector<std::string>{"lead-data-scientist", "an-alias-alone"}) {
+        const ddat::Framework one = read(bytes, ddat::LoadScope::role_of(name));
+        const std::string& role_id = ddat::resolve_level(clashing, name).role_id;
+        CHECK(one.scope().role_texts == std::vector<std::string>{role_id});
+    }
+    CHECK(ddat::resolve_level(clashing, "lead-data-scientist").role_id == "data-scientist");
 }
 
 TEST_CASE("the scope of a level's role finds the role as the snapshot is read, by id, alias or name",

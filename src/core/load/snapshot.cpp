@@ -10,6 +10,27 @@ namespace ddat {
 
 namespace {
 
+// The role of the level that resolve_level finds first for a name written exactly as an id, or
+// else exactly as an alias, in framework order; nullopt for any other spelling. It saves
+// finishing the outline (building its lookup tables) for the usual case.
+std::optional<std::string> role_of_exact_level_name(const FrameworkData& f, std::string_view name) {
+    for (const auto& role : f.roles) {
+        for (const auto& level : role.levels) {
+            if (level.id == name) {
+                return level.role_id;
+            }
+        }
+    }
+    for (const auto& role : f.roles) {
+        for (const auto& level : role.levels) {
+            if (std::find(level.aliases.begin(), level.aliases.end(), name) != level.aliases.end()) {
+                return level.role_id;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 // Bumped whenever the model or this encoding changes, so that old caches are ignored.
 constexpr std::string_view kMagic = "DDATSNAP5";
 
@@ -382,17 +403,21 @@ private:
             return std::nullopt;
         }
         if (!scope_.role_of_level.empty()) {
-            // The outline, finished to resolve the name in, then taken apart again to read the rest.
-            Framework outline = finish_framework(std::move(f), LoadScope::outline());
-            try {
-                const RoleLevel& named = resolve_level(outline, scope_.role_of_level);
-                if (!scope_.has_role_texts(named.role_id)) {
-                    scope_.role_texts.push_back(named.role_id);
+            std::optional<std::string> role_id = role_of_exact_level_name(f, scope_.role_of_level);
+            if (!role_id) {
+                // Another spelling: the outline, finished to resolve the name in as the command
+                // will, then taken apart again to read the rest.
+                Framework outline = finish_framework(std::move(f), LoadScope::outline());
+                try {
+                    role_id = resolve_level(outline, scope_.role_of_level).role_id;
+                } catch (const NotFoundError&) {
+                    // the command resolves the name again, and reports it with suggestions
                 }
-            } catch (const NotFoundError&) {
-                // the command resolves the name again, and reports it with suggestions
+                f = std::move(outline).take_data();
             }
-            f = std::move(outline).take_data();
+            if (role_id && !scope_.has_role_texts(*role_id)) {
+                scope_.role_texts.push_back(*role_id);
+            }
             scope_.role_of_level.clear();
         }
         wanted_skills_.assign(f.skills.size(), false);
