@@ -16,6 +16,11 @@ const RoleLevel& resolve_level(const Framework& framework, std::string_view name
 // Deleted for a temporary framework: the result would point into it after it is gone.
 const RoleLevel& resolve_level(const Framework&& framework, std::string_view name) = delete;
 
+// `scope` with the level it names by `role_of_level` (if any) resolved in `framework`, whose
+// outline is the same whatever was read of it: that level's role texts instead of the name, or
+// nothing for a name no level has (the command reports it).
+LoadScope resolve_role_of_level(const Framework& framework, LoadScope scope);
+
 // The role named by `name`: its id, its name in any letter case, or the id, alias or name of
 // one of its levels. Throws NotFoundError with the nearest role ids.
 const Role& resolve_role(const Framework& framework, std::string_view name);

@@ -306,8 +306,10 @@ std::string release_in_use(const GlobalOptions& options) {
 }
 
 const Framework& Session::framework(const LoadScope& scope) {
-    if (!framework_ || !framework_->scope().covers(scope)) {
-        const LoadScope wanted = framework_ ? framework_->scope().with(scope) : scope;
+    // A level named in the scope is resolved in what was read before, not read again to find it.
+    const LoadScope asked = framework_ ? resolve_role_of_level(*framework_, scope) : scope;
+    if (!framework_ || !framework_->scope().covers(asked)) {
+        const LoadScope wanted = framework_ ? framework_->scope().with(asked) : asked;
         if (framework_) {
             outgrown_.push_back(std::move(framework_));
         }

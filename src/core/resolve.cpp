@@ -58,6 +58,22 @@ const RoleLevel& resolve_level(const Framework& framework, std::string_view name
     throw NotFoundError(NameKind::role_level, std::string(name), suggestions);
 }
 
+LoadScope resolve_role_of_level(const Framework& framework, LoadScope scope) {
+    if (scope.role_of_level.empty()) {
+        return scope;
+    }
+    try {
+        const std::string& role_id = resolve_level(framework, scope.role_of_level).role_id;
+        if (!scope.has_role_texts(role_id)) {
+            scope.role_texts.push_back(role_id);
+        }
+    } catch (const NotFoundError&) {
+        // nothing more to read for it
+    }
+    scope.role_of_level.clear();
+    return scope;
+}
+
 const Role& resolve_role(const Framework& framework, std::string_view name) {
     if (const Role* role = framework.find_role(name)) {
         return *role;

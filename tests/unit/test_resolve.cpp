@@ -152,3 +152,22 @@ TEST_CASE("resolve_skill reads '&' in a name as 'and'", "[resolve]") {
     CHECK(ddat::resolve_skill(builtin(), "Ownership & initiative").id == "ownership-and-initiative");
     CHECK(ddat::resolve_skill(builtin(), "ownership&initiative").id == "ownership-and-initiative");
 }
+
+TEST_CASE("resolve_role_of_level turns a level's name in a scope into its role", "[resolve][scope]") {
+    const ddat::LoadScope by_name = ddat::resolve_role_of_level(
+        builtin(), ddat::LoadScope::requirements_only().with(ddat::LoadScope::role_of("Senior BRM")));
+    CHECK(by_name.role_of_level.empty());
+    CHECK(by_name.requirements);
+    CHECK(by_name.role_texts == std::vector<std::string>{"business-relationship-manager"});
+    // the role already asked for is not asked twice
+    const ddat::LoadScope twice = ddat::resolve_role_of_level(
+        builtin(), ddat::LoadScope::role("business-relationship-manager").with(ddat::LoadScope::role_of("senior-brm")));
+    CHECK(twice.role_texts == std::vector<std::string>{"business-relationship-manager"});
+    // a name no level has: nothing more to read, the command reports it
+    const ddat::LoadScope unknown = ddat::resolve_role_of_level(builtin(), ddat::LoadScope::role_of("senior-brn"));
+    CHECK(unknown.role_of_level.empty());
+    CHECK(unknown.role_texts.empty());
+    // a scope naming no level is returned as it is
+    CHECK(ddat::resolve_role_of_level(builtin(), ddat::LoadScope::role("x")).role_texts ==
+          std::vector<std::string>{"x"});
+}

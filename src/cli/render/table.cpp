@@ -1,16 +1,16 @@
 #include "cli/render/table.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <iterator>
+#include <string>
 
 namespace ddat::cli {
 
 std::string pad(std::string_view text, std::size_t width) {
-    // fmt's own width counts no combining marks, so the padding is counted here and written by fmt
+    // counted here: fmt's own width counts no combining marks
     const std::size_t have = display_width(text);
-    return fmt::format("{}{:{}}", text, "", have < width ? width - have : 0);
+    std::string padded(text);
+    padded.append(have < width ? width - have : 0, ' ');
+    return padded;
 }
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
@@ -193,16 +193,16 @@ void TextTable::write(std::ostream& out, const Style& style, std::string_view in
                 const std::string cell = line < lines[c].size() ? lines[c][line] : std::string();
                 if (heats != nullptr && (*heats)[c] != Heat::none && style.color) {
                     // a heat map cell is coloured across its column, its text centred
-                    fmt::format_to(std::back_inserter(text), "{:{}}", "", spaces);
+                    text.append(spaces, ' ');
                     const std::size_t have = display_width(cell);
                     const std::size_t left = (widths[c] - std::min(widths[c], have)) / 2;
-                    text += style.heat((*heats)[c], fmt::format("{:{}}{}{:{}}", "", left, cell, "",
-                                                                widths[c] - std::min(widths[c], have) - left));
+                    const std::size_t right = widths[c] - std::min(widths[c], have) - left;
+                    text += style.heat((*heats)[c], std::string(left, ' ') + cell + std::string(right, ' '));
                     spaces = 2;
                     continue;
                 }
                 if (!cell.empty()) {
-                    fmt::format_to(std::back_inserter(text), "{:{}}", "", spaces);
+                    text.append(spaces, ' ');
                     spaces = 0;
                     text += header ? style.bold(cell) : tones != nullptr ? style.tone((*tones)[c], cell) : cell;
                 }

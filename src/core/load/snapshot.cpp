@@ -403,22 +403,16 @@ private:
             return std::nullopt;
         }
         if (!scope_.role_of_level.empty()) {
-            std::optional<std::string> role_id = role_of_exact_level_name(f, scope_.role_of_level);
-            if (!role_id) {
+            if (const auto role_id = role_of_exact_level_name(f, scope_.role_of_level)) {
+                scope_ = scope_.with(LoadScope::role(*role_id));
+                scope_.role_of_level.clear();
+            } else {
                 // Another spelling: the outline, finished to resolve the name in as the command
                 // will, then taken apart again to read the rest.
                 Framework outline = finish_framework(std::move(f), LoadScope::outline());
-                try {
-                    role_id = resolve_level(outline, scope_.role_of_level).role_id;
-                } catch (const NotFoundError&) {
-                    // the command resolves the name again, and reports it with suggestions
-                }
+                scope_ = resolve_role_of_level(outline, std::move(scope_));
                 f = std::move(outline).take_data();
             }
-            if (role_id && !scope_.has_role_texts(*role_id)) {
-                scope_.role_texts.push_back(*role_id);
-            }
-            scope_.role_of_level.clear();
         }
         wanted_skills_.assign(f.skills.size(), false);
         for (std::size_t i = 0; i < f.roles.size(); ++i) {
