@@ -94,6 +94,23 @@ TEST_CASE("progress keeps the order given when a file has no date, and says so",
     CHECK(report.target_inferred);
     CHECK(report.notes[1].location.file == "new.yaml");
 
+    // several files without a date: one note, at the first, with how many others lack one
+    std::vector<ddat::SelfAssessment> undated = {
+        read("a.yaml", "current: analyst\nskills:\n  analysis: 1\n"),
+        read("b.yaml", "date: 2026-01-01\ncurrent: analyst\nskills:\n  analysis: 1\n"),
+        read("c.yaml", "current: analyst\nskills:\n  analysis: 1\n"),
+        read("d.yaml", "target: senior-analyst\nskills:\n  analysis: 2\n"),
+    };
+    const ddat::ProgressReport three = ddat::analyse_progress(small_framework(), undated, nullptr);
+    REQUIRE(three.notes.size() == 1);
+    CHECK(three.notes[0].location.file == "a.yaml");
+    CHECK(three.notes[0].message == "no 'date:', nor in 2 other files: the files are taken in the order given");
+    undated.pop_back();
+    undated.back().target_level_id = "senior-analyst";
+    const ddat::ProgressReport two = ddat::analyse_progress(small_framework(), undated, nullptr);
+    REQUIRE(two.notes.size() == 1);
+    CHECK(two.notes[0].message == "no 'date:', nor in 1 other file: the files are taken in the order given");
+
     // the latest file gives neither target nor current: an input error naming it
     std::reverse(files.begin(), files.end());
     const auto problems =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 
 #include "ddat/analysis/match.hpp"
 
@@ -45,11 +46,16 @@ ProgressReport analyse_progress(const Framework& framework, std::vector<SelfAsse
         std::stable_sort(assessments.begin(), assessments.end(),
                          [](const SelfAssessment& a, const SelfAssessment& b) { return a.date < b.date; });
     } else {
-        for (const auto& a : assessments) {
-            if (a.date.empty()) {
-                notes.push_back({{a.file, 0, 0}, "no 'date:': the files are taken in the order given"});
-            }
-        }
+        // one note, at the first file without a date, however many lack one
+        const auto first = std::find_if(assessments.begin(), assessments.end(),
+                                        [](const SelfAssessment& a) { return a.date.empty(); });
+        const auto others =
+            std::count_if(first + 1, assessments.end(), [](const SelfAssessment& a) { return a.date.empty(); });
+        notes.push_back({{first->file, 0, 0},
+                         others == 0 ? std::string("no 'date:'")
+                                     : "no 'date:', nor in " + std::to_string(others) +
+                                           (others == 1 ? " other file" : " other files")});
+        notes.back().message += ": the files are taken in the order given";
     }
     const SelfAssessment& latest = assessments.back();
     for (auto it = assessments.rbegin(); it != assessments.rend() && person.empty(); ++it) {
