@@ -316,6 +316,9 @@ public:
     // An empty framework.
     Framework() = default;
 
+    // NOLINTBEGIN(modernize-use-nodiscard): the deleted overloads for a temporary framework are
+    // never called, so [[nodiscard]] on them would say nothing
+
     // Who published it, and its title and version.
     [[nodiscard]] const FrameworkMetadata& metadata() const& { return data_.metadata; }
     const FrameworkMetadata& metadata() const&& = delete;
@@ -375,6 +378,7 @@ public:
     // Every role level of every role, in framework order (listed once, when finished).
     [[nodiscard]] LevelList all_levels() const& { return {data_.roles, levels_}; }
     LevelList all_levels() const&& = delete;
+    // NOLINTEND(modernize-use-nodiscard)
 
     // What a requirement asks: its own text, else the skill's description of that level (of the
     // skill as a whole where no level is stated).

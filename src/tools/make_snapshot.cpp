@@ -19,6 +19,13 @@
 
 namespace {
 
+// The problem of a rename to an id the release lacks.
+std::string not_a_skill_message(const std::string& id, const std::string& release) {
+    std::string message = "'";
+    message.append(id).append("' is not a skill of release ").append(release);
+    return message;
+}
+
 // Where each part of a built-in release was written is never shown (the build checked it), and
 // its file names cost a string each at every start: the snapshot leaves them out.
 void forget_locations(ddat::FrameworkData& framework) {
@@ -76,13 +83,12 @@ int main(int argc, char** argv) {
         ddat::FrameworkData framework = ddat::load_framework_sources(sources).take_data();
         if (!renames_file.empty()) {
             const ddat::Renames renames =
-                ddat::load_renames(ddat::read_input_file(renames_file, 1024U * 1024U), renames_file);
+                ddat::load_renames(ddat::read_input_file(renames_file, std::size_t{1024} * 1024), renames_file);
             std::vector<ddat::Diagnostic> problems;
             for (const auto& [old_id, new_id] : renames.skills) {
                 if (std::none_of(framework.skills.begin(), framework.skills.end(),
                                  [&](const ddat::Skill& skill) { return skill.id == new_id; })) {
-                    problems.push_back({renames.skill_places.at(old_id).second,
-                                        "'" + new_id + "' is not a skill of release " + release});
+                    problems.push_back({renames.skill_places.at(old_id).second, not_a_skill_message(new_id, release)});
                 }
                 framework.renamed_skills.push_back({old_id, new_id, release});
             }

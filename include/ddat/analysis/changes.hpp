@@ -72,9 +72,9 @@ Renames renames_known_to(const Framework& before, const Framework& after);
 // lacks, or a new id the newer copy lacks, each at its place, with the nearest id there is.
 std::vector<Diagnostic> check_renames(const Renames& renames, const Framework& before, const Framework& after);
 
-// Compares an older and a newer copy, matching skills through `renames` and then through the
+// Compares an older and a newer copy, matching skills through `given` renames and then through the
 // detected renames, which are marked with their similarity.
-FrameworkChanges compare_frameworks(const Framework& before, const Framework& after, const Renames& renames,
+FrameworkChanges compare_frameworks(const Framework& before, const Framework& after, const Renames& given,
                                     const std::vector<DetectedRename>& detected = {});
 // Deleted for a temporary framework: the result would point into it after it is gone.
 FrameworkChanges compare_frameworks(const Framework&& before, const Framework& after, const Renames& renames,

@@ -15,7 +15,7 @@ enum class LevelChange : std::uint8_t { raised, lowered, added, removed, same };
 std::string_view to_string(LevelChange change);
 
 // One skill in a comparison: its level (none when not required) and text at each side.
-struct SkillChange {
+struct SkillChange {  // NOLINT(cppcoreguidelines-pro-type-member-init): a Ref is always set
     Ref<const Skill> skill;
     SkillLevel from = SkillLevel::none;
     SkillLevel to = SkillLevel::none;
@@ -28,7 +28,7 @@ struct SkillChange {
 };
 
 // One criterion (a competence, say) in a comparison.
-struct CriterionChange {
+struct CriterionChange {                     // NOLINT(cppcoreguidelines-pro-type-member-init): a Ref is always set
     Ref<const Criterion> criterion;          // the newer side's where both have it
     LevelChange change = LevelChange::same;  // added, removed or same
 };

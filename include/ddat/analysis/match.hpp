@@ -13,7 +13,7 @@
 namespace ddat {
 
 // One role level and how ready the person is for it, counted as `gap` counts it.
-struct LevelMatch {
+struct LevelMatch {  // NOLINT(cppcoreguidelines-pro-type-member-init): a Ref is always set
     Ref<const RoleLevel> level;
     Ref<const Role> role;
     GapSummary summary;

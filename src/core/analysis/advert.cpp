@@ -21,7 +21,7 @@ Advert make_advert(const Framework& framework, const RoleLevel& level) {
     std::sort(advert.levels_used.begin(), advert.levels_used.end());
     for (const auto& criterion : level.criteria) {
         (criterion.kind == CriterionKind::competence ? advert.competences : advert.specialist_skills)
-            .push_back(criterion);
+            .emplace_back(criterion);
     }
     advert.details = {
         {"pay_band", "Pay band", level.pay_band.empty() ? "[pay band]" : level.pay_band},

@@ -1,6 +1,7 @@
 #include "ddat/analysis/changes.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "ddat/text.hpp"
@@ -211,7 +212,7 @@ std::vector<DetectedRename> detect_skill_renames(const Framework& before, const 
         for (const auto& [new_id, n] : new_profiles) {
             const double score =
                 0.4 * dice(o.name, n.name) + 0.3 * dice(o.levels, n.levels) + 0.3 * dice(o.text, n.text);
-            const int percent = static_cast<int>(score * 100 + 0.5);
+            const auto percent = static_cast<int>(std::lround(score * 100));
             if (percent >= kMinRenameSimilarity) {
                 candidates.push_back({old_id, new_id, percent});
             }
@@ -257,7 +258,7 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
     for (const RoleLevel* old_level : before.all_levels()) {
         const RoleLevel* new_level = after.find_level(renamed(renames.levels, old_level->id));
         if (new_level == nullptr) {
-            changes.levels_removed.push_back(*old_level);
+            changes.levels_removed.emplace_back(*old_level);
             continue;
         }
         matched_after.insert(new_level->id);
@@ -308,7 +309,7 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
     }
     for (const RoleLevel* new_level : after.all_levels()) {
         if (!matched_after.contains(new_level->id)) {
-            changes.levels_added.push_back(*new_level);
+            changes.levels_added.emplace_back(*new_level);
         }
     }
     std::set<std::string> renamed_to;
@@ -317,12 +318,12 @@ FrameworkChanges compare_frameworks(const Framework& before, const Framework& af
     }
     for (const auto& skill : before.skills()) {
         if (after.find_skill(renamed(renames.skills, skill.id)) == nullptr) {
-            changes.skills_removed.push_back(skill);
+            changes.skills_removed.emplace_back(skill);
         }
     }
     for (const auto& skill : after.skills()) {
         if (before.find_skill(skill.id) == nullptr && !renamed_to.contains(skill.id)) {
-            changes.skills_added.push_back(skill);
+            changes.skills_added.emplace_back(skill);
         }
     }
     return changes;

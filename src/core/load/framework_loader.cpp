@@ -366,9 +366,10 @@ private:
 
 public:
     // Every skill id this file refers to, with where, checked after all files are merged.
-    std::vector<std::pair<SourceLocation, std::string>> skill_refs_;
+    [[nodiscard]] const std::vector<std::pair<SourceLocation, std::string>>& skill_refs() const { return skill_refs_; }
 
 private:
+    std::vector<std::pair<SourceLocation, std::string>> skill_refs_;
     Decoder d_;
 };
 
@@ -424,7 +425,7 @@ Framework load_framework_sources(const std::vector<SourceFile>& files) {
         std::move(contents.families.begin(), contents.families.end(), std::back_inserter(framework.families));
         std::move(contents.skills.begin(), contents.skills.end(), std::back_inserter(framework.skills));
         std::move(contents.roles.begin(), contents.roles.end(), std::back_inserter(framework.roles));
-        skill_refs.insert(skill_refs.end(), decoder.skill_refs_.begin(), decoder.skill_refs_.end());
+        skill_refs.insert(skill_refs.end(), decoder.skill_refs().begin(), decoder.skill_refs().end());
         family_refs.insert(family_refs.end(), contents.family_refs.begin(), contents.family_refs.end());
     }
     if (!has_metadata && !files.empty() && !unreadable_file) {
@@ -546,7 +547,7 @@ std::vector<std::string> framework_files(const std::string& path) {
         }
         return {path};
     }
-    const std::vector<std::string> files = yaml_files_in(path, true, error);
+    std::vector<std::string> files = yaml_files_in(path, true, error);
     if (error) {
         throw InputError(SourceLocation{path, 0, 0}, "cannot read the folder: " + error.message());
     }

@@ -165,8 +165,8 @@ double title_rank(const std::string& level_name, const std::string& role_name) {
     const auto level_words = words(to_lower(level_name));
     double rank = 3.0;  // a plain title: the role's name itself
     for (const auto& word : level_words) {
-        const auto found = std::find_if(std::begin(kTitleRanks), std::end(kTitleRanks),
-                                        [&](const auto& entry) { return entry.first == word; });
+        const auto* const found = std::find_if(std::begin(kTitleRanks), std::end(kTitleRanks),
+                                               [&](const auto& entry) { return entry.first == word; });
         if (found != std::end(kTitleRanks)) {
             rank = found->second;
             break;
@@ -396,7 +396,7 @@ public:
             if (name.empty()) {
                 throw InputError(SourceLocation{skill_file_, row.line, 0}, "a skill with no name");
             }
-            if (skill_by_name_.count(name) != 0) {
+            if (skill_by_name_.contains(name)) {
                 ++report().duplicate_rows;
                 note(skill_file_, row.line, "duplicate row", "the skill '" + name + "' is described again: first kept");
                 continue;
@@ -523,7 +523,7 @@ public:
         for (auto& role : framework.roles) {
             for (auto& level : role.levels) {
                 const std::string alias = derive_alias(level.name, role.name);
-                if (!alias.empty() && alias_count[alias] == 1 && level_ids.count(alias) == 0) {
+                if (!alias.empty() && alias_count[alias] == 1 && !level_ids.contains(alias)) {
                     level.aliases.push_back(alias);
                 }
             }
@@ -565,13 +565,13 @@ private:
             throw InputError(SourceLocation{role_file_, line, 0},
                              "a row without a role family, role, role level or skill name");
         }
-        if (family_by_name_.count(family_name) == 0) {
+        if (!family_by_name_.contains(family_name)) {
             const SourceLocation at{role_file_, line, 0};
             check_count(framework.families.size() + 1, kMaxFamilies, at, "role families");
             family_by_name_.emplace(family_name, framework.families.size());
             framework.families.push_back({family_ids_.id(family_name, at), family_name, "", at});
         }
-        if (role_by_name_.count(role_name) == 0) {
+        if (!role_by_name_.contains(role_name)) {
             check_count(framework.roles.size() + 1, kMaxRoles, SourceLocation{role_file_, line, 0}, "roles");
             rows_of_role_.push_back(0);
             Role role;

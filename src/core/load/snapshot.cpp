@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "ddat/errors.hpp"
 #include "ddat/resolve.hpp"
@@ -201,7 +202,7 @@ std::string_view snapshot_producer() {
 std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
     constexpr std::uint64_t kPrime = 0x9E3779B97F4A7C15ULL;
     std::uint64_t hash = seed ^ (bytes.size() * kPrime);
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());  // NOLINT: bytes read as bytes
     std::size_t left = bytes.size();
     for (; left >= 8; left -= 8, p += 8) {
         std::uint64_t word = 0;
@@ -341,7 +342,7 @@ namespace {
 // the read.
 class SnapshotReader {
 public:
-    SnapshotReader(std::string_view bytes, const LoadScope& scope) : whole_(bytes), scope_(scope) {}
+    SnapshotReader(std::string_view bytes, LoadScope scope) : whole_(bytes), scope_(std::move(scope)) {}
 
     std::optional<Framework> read(std::string* problem) {
         std::optional<Framework> framework = read_all();
