@@ -30,8 +30,13 @@ void write_folder_atomically(const std::string& dir, const std::vector<SourceFil
 
 // Writes one file through a temporary file beside it and a rename, with the given permission
 // bits (0600 for anything derived from a self-assessment). An existing file is replaced only
-// when `replace` is true.
+// when `replace` is true. Whatever is at `path`, a link or a device included, is replaced.
 void write_file_atomically(const std::string& path, const std::string& content, bool replace, unsigned mode = 0644);
+
+// Writes a file the user named (-o FILE): as write_file_atomically, but a symbolic link is
+// followed and the file it points to replaced, the link kept; a device or a pipe (/dev/stdout,
+// /dev/null) is written into, never replaced, and a pipe only while something reads from it.
+void write_named_file(const std::string& path, const std::string& content, bool replace, unsigned mode = 0644);
 
 // Removes the temporary files and folders this process is writing, if any. Uses system calls
 // only (no allocation, no lock), so that a signal handler can call it: ddat's main() does on

@@ -186,6 +186,7 @@ void add_advert_command(CLI::App& app, CommandRegistry& registry) {
         "  ddat advert senior-brm > advert.md\n"
         "  ddat advert service-manager --format markdown\n"
         "  ddat advert lead-brm --format json");
+    add_output_file_option(*advert, registry.options());
     registry.add(advert, [level](Session& session) { return run_advert(session, *level); });
 }
 

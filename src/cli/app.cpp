@@ -381,7 +381,7 @@ void Session::finish_output() {
         visible_->finish();
     }
     if (file_) {
-        write_file_atomically(options_.output_file, file_->str(), true, 0600);
+        write_named_file(options_.output_file, file_->str(), true, 0600);
     }
 }
 
@@ -576,6 +576,7 @@ namespace {
 // The format an output file's extension names (report.html, gap.xlsx), or "" for any other.
 std::string format_of_file_name(const std::string& file) {
     const std::string name = to_lower(std::filesystem::path(file).filename().string());
+    const std::string suffix = to_lower(std::filesystem::path(file).extension().string());
     static const std::pair<const char*, const char*> kExtensions[] = {
         {".json", "json"}, {".yaml", "yaml"},   {".yml", "yaml"},          {".csv", "csv"},
         {".tsv", "tsv"},   {".md", "markdown"}, {".markdown", "markdown"}, {".html", "html"},
@@ -584,6 +585,11 @@ std::string format_of_file_name(const std::string& file) {
         if (name.size() > std::string_view(extension).size() && name.ends_with(extension)) {
             return format;
         }
+    }
+    // a plain-text name, or none at all, is the table; any other would get a table it does not hold
+    if (!suffix.empty() && suffix != ".txt" && suffix != ".text" && suffix != ".out" && suffix != ".log") {
+        throw UsageError("ddat writes no '" + suffix + "' file: name -o FILE with .txt, .md, .html, .svg, .json, " +
+                         ".yaml, .csv, .tsv or .xlsx, or give --format");
     }
     return {};
 }
@@ -776,10 +782,21 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
                 return code;
             }
         }
-        // No command given: a group alone ("ddat roles"), or ddat alone.
+        // No command given: a group alone ("ddat roles") is a missing argument; ddat alone shows
+        // its help.
         if (CLI::App* group = deepest_command(app); group != &app) {
-            out << group->help();
-            return kExitOk;
+            std::string names;
+            const auto commands_of_group =
+                group->get_subcommands([](const CLI::App* c) { return !c->get_name().empty(); });
+            for (std::size_t i = 0; i < commands_of_group.size(); ++i) {
+                names += (i == 0                              ? ""
+                          : i + 1 == commands_of_group.size() ? " or "
+                                                              : ", ") +
+                         commands_of_group[i]->get_name();
+            }
+            print_error(err, "'" + command_path(group) + "' needs a command: " + names + "; see '" +
+                                 command_path(group) + " --help'");
+            return kExitUsage;
         }
         out << app.help();
         return kExitOk;

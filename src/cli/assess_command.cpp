@@ -348,7 +348,7 @@ int run_assess(Session& session, const AssessOptions& options) {
         session.output().out << text;
         return kExitOk;
     }
-    write_file_atomically(file, text, options.force, 0600);
+    write_named_file(file, text, options.force, 0600);
     std::size_t held = 0;
     std::size_t with_evidence = 0;
     for (const auto& skill : answers->skills) {

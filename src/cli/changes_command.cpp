@@ -275,6 +275,7 @@ void add_changes_command(CLI::App& app, CommandRegistry& registry) {
         "Examples:\n"
         "  ddat changes 2020-01 2025-10\n"
         "  ddat changes 2025-10 my-framework/ --renames my-renames.yaml");
+    add_output_file_option(*command, registry.options());
     registry.add(command, [options](Session& session) { return run_changes(session, *options); });
 }
 

@@ -165,6 +165,7 @@ void add_diff_command(CLI::App& app, CommandRegistry& registry) {
     diff->footer(
         "Examples:\n  ddat diff brm senior-brm\n  ddat diff senior-itsm head-of-itsm --text\n"
         "  ddat diff senior-brm senior-itsm --format json");
+    add_output_file_option(*diff, registry.options());
     registry.add(diff, [options](Session& session) { return run_diff(session, *options); });
 }
 

@@ -30,7 +30,7 @@ int run_export(Session& session, const ExportOptions& options) {
     if (options.output.empty() || options.output == "-") {
         session.output().out << csv;
     } else {
-        write_file_atomically(options.output, csv, options.force);
+        write_named_file(options.output, csv, options.force);
     }
     return kExitOk;
 }

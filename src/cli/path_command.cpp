@@ -318,6 +318,7 @@ void add_path_command(CLI::App& app, CommandRegistry& registry) {
         "  ddat path brm lead-brm --cumulative\n"
         "  ddat path senior-brm senior-itsm\n"
         "  ddat path lead-brm brm --format json");
+    add_output_file_option(*path, registry.options());
     registry.add(path, [options](Session& session) { return run_path(session, *options); });
 }
 

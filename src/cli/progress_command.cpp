@@ -250,6 +250,7 @@ void add_progress_command(CLI::App& app, CommandRegistry& registry) {
         "Examples:\n"
         "  ddat progress reviews/2025-04.yaml reviews/2025-10.yaml reviews/2026-04.yaml\n"
         "  ddat progress reviews/*.yaml --target lead-brm --format json");
+    add_output_file_option(*progress, registry.options());
     registry.add(progress, [options](Session& session) { return run_progress(session, *options); });
 }
 

@@ -215,6 +215,7 @@ void add_roles_commands(CLI::App& app, CommandRegistry& registry) {
     CLI::App* show = roles->add_subcommand("show", "One role: its levels and the skills each requires");
     completes(show->add_option("ROLE", *name, "Role id or name, or any of its levels")->required(), Completion::roles);
     show->footer("Example:\n  ddat roles show business-relationship-manager");
+    add_output_file_option(*show, registry.options());
     registry.add(show, [name](Session& session) { return show_role(session, *name); });
 }
 

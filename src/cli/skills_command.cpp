@@ -143,12 +143,14 @@ void add_skills_commands(CLI::App& app, CommandRegistry& registry) {
     list->footer("Example:\n  ddat skills list --format json");
     auto ids = std::make_shared<bool>(false);
     list->add_flag("--ids", *ids, "Only the skill ids, one a line (JSON: a list)");
+    add_output_file_option(*list, registry.options());
     registry.add(list, [ids](Session& session) { return list_skills(session, *ids); });
 
     auto name = std::make_shared<std::string>();
     CLI::App* show = skills->add_subcommand("show", "One skill, and every role level that requires it");
     completes(show->add_option("SKILL", *name, "Skill id or name")->required(), Completion::skills);
     show->footer("Examples:\n  ddat skills show user-focus\n  ddat skills show \"Strategic thinking\"");
+    add_output_file_option(*show, registry.options());
     registry.add(show, [name](Session& session) { return show_skill(session, *name); });
 }
 

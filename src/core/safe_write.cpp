@@ -87,9 +87,76 @@ void write_new_file(const std::string& path, const std::string& content, unsigne
     }
 }
 
+// Writes into what exists at `path` (a device or a pipe), as it is; messages name `shown`. A pipe
+// is written only while something reads it: waiting for a reader could wait for ever.
+void write_into(const std::string& path, const std::string& content, const std::string& shown) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        throw WriteError(shown + (errno == ENXIO ? ": cannot write: nothing reads from this pipe"
+                                                 : ": cannot write: " + error_text(errno)));
+    }
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+        const int problem = errno;
+        ::close(fd);
+        throw WriteError(shown + ": cannot write: " + error_text(problem));
+    }
+    try {
+        write_all(fd, content, shown);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    if (::close(fd) != 0) {
+        throw WriteError(shown + ": cannot write: " + error_text(errno));
+    }
+}
+
+// The path a chain of symbolic links at `path` ends at (at most 40 of them, as the kernel
+// allows), which need not exist; `path` itself when it is no link.
+fs::path through_links(const fs::path& path) {
+    fs::path at = path;
+    std::error_code error;
+    for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(at, error)); ++hops) {
+        const fs::path next = fs::read_symlink(at, error);
+        if (error) {
+            break;
+        }
+        at = next.is_absolute() ? next : at.parent_path() / next;
+    }
+    return at;
+}
+
 std::string temporary_name(const fs::path& target) {
     const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     return (parent / ("." + target.filename().string() + ".ddat-tmp-" + std::to_string(::getpid()))).string();
+}
+
+// Writes `target` through a temporary file beside it and a rename; messages name `path`.
+void replace_through_temporary(const std::string& path, const std::string& content, bool replace, unsigned mode,
+                               const fs::path& target) {
+    std::error_code error;
+    if (fs::exists(target, error) && !replace) {
+        throw TargetExistsError(path + " exists: choose another name, or add --force to replace it");
+    }
+    if (fs::is_directory(target, error)) {
+        throw WriteError(path + " is a folder");
+    }
+    const std::string temporary = temporary_name(target);
+    fs::remove(temporary, error);
+    set_pending(temporary);
+    try {
+        write_new_file(temporary, content, mode, path);
+        fs::rename(temporary, target, error);
+        if (error) {
+            throw WriteError(path + ": cannot write: " + error.message());
+        }
+    } catch (...) {
+        fs::remove(temporary, error);
+        clear_pending();
+        throw;
+    }
+    clear_pending();
 }
 
 // Removes name (below the folder dirfd) and, for a folder, everything in it, with system calls
@@ -215,29 +282,19 @@ void write_folder_atomically(const std::string& dir, const std::vector<SourceFil
     clear_pending();
 }
 
-void write_file_atomically(const std::string& path, const std::string& content, bool replace, unsigned mode) {
+void write_named_file(const std::string& path, const std::string& content, bool replace, unsigned mode) {
     std::error_code error;
-    if (fs::exists(path, error) && !replace) {
-        throw TargetExistsError(path + " exists: choose another name, or add --force to replace it");
+    // Replacing a link or a device would lose what the user named.
+    const fs::file_status status = fs::status(path, error);
+    if (fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status)) {
+        write_into(path, content, path);
+        return;
     }
-    if (fs::is_directory(path, error)) {
-        throw WriteError(path + " is a folder");
-    }
-    const std::string temporary = temporary_name(fs::path(path));
-    fs::remove(temporary, error);
-    set_pending(temporary);
-    try {
-        write_new_file(temporary, content, mode, path);
-        fs::rename(temporary, path, error);
-        if (error) {
-            throw WriteError(path + ": cannot write: " + error.message());
-        }
-    } catch (...) {
-        fs::remove(temporary, error);
-        clear_pending();
-        throw;
-    }
-    clear_pending();
+    replace_through_temporary(path, content, replace, mode, through_links(path));
+}
+
+void write_file_atomically(const std::string& path, const std::string& content, bool replace, unsigned mode) {
+    replace_through_temporary(path, content, replace, mode, path);
 }
 
 }  // namespace ddat

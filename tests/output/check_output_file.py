@@ -6,6 +6,7 @@ usage: check_output_file.py DDAT REPO WORK
 - What -o writes is what standard output gets, for every table command and every format.
 - Without --format, the file's extension names the format; --format wins over it; an extension
   the command cannot write is a usage error that says where the format came from.
+- A symbolic link is written through and stays a link; a device or a pipe is written into.
 - -o never names a file the command reads (a self-assessment, the framework), and never a YAML or
   JSON file inside a folder it reads: exit 2, one error, nothing written, the input unchanged.
 Exit status 0 pass, 1 fail.
@@ -14,6 +15,7 @@ Exit status 0 pass, 1 fail.
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 
@@ -67,6 +69,18 @@ for name, args in COMMANDS.items():
             mode = os.stat(os.path.join(WORK, f"{name}.{fmt}.out")).st_mode & 0o777
             check(mode == 0o600, f"{name} --format {fmt} -o: mode {oct(mode)}, not 0600")
 
+# The other commands that print a report write it with -o too, in the format they print.
+for args in (["roles", "show", "brm"], ["skills", "list"], ["skills", "show", "user-focus"], ["diff", "brm", "senior-brm"],
+             ["path", "brm", "lead-brm"], ["progress", "me.yaml", "team/sam.yaml", "--target", "senior-brm"],
+             ["changes", "2020-01", "2025-10"], ["advert", "senior-brm"]):
+    shown = run(*args)
+    written = run(*args, "-o", "other.txt")
+    name = " ".join(args)
+    check(shown.returncode in (0, 1) and written.returncode == shown.returncode and written.stdout == b"",
+          f"{name} -o: exit {written.returncode} (shown {shown.returncode}), stderr {written.stderr!r}")
+    if written.returncode == shown.returncode:
+        check(read("other.txt") == shown.stdout, f"{name} -o other.txt wrote other bytes")
+
 # The extension names the format when --format is not given.
 for extension, fmt in (("json", "json"), ("yaml", "yaml"), ("yml", "yaml"), ("csv", "csv"), ("tsv", "tsv"),
                        ("md", "markdown"), ("html", "html"), ("HTML", "html"), ("svg", "svg"), ("txt", "table")):
@@ -91,6 +105,36 @@ chart = run("roles", "list", "-o", "roles.svg")
 check(chart.returncode == 2 and chart.stdout == b"" and b"extension of -o roles.svg" in chart.stderr
       and not os.path.exists(os.path.join(WORK, "roles.svg")),
       f"roles list -o roles.svg: exit {chart.returncode}, stderr {chart.stderr!r}")
+
+# An extension ddat does not write is refused, not filled with a table; --format wins over it.
+pdf = run("gap", "--me", "me.yaml", "--target", "senior-brm", "-o", "gap.pdf")
+check(pdf.returncode == 2 and pdf.stdout == b"" and b"ddat writes no '.pdf' file" in pdf.stderr
+      and not os.path.exists(os.path.join(WORK, "gap.pdf")), f"-o gap.pdf: exit {pdf.returncode}, stderr {pdf.stderr!r}")
+named = run("gap", "--me", "me.yaml", "--target", "senior-brm", "--format", "html", "-o", "gap.pdf")
+check(named.returncode == 0 and read("gap.pdf").lower().startswith(b"<!doctype html"),
+      f"--format html -o gap.pdf: exit {named.returncode}, stderr {named.stderr!r}")
+
+# A symbolic link is written through and stays a link; a device is written into, never replaced.
+os.makedirs(os.path.join(WORK, "reports"))
+with open(os.path.join(WORK, "reports", "gap.html"), "w") as f:
+    f.write("old\n")
+os.symlink("reports/gap.html", os.path.join(WORK, "latest.html"))
+linked = run("gap", "--me", "me.yaml", "--target", "senior-brm", "-o", "latest.html")
+check(linked.returncode == 0 and os.path.islink(os.path.join(WORK, "latest.html"))
+      and read("reports/gap.html").lower().startswith(b"<!doctype html"),
+      f"-o latest.html (a link): exit {linked.returncode}, stderr {linked.stderr!r}")
+device = run("gap", "--me", "me.yaml", "--target", "senior-brm", "--format", "json", "-o", "/dev/stdout")
+check(device.returncode == 0 and device.stdout == run("gap", "--me", "me.yaml", "--target", "senior-brm",
+                                                      "--format", "json").stdout,
+      f"-o /dev/stdout: exit {device.returncode}, stderr {device.stderr!r}")
+os.mkfifo(os.path.join(WORK, "pipe"))
+reader = os.open(os.path.join(WORK, "pipe"), os.O_RDONLY | os.O_NONBLOCK)
+piped = run("roles", "list", "--format", "csv", "-o", "pipe")
+received = os.read(reader, 1 << 16)
+os.close(reader)
+check(piped.returncode == 0 and received.startswith(b"id,name,family.id") and
+      stat.S_ISFIFO(os.stat(os.path.join(WORK, "pipe")).st_mode),
+      f"-o pipe: exit {piped.returncode}, read {received[:40]!r}, stderr {piped.stderr!r}")
 
 # Never over an input.
 REFUSED = [

@@ -2,11 +2,13 @@
 // an existing one is replaced only when asked, and no temporary entry is ever left behind.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +24,7 @@ using ddat::SourceFile;
 using ddat::TargetExistsError;
 using ddat::write_file_atomically;
 using ddat::write_folder_atomically;
+using ddat::write_named_file;
 using ddat::WriteError;
 using ddat_test::contains;
 using ddat_test::read_text;
@@ -259,6 +262,70 @@ TEST_CASE("write_file_atomically refuses a folder in the file's place", "[safe-w
     CHECK_THROWS(write_file_atomically(path, "new\n", true));
     CHECK(fs::is_directory(path));
     CHECK(entries(tmp.path()) == std::vector<std::string>{"out.csv"});
+}
+
+TEST_CASE("write_named_file writes through a symbolic link and leaves the link", "[safe-write]") {
+    TempDir tmp;
+    fs::create_directory(tmp.path() / "reports");
+    write_text(tmp.path() / "reports" / "target.html", "old\n");
+    fs::create_symlink("reports/target.html", tmp.path() / "link.html");
+    write_named_file(tmp / "link.html", "new\n", true, 0600);
+    CHECK(fs::is_symlink(fs::symlink_status(tmp.path() / "link.html")));
+    CHECK(read_text(tmp.path() / "reports" / "target.html") == "new\n");
+    CHECK(temporaries(tmp.path()).empty());
+    CHECK(temporaries(tmp.path() / "reports").empty());
+    // without replace, the file the link points to is not replaced
+    CHECK_THROWS_AS(write_named_file(tmp / "link.html", "newer\n", false), TargetExistsError);
+    CHECK(read_text(tmp.path() / "reports" / "target.html") == "new\n");
+    // a link to nothing yet: the file is made where it points
+    fs::create_symlink("reports/later.html", tmp.path() / "dangling.html");
+    write_named_file(tmp / "dangling.html", "made\n", false);
+    CHECK(fs::is_symlink(fs::symlink_status(tmp.path() / "dangling.html")));
+    CHECK(read_text(tmp.path() / "reports" / "later.html") == "made\n");
+}
+
+TEST_CASE("write_named_file writes into a pipe that is read, and leaves it a pipe", "[safe-write]") {
+    TempDir tmp;
+    const std::string pipe = tmp / "out.fifo";
+    REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+    // a reader holds the pipe open, so that the writer's open does not wait
+    const int reader = ::open(pipe.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(reader >= 0);
+    write_named_file(pipe, "through the pipe\n", false, 0600);
+    std::array<char, 64> buffer{};
+    const ssize_t n = ::read(reader, buffer.data(), buffer.size());
+    ::close(reader);
+    REQUIRE(n > 0);
+    CHECK(std::string(buffer.data(), static_cast<std::size_t>(n)) == "through the pipe\n");
+    CHECK(fs::is_fifo(fs::status(pipe)));
+    CHECK(entries(tmp.path()) == std::vector<std::string>{"out.fifo"});
+}
+
+TEST_CASE("write_named_file refuses a pipe nothing reads, at once", "[safe-write]") {
+    TempDir tmp;
+    const std::string pipe = tmp / "out.fifo";
+    REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+    try {
+        write_named_file(pipe, "nobody listens\n", true, 0600);
+        FAIL("a WriteError was expected");
+    } catch (const WriteError& error) {
+        CHECK(std::string(error.what()) == pipe + ": cannot write: nothing reads from this pipe");
+    }
+    CHECK(fs::is_fifo(fs::status(pipe)));
+}
+
+TEST_CASE("write_file_atomically replaces a link or a pipe in its place (the cache's files)", "[safe-write]") {
+    TempDir tmp;
+    write_text(tmp.path() / "elsewhere", "kept\n");
+    fs::create_symlink("elsewhere", tmp.path() / "link");
+    write_file_atomically(tmp / "link", "new\n", true);
+    CHECK_FALSE(fs::is_symlink(fs::symlink_status(tmp.path() / "link")));
+    CHECK(read_text(tmp.path() / "link") == "new\n");
+    CHECK(read_text(tmp.path() / "elsewhere") == "kept\n");
+    const std::string pipe = tmp / "pipe";
+    REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+    write_file_atomically(pipe, "a file now\n", true);
+    CHECK(fs::is_regular_file(fs::symlink_status(pipe)));
 }
 
 TEST_CASE("write_file_atomically leaves nothing behind after a write error", "[safe-write]") {
