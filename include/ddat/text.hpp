@@ -30,7 +30,8 @@ std::string system_error_text(int error);
 // anything else: a sign, other characters, nothing, or a number out of range.
 std::optional<int> parse_count(std::string_view text, int max);
 
-// Edit distance (insertions, deletions, substitutions) between two byte strings.
+// Edit distance between two byte strings: insertions, deletions, substitutions and swaps of two
+// neighbours ("bmr" for "brm"), each counting one.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidates closest to name, best first: at most `limit`, and only those near enough to be

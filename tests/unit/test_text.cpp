@@ -60,11 +60,15 @@ TEST_CASE("is_valid_id rejects empty, upper case, edge or double hyphens and oth
     CHECK_FALSE(is_valid_id("caf\xC3\xA9"));
 }
 
-TEST_CASE("edit_distance counts insertions, deletions and substitutions", "[text]") {
+TEST_CASE("edit_distance counts insertions, deletions, substitutions and swaps of neighbours", "[text]") {
     CHECK(edit_distance("kitten", "sitting") == 3);
     CHECK(edit_distance("flaw", "lawn") == 2);
     CHECK(edit_distance("senior-bm", "senior-brm") == 1);
-    CHECK(edit_distance("senior-bmr", "senior-brm") == 2);
+    CHECK(edit_distance("senior-bmr", "senior-brm") == 1);
+    CHECK(edit_distance("ab", "ba") == 1);
+    CHECK(edit_distance("abc", "ca") == 3);  // a swap is of neighbours, and nothing is edited twice
+    CHECK(edit_distance("senior-bmr", "senior-ba") == 2);
+    CHECK(ddat::nearest("senior-bmr", {"senior-ba", "senior-dm", "senior-pm", "senior-brm"}).front() == "senior-brm");
 }
 
 TEST_CASE("edit_distance of equal or empty strings", "[text]") {
