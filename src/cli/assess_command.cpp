@@ -65,6 +65,12 @@ public:
     }
 
     void say(const std::string& text, std::string_view indent = "") { write_wrapped(err_, text, style_, indent); }
+    // A question's heading, wrapped and in bold (the text made visible before the style is added).
+    void heading(const std::string& text) {
+        for (const auto& line : wrap(visible(text), static_cast<std::size_t>(std::max(style_.width, 40)))) {
+            err_ << style_.bold(line) << '\n';
+        }
+    }
 
     // A bullet, its continuation lines hanging under its text.
     void bullet(const std::string& text, const std::string& indent) {
@@ -90,9 +96,8 @@ void show_skill(Interview& interview, const Framework& framework, const RoleLeve
     const Requirement& requirement = target.requirements[index];
     const Skill* skill = framework.find_skill(requirement.skill_id);
     interview.blank();
-    interview.say(interview.style().bold("Skill " + std::to_string(index + 1) + " of " +
-                                         std::to_string(target.requirements.size()) + ": " +
-                                         (skill != nullptr ? skill->name : requirement.skill_id)));
+    interview.heading("Skill " + std::to_string(index + 1) + " of " + std::to_string(target.requirements.size()) +
+                      ": " + (skill != nullptr ? skill->name : requirement.skill_id));
     interview.say(target.name + " asks: " + std::string(required_level_word(requirement)), "  ");
     if (const std::string& text = framework.requirement_text(requirement); !text.empty()) {
         interview.say(text, "    ");
@@ -103,10 +108,9 @@ void show_skill(Interview& interview, const Framework& framework, const RoleLeve
 void show_criterion(Interview& interview, const RoleLevel& target, std::size_t index) {
     const Criterion& criterion = target.criteria[index];
     interview.blank();
-    interview.say(interview.style().bold(
-        "Criterion " + std::to_string(index + 1) + " of " + std::to_string(target.criteria.size()) + ": " +
-        criterion.name + " (" + (criterion.kind == CriterionKind::competence ? "competence" : "specialist skills") +
-        ")"));
+    interview.heading("Criterion " + std::to_string(index + 1) + " of " + std::to_string(target.criteria.size()) +
+                      ": " + criterion.name + " (" +
+                      (criterion.kind == CriterionKind::competence ? "competence" : "specialist skills") + ")");
     for (const auto& [heading, items] :
          {std::pair{"Essential", &criterion.essential}, std::pair{"Desirable", &criterion.desirable}}) {
         if (items->empty()) {
