@@ -13,6 +13,19 @@ std::string pad(std::string_view text, std::size_t width) {
     return padded;
 }
 
+namespace {
+
+// A word wider than this (a long id) may break after its hyphens to keep a table in its width;
+// shorter ones, and addresses, are kept whole, so that they can be copied.
+constexpr std::size_t kBreakable = 40;
+
+// Whether `word`, `word_width` columns wide, may break after its hyphens.
+bool breaks_at_hyphens(std::string_view word, std::size_t word_width) {
+    return word_width > kBreakable && word.find("://") == std::string_view::npos;
+}
+
+}  // namespace
+
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     std::vector<std::string> lines;
     width = std::max<std::size_t>(width, 1);
@@ -37,6 +50,23 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
         std::size_t i = 0;
         bool any = false;
         bool line_empty = true;  // nothing but the hanging indent yet
+        const auto add = [&](std::string_view piece, bool joined) {
+            const std::size_t piece_width = display_width(piece);
+            const std::size_t space = joined ? 0 : 1;
+            if (!line_empty && line_width + space + piece_width > width) {
+                lines.push_back(line);
+                line = hanging;
+                line_width = hanging.size();
+                line_empty = true;
+            }
+            if (!line_empty && !joined) {
+                line += ' ';
+                ++line_width;
+            }
+            line_empty = false;
+            line += piece;
+            line_width += piece_width;
+        };
         while (i < paragraph.size()) {
             const std::size_t word_end = std::min(paragraph.find(' ', i), paragraph.size());
             const std::string_view word = paragraph.substr(i, word_end - i);
@@ -44,21 +74,19 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
             if (word.empty()) {
                 continue;
             }
-            const std::size_t word_width = display_width(word);
-            if (!line_empty && line_width + 1 + word_width > width) {
-                lines.push_back(line);
-                line = hanging;
-                line_width = hanging.size();
-                line_empty = true;
-            }
-            if (!line_empty) {
-                line += ' ';
-                ++line_width;
-            }
-            line_empty = false;
-            line += word;
-            line_width += word_width;
             any = true;
+            if (const std::size_t word_width = display_width(word);
+                word_width <= width || !breaks_at_hyphens(word, word_width)) {
+                add(word, false);
+                continue;
+            }
+            // a long word (an id) wider than the line breaks after its hyphens
+            for (std::size_t from = 0; from < word.size();) {
+                const std::size_t hyphen = word.find('-', from);
+                const std::size_t to = hyphen == std::string_view::npos ? word.size() : hyphen + 1;
+                add(word.substr(from, to - from), from != 0);
+                from = to;
+            }
         }
         if (any || paragraph.empty()) {
             lines.push_back(line);
@@ -118,6 +146,22 @@ namespace {
 // Cells at most this wide are never broken.
 constexpr std::size_t kUnbroken = 10;
 
+// How narrow a word can be made: its width, or for a long word its widest part after a hyphen.
+std::size_t narrowest_break(std::string_view word) {
+    const std::size_t whole = display_width(word);
+    if (!breaks_at_hyphens(word, whole)) {
+        return whole;
+    }
+    std::size_t widest = 0;
+    for (std::size_t from = 0; from < word.size();) {
+        const std::size_t hyphen = word.find('-', from);
+        const std::size_t to = hyphen == std::string_view::npos ? word.size() : hyphen + 1;
+        widest = std::max(widest, display_width(word.substr(from, to - from)));
+        from = to;
+    }
+    return widest;
+}
+
 // The widest line of a cell, and its widest word.
 std::pair<std::size_t, std::size_t> cell_widths(std::string_view cell) {
     std::size_t widest_line = 0;
@@ -128,7 +172,7 @@ std::pair<std::size_t, std::size_t> cell_widths(std::string_view cell) {
         widest_line = std::max(widest_line, display_width(line));
         for (std::size_t from = 0; from <= line.size();) {
             const std::size_t to = std::min(line.find(' ', from), line.size());
-            widest_word = std::max(widest_word, display_width(line.substr(from, to - from)));
+            widest_word = std::max(widest_word, narrowest_break(line.substr(from, to - from)));
             from = to + 1;
         }
         start = end + 1;
