@@ -22,7 +22,20 @@ BLOCK = re.compile(r"```console\n\$ (ddat[^\n]*)\n(.*?)```", re.S)
 
 
 def run(ddat, command, root):
+    """What a terminal shows for the command: a pipe to head or tail, or a redirection of standard
+    output to /dev/null, takes standard output only; standard error comes first then, as ddat
+    writes its notes before the output it holds until the end. `2>/dev/null` hides standard error."""
     head = tail = None
+    discard = False
+    quiet = False
+    match = re.search(r"\s*>\s*/dev/null\s*$", command)
+    if match:
+        discard = True
+        command = command[: match.start()]
+    match = re.search(r"\s*2>\s*/dev/null(?=\s*(\||$))", command)
+    if match:
+        quiet = True
+        command = command[: match.start()] + command[match.end():]
     match = re.search(r"\s*\|\s*(head|tail) -n (\d+)\s*$", command)
     if match:
         if match.group(1) == "head":
@@ -35,12 +48,18 @@ def run(ddat, command, root):
     env.pop("DDAT_FRAMEWORK", None)
     env.pop("COLUMNS", None)
     result = subprocess.run([ddat] + args[1:], cwd=root, env=env, capture_output=True, text=True, timeout=30)
-    lines = (result.stdout + result.stderr).splitlines(keepends=True)
+    if quiet:
+        result.stderr = ""
+    if discard:
+        return result.stderr
+    if head is None and tail is None:
+        return result.stdout + result.stderr
+    lines = result.stdout.splitlines(keepends=True)
     if head is not None:
         lines = lines[:head]
     if tail is not None:
         lines = lines[-tail:]
-    return "".join(lines)
+    return result.stderr + "".join(lines)
 
 
 def main():
