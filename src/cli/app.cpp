@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <regex>
 #include <unordered_map>
 
 #include "ddat/errors.hpp"
@@ -573,6 +574,27 @@ std::string command_to_build(int argc, const char* const* argv) {
 
 namespace {
 
+// CLI11's message for a command line it cannot parse, in ddat's words where CLI11's read oddly:
+// "--me: 1 required FILE missing" becomes "--me needs a value: --me FILE".
+std::string plain_parse_error(const std::string& message) {
+    static const std::regex kMissingValue(R"(^(\S+): 1 required (\S+) missing$)");
+    static const std::regex kTooFew(R"(^(\S+): At least (\d+) required but received (\d+)$)");
+    static const std::regex kNotIn(R"(^(\S+): (.*) not in \{(.*)\}$)");
+    std::smatch match;
+    if (std::regex_match(message, match, kMissingValue)) {
+        return match.str(1) + " needs a value: " + match.str(1) + " " + match.str(2);
+    }
+    if (std::regex_match(message, match, kTooFew)) {
+        return match.str(1) + ": at least " + match.str(2) + " needed, " + match.str(3) + " given";
+    }
+    if (std::regex_match(message, match, kNotIn)) {
+        std::string choices = match.str(3);
+        std::replace(choices.begin(), choices.end(), ',', ' ');
+        return match.str(1) + ": '" + match.str(2) + "' is not one of: " + choices;
+    }
+    return message;
+}
+
 // The format an output file's extension names (report.html, gap.xlsx), or "" for any other.
 std::string format_of_file_name(const std::string& file) {
     const std::string name = to_lower(std::filesystem::path(file).filename().string());
@@ -716,7 +738,7 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
                 err << "ddat: run '" << command_path(deepest_command(app)) << " --help' for usage\n";
                 return kExitUsage;
             }
-            print_error(err, e.what());
+            print_error(err, plain_parse_error(e.what()));
             err << "ddat: run '" << command_path(deepest_command(app)) << " --help' for usage\n";
             return kExitUsage;
         }
