@@ -259,13 +259,14 @@ void write_path_table(const LevelPath& path, const Output& output, bool cumulati
             continue;
         }
         write_changes(changes, output, false);
-        const int raised = step.count(LevelChange::raised);
-        const int added = step.count(LevelChange::added);
-        std::string summary = std::to_string(raised) + " raised, " + std::to_string(added) + " added";
-        if (!cumulative) {
-            summary += ", " + std::to_string(step.count(LevelChange::lowered)) + " lowered, " +
-                       std::to_string(step.count(LevelChange::removed)) + " removed, " +
-                       std::to_string(step.count(LevelChange::same)) + " same";
+        // in diff's order; what is only to build counts raised and added alone
+        std::string summary;
+        for (const LevelChange change :
+             {LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same}) {
+            if (!cumulative || change == LevelChange::raised || change == LevelChange::added) {
+                summary += (summary.empty() ? "" : ", ") + std::to_string(step.count(change)) + " " +
+                           std::string(to_string(change));
+            }
         }
         write_wrapped(out, summary, style, "  ");
     }
