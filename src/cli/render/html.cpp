@@ -41,8 +41,13 @@ main{max-width:1020px;margin:0 auto;padding:30px}
 h1{font-size:36px;line-height:1.11;margin:0 0 30px}
 h2{font-size:27px;line-height:1.11;margin:45px 0 20px}
 .app-caption{display:block;color:#505a5f;font-size:19px;font-weight:400;margin-bottom:5px}
-table{border-collapse:collapse;border-spacing:0;width:100%;margin-bottom:30px;font-size:16px;line-height:1.25}
-th,td{text-align:left;vertical-align:top;padding:10px 20px 10px 0;border-bottom:1px solid #b1b4b6;overflow-wrap:break-word}
+.app-table{overflow-x:auto;margin-bottom:30px}
+table{border-collapse:collapse;border-spacing:0;width:100%;font-size:16px;line-height:1.25}
+tr.app-has-text th,tr.app-has-text td{border-bottom:0;padding-bottom:2px}
+tr.app-text-row td{padding-top:0}
+tr.app-text-row .app-caption{display:inline;font-size:14px;font-weight:700;margin-right:8px}
+td ul,dd ul{margin:4px 0 0;padding-left:20px}
+th,td{text-align:left;vertical-align:top;padding:10px 12px 10px 0;border-bottom:1px solid #b1b4b6;overflow-wrap:break-word}
 .app-visually-hidden{position:absolute;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);border:0;white-space:nowrap}
 th{font-weight:700}
 td.app-number{text-align:right;font-variant-numeric:tabular-nums}
@@ -69,6 +74,7 @@ h2{font-size:15pt;margin:18pt 0 8pt;break-after:avoid}
 table,dl{font-size:9pt}
 th,td,dt,dd{padding:4pt 8pt 4pt 0}
 tr,figure,dl div{break-inside:avoid}
+.app-table{overflow:visible}
 thead{display:table-header-group}
 .tag{border:1px solid currentColor;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 footer{padding:8pt 0}
@@ -134,7 +140,17 @@ std::string cell_text(std::string_view key, const Json& value) {
             if (value.contains("name") && value["name"].is_string()) {
                 return value["name"].get<std::string>();
             }
-            return fmt::format("{} fields", value.size());
+            if (value.contains("id") && value["id"].is_string()) {
+                return value["id"].get<std::string>();
+            }
+            {
+                // a mapping by key (a person's other skills by id): its keys
+                std::string keys;
+                for (const auto& [key_of_item, item] : value.items()) {
+                    keys += (keys.empty() ? "" : "; ") + key_of_item;
+                }
+                return keys;
+            }
         case Json::value_t::array: {
             std::string joined;
             for (const auto& item : value) {
@@ -146,15 +162,52 @@ std::string cell_text(std::string_view key, const Json& value) {
     }
 }
 
+// Text of several lines as it reads: lines that start "- " as a list, other lines broken where
+// they were.
+void write_text(std::string& html, std::string_view text) {
+    bool in_list = false;
+    bool first = true;
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        const bool item = line.starts_with("- ");
+        if (item && !in_list) {
+            html += "<ul>";
+        } else if (!item && in_list) {
+            html += "</ul>";
+        } else if (!item && !first) {
+            html += "<br>";
+        }
+        in_list = item;
+        html += item ? "<li>" + html_escape(line.substr(2)) + "</li>" : html_escape(line);
+        first = false;
+    }
+    if (in_list) {
+        html += "</ul>";
+    }
+}
+
 void write_cell_value(std::string& html, std::string_view key, const Json& value) {
     const std::string text = cell_text(key, value);
     if (is_status(key) && value.is_string()) {
         fmt::format_to(std::back_inserter(html), R"(<strong class="{}">{}</strong>)", tone_class(tone_of_word(text)),
                        html_escape(text));
+    } else if (text.find('\n') != std::string::npos) {
+        write_text(html, text);
     } else {
         html += html_escape(text);
     }
 }
+
+// Whether a field says nothing here: the count of criteria met for a level that has none.
+bool says_nothing(const Json& object, std::string_view key, const Json& value) {
+    return key.starts_with("criteria") && value.is_number() && object.contains("criteria") &&
+           object["criteria"].is_number() && object["criteria"].get<double>() == 0;
+}
+
+// Cells of text at least this long get a column wide enough to read them.
+constexpr std::size_t kLongText = 60;
 
 // Whether a value reads as one line of a summary list rather than a section of its own.
 bool is_plain(const Json& value) {
@@ -170,7 +223,8 @@ bool is_plain(const Json& value) {
 void write_summary_list(std::string& html, const Json& object) {
     html += "<dl>\n";
     for (const auto& [key, value] : object.items()) {
-        if (!is_plain(value) || value.is_null() || (value.is_array() && value.empty())) {
+        if (!is_plain(value) || value.is_null() || (value.is_array() && value.empty()) ||
+            says_nothing(object, key, value)) {
             continue;  // nothing to say
         }
         fmt::format_to(std::back_inserter(html), "<div><dt>{}</dt><dd>", html_escape(heading_of(key)));
@@ -201,14 +255,33 @@ void write_table(std::string& html, std::string_view caption, const Json& record
     if (const auto name = std::find(columns.begin(), columns.end(), "name"); name != columns.end()) {
         std::rotate(columns.begin(), name, name + 1);
     }
+    // a column of long texts (what a level asks of a skill) is read under its record's row, across
+    // the table, not squeezed into a column a word wide
+    std::vector<std::string> texts;
+    for (auto column = columns.begin() + (columns.empty() ? 0 : 1); column != columns.end();) {
+        const bool long_texts = std::any_of(records.begin(), records.end(), [&](const Json& record) {
+            return record.contains(*column) && record[*column].is_string() &&
+                   record[*column].get_ref<const std::string&>().size() >= kLongText;
+        });
+        if (long_texts) {
+            texts.push_back(*column);
+            column = columns.erase(column);
+        } else {
+            ++column;
+        }
+    }
     fmt::format_to(std::back_inserter(html),
-                   "<table>\n<caption class=\"app-visually-hidden\">{}</caption>\n<thead><tr>", html_escape(caption));
+                   "<div class=\"app-table\"><table>\n<caption class=\"app-visually-hidden\">{}</caption>\n<thead><tr>",
+                   html_escape(caption));
     for (const auto& column : columns) {
         fmt::format_to(std::back_inserter(html), R"(<th scope="col">{}</th>)", html_escape(heading_of(column)));
     }
     html += "</tr></thead>\n<tbody>\n";
     for (const auto& record : records) {
-        html += "<tr>";
+        const bool has_text = std::any_of(texts.begin(), texts.end(), [&](const std::string& column) {
+            return record.contains(column) && !cell_text(column, record[column]).empty();
+        });
+        html += has_text ? R"(<tr class="app-has-text">)" : "<tr>";
         for (std::size_t c = 0; c < columns.size(); ++c) {
             const Json* value = record.contains(columns[c]) ? &record.at(columns[c]) : nullptr;
             const bool number = value != nullptr && value->is_number() && columns[c] != "readiness";
@@ -223,8 +296,23 @@ void write_table(std::string& html, std::string_view caption, const Json& record
             html += c == 0 ? "</th>" : "</td>";
         }
         html += "</tr>\n";
+        std::vector<std::string> shown_texts;
+        for (const auto& column : texts) {
+            if (record.contains(column) && !cell_text(column, record[column]).empty()) {
+                shown_texts.push_back(column);
+            }
+        }
+        for (const auto& column : shown_texts) {
+            // the record's last row draws the line under it
+            fmt::format_to(std::back_inserter(html),
+                           R"(<tr class="app-text-row{}"><td colspan="{}"><span class="app-caption">{}</span>)",
+                           &column == &shown_texts.back() ? "" : " app-has-text", columns.size(),
+                           html_escape(heading_of(column)));
+            write_cell_value(html, column, record[column]);
+            html += "</td></tr>\n";
+        }
     }
-    html += "</tbody>\n</table>\n";
+    html += "</tbody>\n</table></div>\n";
 }
 
 // The sections of an object: its plain fields as a summary list, then each list of records as

@@ -76,6 +76,10 @@ int level_number(const Json& word) {
     return level ? to_number(*level) : 0;
 }
 
+// The characters of a skill's name beside a bar: what fits the 240 pixels left of the bars in
+// Arial's fallbacks too (DejaVu Sans is wider).
+constexpr std::size_t kLabelCharacters = 26;
+
 // Text cut to `most` characters (not bytes) with "…"; the whole text stays in a <title>.
 std::string shortened(const std::string& text, std::size_t most) {
     std::size_t characters = 0;
@@ -153,7 +157,7 @@ std::string gap_chart(const Json& gap) {
         fmt::format_to(std::back_inserter(svg), "<g>\n<title>{}: {} required, {} held, {}</title>\n", html_escape(name),
                        html_escape(text_of(s.value("required", Json()))),
                        held == 0 ? std::string("none") : html_escape(text_of(s["actual"])), html_escape(status));
-        text_at(svg, kLabel - 10, y + 20, shortened(name, 30), R"(text-anchor="end")");
+        text_at(svg, kLabel - 10, y + 20, shortened(name, kLabelCharacters), R"(text-anchor="end")");
         if (held > 0) {
             fmt::format_to(std::back_inserter(svg),
                            R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>)"
@@ -344,6 +348,9 @@ std::string path_chart(const Json& path) {
     return svg;
 }
 
+// The least width of the progress chart: its title (80 characters of 18-pixel type) and its legend.
+constexpr int kProgressLeast = 820;
+
 std::string progress_chart(const Json& progress) {
     const Json& points = progress.contains("points") ? progress["points"] : Json::array();
     const Json& skills = progress.contains("skills") ? progress["skills"] : Json::array();
@@ -358,7 +365,8 @@ std::string progress_chart(const Json& progress) {
     constexpr int kTop = 90;
     const int columns = static_cast<int>(points.size());
     const int rows = static_cast<int>(skills.size());
-    const int width = kLabel + std::max(columns, 1) * kColumn + 10;
+    // wide enough for the title and the legend however few the assessments
+    const int width = std::max(kLabel + std::max(columns, 1) * kColumn + 10, kProgressLeast);
     const int height = kTop + (rows + 1) * kRow + 60;
     std::string svg;
     open_svg(svg, width, height, title,
@@ -383,7 +391,7 @@ std::string progress_chart(const Json& progress) {
         const std::string name = text_of(skill.value("name", Json()));
         const int required = level_number(skill.value("required", Json()));
         const std::string required_word = required == 0 ? std::string("not required") : text_of(skill["required"]);
-        text_at(svg, kLabel - 10, y + 20, shortened(name, 30), R"(text-anchor="end")");
+        text_at(svg, kLabel - 10, y + 20, shortened(name, kLabelCharacters), R"(text-anchor="end")");
         const Json& levels = skill.contains("levels") ? skill["levels"] : kEmpty;
         for (int c = 0; c < columns && c < static_cast<int>(levels.size()); ++c) {
             const Json& word = levels[static_cast<std::size_t>(c)];
