@@ -302,7 +302,9 @@ int run_gap(Session& session, const GapOptions& options) {
     // the requirements of every level (to read the assessment) and the texts of the target's role
     // alone, in one reading of the built-in copy when the target is on the command line
     if (!options.target.empty()) {
-        (void)session.framework(LoadScope::requirements_only().with(LoadScope::role_of(options.target)));
+        // a target no level has is reported before anything the file says
+        (void)resolve_level(session.framework(LoadScope::requirements_only().with(LoadScope::role_of(options.target))),
+                            options.target);
     }
     std::vector<Diagnostic> warnings;
     const SelfAssessment person = read_self_assessment(session, options.me, &warnings);
