@@ -50,8 +50,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
         std::size_t i = 0;
         bool any = false;
         bool line_empty = true;  // nothing but the hanging indent yet
-        const auto add = [&](std::string_view piece, bool joined) {
-            const std::size_t piece_width = display_width(piece);
+        const auto add = [&](std::string_view piece, std::size_t piece_width, bool joined) {
             const std::size_t space = joined ? 0 : 1;
             if (!line_empty && line_width + space + piece_width > width) {
                 lines.push_back(line);
@@ -77,14 +76,15 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
             any = true;
             if (const std::size_t word_width = display_width(word);
                 word_width <= width || !breaks_at_hyphens(word, word_width)) {
-                add(word, false);
+                add(word, word_width, false);
                 continue;
             }
             // a long word (an id) wider than the line breaks after its hyphens
             for (std::size_t from = 0; from < word.size();) {
                 const std::size_t hyphen = word.find('-', from);
                 const std::size_t to = hyphen == std::string_view::npos ? word.size() : hyphen + 1;
-                add(word.substr(from, to - from), from != 0);
+                const std::string_view piece = word.substr(from, to - from);
+                add(piece, display_width(piece), from != 0);
                 from = to;
             }
         }
