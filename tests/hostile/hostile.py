@@ -5,6 +5,7 @@ Each case feeds the real binary a malformed, deep, huge or odd input (or an odd 
 from or write to) and checks what docs/robustness.md promises: the documented exit code (3 for
 a bad input file, 2 for usage), exactly one `ddat: error:` line on stderr that names the file
 (with LINE:COL where the input has a place), nothing on stdout, and an answer within 5 seconds
+of CPU on each of up to two cores (30 s of waiting at most)
 under a 1 GiB address-space limit (`ulimit -v`; left off in sanitizer builds, whose shadow
 memory needs more). Inputs that must work (a byte-order mark, CRLF line ends) must give exit 0
 and the same output as the plain file.
@@ -32,7 +33,8 @@ import subprocess
 import sys
 import time
 
-TIME_LIMIT = 5.0  # seconds for one run of ddat
+TIME_LIMIT = 5.0  # seconds of CPU time for one run of ddat, on each of up to two cores
+WALL_FACTOR = 6  # a run blocked, using no CPU, is killed after this many time limits of wall time
 MEMORY_LIMIT = 1 << 30  # bytes of address space (ulimit -v 1048576)
 SKIP = 77
 MiB = 1024 * 1024
@@ -113,10 +115,13 @@ class Context:
         env.update(extra or {})
         return env
 
-    def limits(self, as_nobody=False, memory=MEMORY_LIMIT):
+    def limits(self, as_nobody=False, memory=MEMORY_LIMIT, time_limit=TIME_LIMIT):
         def apply():
             os.setsid()
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            # CPU time, not wall time: other tests on the same cores slow a run down, not a loop
+            cpu = int(2 * time_limit)
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
             if not self.sanitize:
                 resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
             if as_nobody:
@@ -127,25 +132,30 @@ class Context:
         return apply
 
     def start(self, args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, as_nobody=False, env=None,
-              memory=MEMORY_LIMIT):
+              memory=MEMORY_LIMIT, time_limit=TIME_LIMIT):
         return subprocess.Popen([self.ddat] + [str(a) for a in args], stdin=stdin, stdout=stdout,
                                 stderr=subprocess.PIPE, env=self.environment(env),
-                                preexec_fn=self.limits(as_nobody, memory), cwd=self.work)
+                                preexec_fn=self.limits(as_nobody, memory, time_limit), cwd=self.work)
 
     def run(self, args, stdin=None, stdout=subprocess.PIPE, as_nobody=False, env=None, memory=MEMORY_LIMIT,
             time_limit=TIME_LIMIT):
-        """Runs ddat with the limits; a run that outlives TIME_LIMIT is killed and fails the case."""
+        """Runs ddat with the limits; a run that uses more than `time_limit` seconds of CPU on each
+        of two cores, or waits for WALL_FACTOR times that, is killed and fails the case."""
         stdin_file = open(stdin, "rb") if isinstance(stdin, str) else subprocess.DEVNULL
         start = time.monotonic()
         try:
-            process = self.start(args, stdin=stdin_file, stdout=stdout, as_nobody=as_nobody, env=env, memory=memory)
+            process = self.start(args, stdin=stdin_file, stdout=stdout, as_nobody=as_nobody, env=env, memory=memory,
+                                 time_limit=time_limit)
             try:
-                out, err = process.communicate(timeout=time_limit)
+                out, err = process.communicate(timeout=WALL_FACTOR * time_limit)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 out, err = process.communicate()
                 raise Failure(f"ddat {' '.join(shorten(a) for a in args)} did not finish within "
-                              f"{time_limit:.0f}s (killed); stderr: {err[:500]!r}")
+                              f"{WALL_FACTOR * time_limit:.0f}s (killed); stderr: {err[:500]!r}")
+            if process.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+                raise Failure(f"ddat {' '.join(shorten(a) for a in args)} used more than {2 * time_limit:.0f}s "
+                              f"of CPU (killed); stderr: {err[:500]!r}")
         finally:
             if stdin_file is not subprocess.DEVNULL:
                 stdin_file.close()
@@ -768,11 +778,11 @@ def run_in_bash(ctx, script, args):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ctx.environment(),
                                preexec_fn=ctx.limits(), cwd=ctx.work)
     try:
-        out, err = process.communicate(timeout=TIME_LIMIT)
+        out, err = process.communicate(timeout=WALL_FACTOR * TIME_LIMIT)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        raise Failure(f"bash -c {script!r} did not finish within {TIME_LIMIT:.0f}s (killed)")
+        raise Failure(f"bash -c {script!r} did not finish within {WALL_FACTOR * TIME_LIMIT:.0f}s (killed)")
     result = Result(["(bash)", script] + list(args), process.returncode, out, err, time.monotonic() - start)
     print(f"ran: bash -c {script!r}: exit {result.code} in {result.seconds:.2f}s")
     return result
@@ -1204,7 +1214,7 @@ def _(ctx):
 def _(ctx):
     process = subprocess.Popen(["/bin/sh", "-c", 'exec "$0" roles list >&-', ctx.ddat], stderr=subprocess.PIPE,
                                env=ctx.environment(), preexec_fn=ctx.limits())
-    _, err = process.communicate(timeout=TIME_LIMIT)
+    _, err = process.communicate(timeout=WALL_FACTOR * TIME_LIMIT)
     result = Result(["roles", "list", ">&-"], process.returncode, b"", err, 0)
     expect_error(result, 3, "cannot write the output", None)
 
