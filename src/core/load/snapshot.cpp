@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 #include <utility>
 
 #include "ddat/errors.hpp"
@@ -140,7 +141,11 @@ public:
         }
         values.reserve(count);
         for (std::uint32_t i = 0; i < count && !failed_; ++i) {
-            values.push_back(read_one());
+            if constexpr (std::is_invocable_v<F, T&>) {
+                read_one(values.emplace_back());  // filled in place: a large part is not moved
+            } else {
+                values.push_back(read_one());
+            }
         }
         return values;
     }
@@ -458,21 +463,17 @@ private:
             x.location = r.location();
             return x;
         });
-        f.skills = r.list<Skill>([&] {
-            Skill x;
+        f.skills = r.list<Skill>([&](Skill& x) {
             x.id = r.text();
             x.name = r.text();
             x.aliases = r.texts();
             skill_texts.push_back(read_span(r));
-            return x;
         });
-        f.roles = r.list<Role>([&] {
-            Role x;
+        f.roles = r.list<Role>([&](Role& x) {
             x.id = r.text();
             x.name = r.text();
             x.family_id = r.text();
-            x.levels = r.list<RoleLevel>([&] {
-                RoleLevel l;
+            x.levels = r.list<RoleLevel>([&](RoleLevel& l) {
                 l.id = r.text();
                 l.name = r.text();
                 l.aliases = r.texts();
@@ -481,13 +482,11 @@ private:
                 l.senior_civil_service = r.flag();
                 l.whole_role = r.flag();
                 l.track = r.text();
-                return l;
             });
             Place place;
             place.requirements = read_span(r);
             place.texts = read_span(r);
             places.push_back(place);
-            return x;
         });
         f.files = r.texts();
         f.renamed_skills = r.list<SkillRename>([&] {
@@ -519,12 +518,11 @@ private:
         }
         Reader r(*bytes);
         for (RoleLevel& level : role.levels) {
-            level.requirements = r.list<Requirement>([&] {
-                Requirement q;
+            level.requirements = r.list<Requirement>([&](Requirement& q) {
                 const std::uint32_t skill = r.u32();
                 if (skill >= skills.size()) {
                     r.fail();
-                    return q;
+                    return;
                 }
                 q.skill_id = skills[skill].id;
                 const SkillLevel stated = r.level();
@@ -532,7 +530,6 @@ private:
                 if (texts) {
                     wanted_skills_[skill] = true;
                 }
-                return q;
             });
             level.criteria = r.list<Criterion>([&] {
                 Criterion c;
