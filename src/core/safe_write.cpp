@@ -20,9 +20,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The temporary path being written, for remove_pending_writes(); one write at a time.
-std::array<char, 4096> g_pending{};
-std::atomic<bool> g_has_pending{false};
+// The temporary path being written, for remove_pending_writes(); one write at a time. Global,
+// since a signal handler can reach nothing else.
+std::array<char, 4096> g_pending{};      // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+std::atomic<bool> g_has_pending{false};  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
 
 // A path longer than the signal handler can hold is refused before anything is written: cut
 // short, the handler would remove another file.
@@ -67,9 +68,9 @@ void write_all(int fd, const std::string& content, const std::string& path) {
     }
 }
 
-// Creates the file path; messages name `shown`, the file the user asked for, not a temporary name.
-void write_new_file(const std::string& path, const std::string& content, unsigned mode, const std::string& shown) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
+// Creates the file `created`; messages name `shown`, the file the user asked for, not a temporary name.
+void write_new_file(const std::string& created, const std::string& content, unsigned mode, const std::string& shown) {
+    const int fd = ::open(created.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
     if (fd < 0) {
         throw WriteError(shown + ": cannot create: " + error_text(errno));
     }
