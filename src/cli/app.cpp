@@ -64,6 +64,18 @@ void print_input_error(std::ostream& err, const InputError& error, InputKind kin
     }
 }
 
+// Words as a sentence lists choices, each in `quote`: "'a', 'b' or 'c'".
+std::string one_of(const std::vector<std::string>& words, std::string_view quote) {
+    std::string list;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        list += (i == 0                  ? ""
+                 : i + 1 == words.size() ? " or "
+                                         : ", ") +
+                std::string(quote) + words[i] + std::string(quote);
+    }
+    return list;
+}
+
 void print_not_found(std::ostream& err, const NotFoundError& error, const GlobalOptions& options) {
     const NameKind kind = error.kind();
     const bool builtin = framework_path(options).empty();
@@ -73,11 +85,7 @@ void print_not_found(std::ostream& err, const NotFoundError& error, const Global
                           (release_sensitive ? " in release " + in_use : std::string());
     const auto& near = error.suggestions();
     if (!near.empty()) {
-        message += ": did you mean ";
-        for (std::size_t i = 0; i < near.size(); ++i) {
-            message += (i == 0 ? "'" : i + 1 == near.size() ? " or '" : ", '") + near[i] + "'";
-        }
-        message += "?";
+        message += ": did you mean " + one_of(near, "'") + "?";
     }
     print_error(err, message);
     if (release_sensitive) {
@@ -807,16 +815,12 @@ int run(int argc, const char* const* argv, StdoutBuffer& buffer, std::ostream& e
         // No command given: a group alone ("ddat roles") is a missing argument; ddat alone shows
         // its help.
         if (CLI::App* group = deepest_command(app); group != &app) {
-            std::string names;
-            const auto commands_of_group =
-                group->get_subcommands([](const CLI::App* c) { return !c->get_name().empty(); });
-            for (std::size_t i = 0; i < commands_of_group.size(); ++i) {
-                names += (i == 0                              ? ""
-                          : i + 1 == commands_of_group.size() ? " or "
-                                                              : ", ") +
-                         commands_of_group[i]->get_name();
+            std::vector<std::string> names;
+            for (const CLI::App* command :
+                 group->get_subcommands([](const CLI::App* c) { return !c->get_name().empty(); })) {
+                names.push_back(command->get_name());
             }
-            print_error(err, "'" + command_path(group) + "' needs a command: " + names + "; see '" +
+            print_error(err, "'" + command_path(group) + "' needs a command: " + one_of(names, "") + "; see '" +
                                  command_path(group) + " --help'");
             return kExitUsage;
         }

@@ -47,8 +47,7 @@ Json diff_json(const Framework& framework, const LevelDiff& diff) {
             {{"id", c.criterion->id}, {"name", c.criterion->name}, {"change", std::string(to_string(c.change))}});
     }
     Json summary;
-    for (const LevelChange change :
-         {LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same}) {
+    for (const LevelChange change : kLevelChanges) {
         summary[std::string(to_string(change))] = diff.count(change);
     }
     return {{"from", id_and_name(*diff.from)},
@@ -78,12 +77,7 @@ void write_diff_table(const Framework& framework, const LevelDiff& diff, const O
         criteria.write(out, style, "  ");
     }
     out << '\n';
-    std::string summary;
-    for (const LevelChange change :
-         {LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same}) {
-        summary +=
-            (summary.empty() ? "" : ", ") + std::to_string(diff.count(change)) + " " + std::string(to_string(change));
-    }
+    std::string summary = change_counts(diff);
     if (!diff.criteria.empty()) {
         const auto count = [&](LevelChange change) {
             return std::count_if(diff.criteria.begin(), diff.criteria.end(),

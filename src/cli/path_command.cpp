@@ -259,16 +259,8 @@ void write_path_table(const LevelPath& path, const Output& output, bool cumulati
             continue;
         }
         write_changes(changes, output, false);
-        // in diff's order; what is only to build counts raised and added alone
-        std::string summary;
-        for (const LevelChange change :
-             {LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same}) {
-            if (!cumulative || change == LevelChange::raised || change == LevelChange::added) {
-                summary += (summary.empty() ? "" : ", ") + std::to_string(step.count(change)) + " " +
-                           std::string(to_string(change));
-            }
-        }
-        write_wrapped(out, summary, style, "  ");
+        // what is only to build counts the gains alone
+        write_wrapped(out, change_counts(step, cumulative), style, "  ");
     }
     const auto build = path.to_build();
     write_new_criteria(path, output);

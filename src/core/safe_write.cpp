@@ -68,15 +68,11 @@ void write_all(int fd, const std::string& content, const std::string& path) {
     }
 }
 
-// Creates the file `created`; messages name `shown`, the file the user asked for, not a temporary name.
-void write_new_file(const std::string& created, const std::string& content, unsigned mode, const std::string& shown) {
-    const int fd = ::open(created.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
-    if (fd < 0) {
-        throw WriteError(shown + ": cannot create: " + error_text(errno));
-    }
+// Writes `content` to the open `fd`, with `sync` to the disk too, and closes it, on failure too.
+void write_and_close(int fd, const std::string& content, const std::string& shown, bool sync) {
     try {
         write_all(fd, content, shown);
-        if (::fsync(fd) != 0) {
+        if (sync && ::fsync(fd) != 0) {
             throw WriteError(shown + ": cannot write: " + error_text(errno));
         }
     } catch (...) {
@@ -86,6 +82,15 @@ void write_new_file(const std::string& created, const std::string& content, unsi
     if (::close(fd) != 0) {
         throw WriteError(shown + ": cannot write: " + error_text(errno));
     }
+}
+
+// Creates the file `created`; messages name `shown`, the file the user asked for, not a temporary name.
+void write_new_file(const std::string& created, const std::string& content, unsigned mode, const std::string& shown) {
+    const int fd = ::open(created.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
+    if (fd < 0) {
+        throw WriteError(shown + ": cannot create: " + error_text(errno));
+    }
+    write_and_close(fd, content, shown, true);
 }
 
 // Writes into what exists at `path` (a device or a pipe), as it is; messages name `shown`. A pipe
@@ -102,15 +107,7 @@ void write_into(const std::string& path, const std::string& content, const std::
         ::close(fd);
         throw WriteError(shown + ": cannot write: " + error_text(problem));
     }
-    try {
-        write_all(fd, content, shown);
-    } catch (...) {
-        ::close(fd);
-        throw;
-    }
-    if (::close(fd) != 0) {
-        throw WriteError(shown + ": cannot write: " + error_text(errno));
-    }
+    write_and_close(fd, content, shown, false);
 }
 
 // The path a chain of symbolic links at `path` ends at (at most 40 of them, as the kernel

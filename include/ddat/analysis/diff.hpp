@@ -1,6 +1,7 @@
 // What changes from one role level to another.
 #pragma once
 
+#include <array>
 #include <string_view>
 #include <vector>
 
@@ -10,6 +11,10 @@ namespace ddat {
 
 // How one skill's requirement changes between two role levels.
 enum class LevelChange : std::uint8_t { raised, lowered, added, removed, same };
+
+// Every change, in the order reports count them.
+inline constexpr std::array<LevelChange, 5> kLevelChanges = {
+    LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same};
 
 // "raised", "lowered", "added", "removed" or "same".
 std::string_view to_string(LevelChange change);

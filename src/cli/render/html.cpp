@@ -101,8 +101,7 @@ Tone tone_of_word(std::string_view word) {
             return tone_of(s);
         }
     }
-    for (const LevelChange c :
-         {LevelChange::raised, LevelChange::lowered, LevelChange::added, LevelChange::removed, LevelChange::same}) {
+    for (const LevelChange c : kLevelChanges) {
         if (to_string(c) == word) {
             return tone_of(c);
         }
@@ -127,6 +126,15 @@ std::string_view tone_class(Tone tone) {
     return "tag";
 }
 
+// An object's keys, joined with "; ".
+std::string keys_of(const Json& object) {
+    std::string keys;
+    for (const auto& item : object.items()) {
+        keys += (keys.empty() ? "" : "; ") + item.key();
+    }
+    return keys;
+}
+
 // A value as the text of one cell: a scalar as it reads, a fraction of readiness as a percent,
 // a record by its name, a list joined with "; ".
 std::string cell_text(std::string_view key, const Json& value) {
@@ -143,14 +151,7 @@ std::string cell_text(std::string_view key, const Json& value) {
             if (value.contains("id") && value["id"].is_string()) {
                 return value["id"].get<std::string>();
             }
-            {
-                // a mapping by key (a person's other skills by id): its keys
-                std::string keys;
-                for (const auto& [key_of_item, item] : value.items()) {
-                    keys += (keys.empty() ? "" : "; ") + key_of_item;
-                }
-                return keys;
-            }
+            return keys_of(value);  // a mapping by key (a person's other skills by id)
         case Json::value_t::array: {
             std::string joined;
             for (const auto& item : value) {
@@ -278,10 +279,13 @@ void write_table(std::string& html, std::string_view caption, const Json& record
     }
     html += "</tr></thead>\n<tbody>\n";
     for (const auto& record : records) {
-        const bool has_text = std::any_of(texts.begin(), texts.end(), [&](const std::string& column) {
-            return record.contains(column) && !cell_text(column, record[column]).empty();
-        });
-        html += has_text ? R"(<tr class="app-has-text">)" : "<tr>";
+        std::vector<std::string> shown_texts;
+        for (const auto& column : texts) {
+            if (record.contains(column) && !cell_text(column, record[column]).empty()) {
+                shown_texts.push_back(column);
+            }
+        }
+        html += shown_texts.empty() ? "<tr>" : R"(<tr class="app-has-text">)";
         for (std::size_t c = 0; c < columns.size(); ++c) {
             const Json* value = record.contains(columns[c]) ? &record.at(columns[c]) : nullptr;
             const bool number = value != nullptr && value->is_number() && columns[c] != "readiness";
@@ -296,12 +300,6 @@ void write_table(std::string& html, std::string_view caption, const Json& record
             html += c == 0 ? "</th>" : "</td>";
         }
         html += "</tr>\n";
-        std::vector<std::string> shown_texts;
-        for (const auto& column : texts) {
-            if (record.contains(column) && !cell_text(column, record[column]).empty()) {
-                shown_texts.push_back(column);
-            }
-        }
         for (const auto& column : shown_texts) {
             // the record's last row draws the line under it
             fmt::format_to(std::back_inserter(html),

@@ -44,6 +44,17 @@ Tone tone_of(LevelChange change) {
     return Tone::plain;
 }
 
+std::string change_counts(const LevelDiff& diff, bool gains_only) {
+    std::string counts;
+    for (const LevelChange change : kLevelChanges) {
+        if (!gains_only || change == LevelChange::raised || change == LevelChange::added) {
+            counts += (counts.empty() ? "" : ", ") + std::to_string(diff.count(change)) + " " +
+                      std::string(to_string(change));
+        }
+    }
+    return counts;
+}
+
 std::string Style::bold(std::string_view text) const {
     return color ? fmt::format(fmt::emphasis::bold, "{}", visible(text)) : visible(text);
 }

@@ -22,6 +22,10 @@ Tone tone_of(GapStatus status);
 Tone tone_of(CriterionStatus status);
 Tone tone_of(LevelChange change);
 
+// A diff's skills counted by change, "7 raised, 0 lowered, 0 added, 0 removed, 2 same"; with
+// `gains_only`, the raised and added alone.
+std::string change_counts(const LevelDiff& diff, bool gains_only = false);
+
 // The colour of a heat map cell: met, one, two, or three or more levels short, or missing.
 enum class Heat : std::uint8_t { none, met, short_one, short_two, short_more, missing };
 

@@ -24,6 +24,18 @@ bool breaks_at_hyphens(std::string_view word, std::size_t word_width) {
     return word_width > kBreakable && word.find("://") == std::string_view::npos;
 }
 
+// The parts of a word that end at each of its hyphens, the hyphens kept: "a-b-c" is "a-", "b-", "c".
+std::vector<std::string_view> hyphen_pieces(std::string_view word) {
+    std::vector<std::string_view> pieces;
+    for (std::size_t from = 0; from < word.size();) {
+        const std::size_t hyphen = word.find('-', from);
+        const std::size_t to = hyphen == std::string_view::npos ? word.size() : hyphen + 1;
+        pieces.push_back(word.substr(from, to - from));
+        from = to;
+    }
+    return pieces;
+}
+
 }  // namespace
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
@@ -80,12 +92,10 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
                 continue;
             }
             // a long word (an id) wider than the line breaks after its hyphens
-            for (std::size_t from = 0; from < word.size();) {
-                const std::size_t hyphen = word.find('-', from);
-                const std::size_t to = hyphen == std::string_view::npos ? word.size() : hyphen + 1;
-                const std::string_view piece = word.substr(from, to - from);
-                add(piece, display_width(piece), from != 0);
-                from = to;
+            bool first_piece = true;
+            for (const std::string_view piece : hyphen_pieces(word)) {
+                add(piece, display_width(piece), !first_piece);
+                first_piece = false;
             }
         }
         if (any || paragraph.empty()) {
@@ -153,11 +163,8 @@ std::size_t narrowest_break(std::string_view word) {
         return whole;
     }
     std::size_t widest = 0;
-    for (std::size_t from = 0; from < word.size();) {
-        const std::size_t hyphen = word.find('-', from);
-        const std::size_t to = hyphen == std::string_view::npos ? word.size() : hyphen + 1;
-        widest = std::max(widest, display_width(word.substr(from, to - from)));
-        from = to;
+    for (const std::string_view piece : hyphen_pieces(word)) {
+        widest = std::max(widest, display_width(piece));
     }
     return widest;
 }
